@@ -1,0 +1,17 @@
+# Turns trainer/store/migrations/NNNN_name.sql into a C++ table of (version, name, sql).
+# Run at build time so that adding or editing a .sql file needs no CMake edit.
+file(GLOB files "${SRC_DIR}/*.sql")
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(base "${f}" NAME_WE)
+  string(REGEX MATCH "^([0-9]+)_(.*)$" _ "${base}")
+  if(NOT CMAKE_MATCH_1)
+    message(FATAL_ERROR "migration file ${f} must be named NNNN_name.sql")
+  endif()
+  math(EXPR version "${CMAKE_MATCH_1}")
+  file(READ "${f}" sql)
+  string(APPEND body "    {${version}, \"${CMAKE_MATCH_2}\", R\"__SQL__(${sql})__SQL__\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from trainer/store/migrations/*.sql by cmake/embed_migrations.cmake.\n#include \"trainer/store/migrations.hpp\"\nnamespace trainer::store {\nconst std::vector<Migration>& migrations() {\n    static const std::vector<Migration> list{\n${body}    };\n    return list;\n}\n} // namespace trainer::store\n")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

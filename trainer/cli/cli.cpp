@@ -1,0 +1,153 @@
+#include "trainer/cli/cli.hpp"
+
+#include "trainer/core/paths.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+namespace trainer::cli {
+
+namespace {
+
+std::vector<Command>& registry() {
+    static std::vector<Command> list; // filled during static initialisation, read-only after
+    return list;
+}
+
+const std::vector<OptionSpec> kGlobalOptions = {{"db", true}, {"content", true}, {"help", false}};
+
+void print_help(std::ostream& os) {
+    os << "trainer " << TRAINER_VERSION
+       << " - service standards trainer (admin and team-lead tasks)\n\nUsage:\n";
+    auto list = commands();
+    std::sort(list.begin(), list.end(), [](auto& a, auto& b) { return a.name < b.name; });
+    for (const auto& c : list) os << "  " << c.usage << "\n      " << c.summary << "\n";
+    os << "\nEvery command takes --db PATH (default $TRAINER_DB or var/trainer.db) and\n"
+          "--content DIR (default $TRAINER_CONTENT or ./content).\n";
+}
+
+Args parse(const Command& c, const std::vector<std::string>& rest) {
+    Args a;
+    auto spec_of = [&](const std::string& name) -> const OptionSpec* {
+        for (const auto& o : c.options)
+            if (o.name == name) return &o;
+        for (const auto& o : kGlobalOptions)
+            if (o.name == name) return &o;
+        return nullptr;
+    };
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+        const std::string& s = rest[i];
+        if (s.size() > 2 && s.starts_with("--")) {
+            std::string name = s.substr(2), value;
+            bool inline_value = false;
+            if (auto eq = name.find('='); eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+                inline_value = true;
+            }
+            const OptionSpec* spec = spec_of(name);
+            if (!spec) throw UsageError("unknown option --" + name);
+            if (spec->takes_value) {
+                if (!inline_value) {
+                    if (i + 1 >= rest.size()) throw UsageError("option --" + name + " needs a value");
+                    value = rest[++i];
+                }
+                a.values[name] = value;
+            } else {
+                if (inline_value) throw UsageError("option --" + name + " takes no value");
+                a.flags.push_back(name);
+            }
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    if (a.positional.size() > c.max_positional)
+        throw UsageError("unexpected argument '" + a.positional[c.max_positional] + "'");
+    return a;
+}
+
+} // namespace
+
+Registration::Registration(Command c) { registry().push_back(std::move(c)); }
+
+const std::vector<Command>& commands() { return registry(); }
+
+bool Args::flag(const std::string& name) const {
+    return std::find(flags.begin(), flags.end(), name) != flags.end();
+}
+
+std::optional<std::string> Args::value(const std::string& name) const {
+    auto it = values.find(name);
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+}
+
+const std::string& Args::arg(std::size_t i, const std::string& what) const {
+    if (i >= positional.size()) throw UsageError("missing " + what);
+    return positional[i];
+}
+
+std::filesystem::path db_path(const Args& a) {
+    if (auto v = a.value("db")) return *v;
+    return default_db_path();
+}
+
+std::filesystem::path content_dir(const Args& a) {
+    if (auto v = a.value("content")) return *v;
+    return default_content_dir();
+}
+
+store::Database open_db(const Args& a, bool create_if_missing) {
+    store::OpenOptions o;
+    o.create_if_missing = create_if_missing;
+    return store::Database::open(db_path(a), o);
+}
+
+int run(const std::vector<std::string>& argv, Io& io) {
+    if (argv.empty() || argv[0] == "help" || argv[0] == "--help" || argv[0] == "-h") {
+        print_help(argv.empty() ? io.err : io.out);
+        return argv.empty() ? 2 : 0;
+    }
+    if (argv[0] == "--version") {
+        io.out << "trainer " << TRAINER_VERSION << "\n";
+        return 0;
+    }
+    // The longest command name that prefixes the arguments wins ("fsrs replay" over "fsrs").
+    const Command* cmd = nullptr;
+    std::size_t words = 0;
+    for (const auto& c : commands()) {
+        std::size_t n = 1 + static_cast<std::size_t>(std::count(c.name.begin(), c.name.end(), ' '));
+        if (n > argv.size() || n <= words) continue;
+        std::string joined = argv[0];
+        for (std::size_t i = 1; i < n; ++i) joined += " " + argv[i];
+        if (joined == c.name) cmd = &c, words = n;
+    }
+    if (!cmd) {
+        io.err << "trainer: unknown command '" << argv[0] << "' (see `trainer help`)\n";
+        return 2;
+    }
+    try {
+        Args a = parse(*cmd, {argv.begin() + static_cast<long>(words), argv.end()});
+        if (a.flag("help")) {
+            io.out << "usage: " << cmd->usage << "\n" << cmd->summary << "\n";
+            return 0;
+        }
+        return cmd->run(a, io);
+    } catch (const UsageError& e) {
+        io.err << "trainer " << cmd->name << ": " << e.what() << "\nusage: " << cmd->usage << "\n";
+        return 2;
+    } catch (const store::StoreError& e) {
+        io.err << "trainer " << cmd->name << ": " << e.what() << "\n";
+        return 1;
+    } catch (const nlohmann::json::exception& e) {
+        io.err << "trainer " << cmd->name << ": " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        io.err << "trainer " << cmd->name << ": " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace trainer::cli

@@ -1,0 +1,336 @@
+// [SECTION] Statement
+// [SECTION] Pre-open file checks (refuse before SQLite may touch the file)
+// [SECTION] Database: open, configure, migrate, backup
+// [SECTION] Transaction
+#include "trainer/store/database.hpp"
+
+#include "trainer/store/migrations.hpp"
+
+#include <sqlite3.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace trainer::store {
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view context) {
+    std::string msg(context);
+    msg += ": ";
+    msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    throw StoreError(rc, msg);
+}
+
+} // namespace
+
+// [SECTION] Statement ------------------------------------------------------------------------
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+    if (rc != SQLITE_OK) fail(db, rc, "cannot prepare statement");
+}
+
+Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int i, std::int64_t v) {
+    if (int rc = sqlite3_bind_int64(stmt_, i, v); rc != SQLITE_OK) fail(db_, rc, "bind");
+    return *this;
+}
+Statement& Statement::bind(int i, double v) {
+    if (int rc = sqlite3_bind_double(stmt_, i, v); rc != SQLITE_OK) fail(db_, rc, "bind");
+    return *this;
+}
+Statement& Statement::bind(int i, std::string_view v) {
+    const int rc =
+        sqlite3_bind_text64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK) fail(db_, rc, "bind");
+    return *this;
+}
+Statement& Statement::bind(int i, std::nullptr_t) {
+    if (int rc = sqlite3_bind_null(stmt_, i); rc != SQLITE_OK) fail(db_, rc, "bind");
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    sqlite3_reset(stmt_);
+    fail(db_, rc, "statement failed");
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::int64_t Statement::int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+double Statement::real(int col) const { return sqlite3_column_double(stmt_, col); }
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+std::string Statement::text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+}
+
+// [SECTION] Pre-open file checks -------------------------------------------------------------
+
+namespace {
+
+std::uint32_t be32(const unsigned char* p) {
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) |
+           std::uint32_t(p[3]);
+}
+
+// Reads the 100-byte SQLite header and refuses anything this app must not open. Nothing is
+// written: SQLite is not involved yet.
+void check_existing_file(const std::filesystem::path& path, int latest) {
+    const std::string where = path.string();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw RefusedDatabase(SQLITE_CANTOPEN, where + ": cannot read file: " + std::strerror(errno));
+    std::array<unsigned char, 100> h{};
+    in.read(reinterpret_cast<char*>(h.data()), h.size());
+    const auto got = in.gcount();
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::uint64_t>(in.tellg());
+    if (size == 0)
+        throw RefusedDatabase(SQLITE_NOTADB, where + ": empty file, not a trainer database");
+    if (got < 100 || std::memcmp(h.data(), "SQLite format 3", 16) != 0)
+        throw RefusedDatabase(SQLITE_NOTADB,
+                              where + ": not an SQLite database (expected the header "
+                                      "\"SQLite format 3\" at byte 0)");
+    std::uint32_t page_size = (std::uint32_t(h[16]) << 8) | h[17];
+    if (page_size == 1) page_size = 65536;
+    if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+        throw RefusedDatabase(SQLITE_CORRUPT, where + ": damaged SQLite header (page size " +
+                                                  std::to_string(page_size) + ")");
+    const std::uint32_t page_count = be32(&h[28]);
+    const bool count_valid = be32(&h[24]) == be32(&h[92]) && page_count > 0;
+    if (size % page_size != 0 || (count_valid && size < std::uint64_t(page_count) * page_size))
+        throw RefusedDatabase(SQLITE_CORRUPT,
+                              where + ": truncated database file (" + std::to_string(size) +
+                                  " bytes; the header expects " +
+                                  std::to_string(std::uint64_t(page_count) * page_size) + ")");
+    const std::uint32_t app_id = be32(&h[68]);
+    if (app_id != kApplicationId)
+        throw RefusedDatabase(SQLITE_NOTADB,
+                              where + ": an SQLite database of another application (application_id " +
+                                  std::to_string(app_id) + ", expected " +
+                                  std::to_string(kApplicationId) + ")");
+    const std::uint32_t version = be32(&h[60]);
+    if (version > static_cast<std::uint32_t>(latest))
+        throw RefusedDatabase(SQLITE_CANTOPEN,
+                              where + ": created by a newer version of the app (schema " +
+                                  std::to_string(version) + "; this build knows up to " +
+                                  std::to_string(latest) + "). Update the app; the file was not changed.");
+}
+
+// Creates an empty file with mode 0600 so personal data is never world-readable.
+void create_private_file(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw StoreError(SQLITE_CANTOPEN,
+                         path.string() + ": cannot create database: " + std::strerror(errno));
+    ::close(fd);
+}
+
+} // namespace
+
+// [SECTION] Database ---------------------------------------------------------------------------
+
+int Database::latest_version(const std::vector<Migration>* list) {
+    const auto& l = list ? *list : migrations();
+    return l.empty() ? 0 : l.back().version;
+}
+
+Database Database::open(const std::filesystem::path& path, const OpenOptions& options) {
+    const auto& list = options.migrations ? *options.migrations : migrations();
+    const int latest = latest_version(&list);
+    bool created = false;
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) {
+        if (std::filesystem::is_directory(path, ec))
+            throw StoreError(SQLITE_CANTOPEN, path.string() + ": is a directory, not a database file");
+        check_existing_file(path, latest);
+    } else if (options.create_if_missing) {
+        create_private_file(path);
+        created = true;
+    } else {
+        throw StoreError(SQLITE_CANTOPEN,
+                         path.string() + ": no database here (run `trainer init` to create one)");
+    }
+
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = path.string() + ": cannot open database: " +
+                          (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
+        sqlite3_close(raw);
+        throw StoreError(rc, msg);
+    }
+    Database db(raw, path);
+    try {
+        db.configure(options.busy_timeout_ms);
+        if (created) {
+            db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        } else {
+            // The header may be stale while a WAL holds newer commits: ask SQLite too.
+            auto st = db.prepare("PRAGMA application_id");
+            st.step();
+            if (static_cast<std::uint32_t>(st.int64(0)) != kApplicationId)
+                throw RefusedDatabase(SQLITE_NOTADB, path.string() + ": not a trainer database");
+            if (db.user_version() > latest)
+                throw RefusedDatabase(SQLITE_CANTOPEN,
+                                      path.string() + ": created by a newer version of the app");
+        }
+        db.migrate(list);
+    } catch (const StoreError& e) {
+        if (e.code() == SQLITE_BUSY || e.code() == SQLITE_LOCKED)
+            throw StoreError(e.code(), path.string() +
+                                           ": the database is locked by another program; try again");
+        if (e.code() == SQLITE_READONLY || e.code() == SQLITE_CANTOPEN)
+            throw StoreError(e.code(), path.string() + ": cannot write the database: " + e.what());
+        throw;
+    }
+    return db;
+}
+
+Database Database::open_memory(const std::vector<Migration>* list) {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_close(raw);
+        throw StoreError(rc, "cannot open an in-memory database");
+    }
+    Database db(raw, ":memory:");
+    db.configure(5000);
+    db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    db.migrate(list ? *list : migrations());
+    return db;
+}
+
+Database::Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) { o.db_ = nullptr; }
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+void Database::configure(int busy_timeout_ms) {
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    if (path_ != ":memory:") {
+        auto st = prepare("PRAGMA journal_mode = WAL");
+        st.step();
+        if (st.text(0) != "wal")
+            throw StoreError(SQLITE_ERROR, path_.string() + ": cannot switch the journal to WAL");
+    }
+    // FULL: a commit is on disk (WAL fsynced) before it returns; DESIGN §3.
+    exec("PRAGMA synchronous = FULL");
+    exec("PRAGMA foreign_keys = ON");
+    // Erased personal data must not linger in free pages.
+    exec("PRAGMA secure_delete = ON");
+}
+
+void Database::exec(std::string_view sql) {
+    char* err = nullptr;
+    const std::string s(sql);
+    const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw StoreError(rc, msg);
+    }
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+int Database::changes() const { return sqlite3_changes(db_); }
+
+int Database::user_version() {
+    auto st = prepare("PRAGMA user_version");
+    st.step();
+    return static_cast<int>(st.int64(0));
+}
+
+void Database::migrate(const std::vector<Migration>& list) {
+    for (const auto& m : list) {
+        if (m.version <= user_version()) continue;
+        Transaction tx(*this);
+        try {
+            exec(m.sql);
+            exec("PRAGMA user_version = " + std::to_string(m.version));
+        } catch (const StoreError& e) {
+            throw StoreError(e.code(), "migration " + std::to_string(m.version) + " (" + m.name +
+                                           ") failed: " + e.what() +
+                                           "; the database was left at schema " +
+                                           std::to_string(m.version - 1));
+        }
+        tx.commit();
+    }
+}
+
+void Database::backup_to(const std::filesystem::path& out) {
+    std::error_code ec;
+    if (std::filesystem::exists(out, ec))
+        throw StoreError(SQLITE_CANTOPEN, out.string() + ": already exists; choose a new file name");
+    std::filesystem::path tmp = out;
+    tmp += ".partial";
+    std::filesystem::remove(tmp, ec);
+    create_private_file(tmp);
+    sqlite3* dst = nullptr;
+    int rc = sqlite3_open_v2(tmp.c_str(), &dst, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_backup* b = sqlite3_backup_init(dst, "main", db_, "main");
+        if (!b) {
+            rc = sqlite3_errcode(dst);
+        } else {
+            do {
+                rc = sqlite3_backup_step(b, 256);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            sqlite3_backup_finish(b);
+            rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+    const std::string err = dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc);
+    sqlite3_close(dst);
+    if (rc != SQLITE_OK) {
+        std::filesystem::remove(tmp, ec);
+        throw StoreError(rc, out.string() + ": backup failed: " + err);
+    }
+    std::filesystem::rename(tmp, out, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        throw StoreError(SQLITE_CANTOPEN, out.string() + ": cannot move backup into place");
+    }
+}
+
+// [SECTION] Transaction ------------------------------------------------------------------------
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            db_.exec("ROLLBACK");
+        } catch (...) {
+            // The transaction may already be gone (SQLite rolls back on some errors).
+        }
+    }
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+} // namespace trainer::store

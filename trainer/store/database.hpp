@@ -1,0 +1,134 @@
+#pragma once
+// RAII handles over SQLite: database, statement, transaction. Errors are StoreError exceptions
+// carrying SQLite's result code. Opening a file checks it before SQLite may write to it.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace trainer::store {
+
+struct Migration;
+
+class StoreError : public std::runtime_error {
+public:
+    StoreError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
+    int code() const { return code_; }
+
+private:
+    int code_;
+};
+
+// A file that is refused before anything is written to it (not SQLite, truncated, newer, foreign).
+class RefusedDatabase : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
+constexpr std::uint32_t kApplicationId = 0x53545244; // "STRD"
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    Statement(Statement&& o) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    Statement(const Statement&) = delete;
+    ~Statement();
+
+    Statement& bind(int index, std::int64_t v);
+    Statement& bind(int index, int v) { return bind(index, static_cast<std::int64_t>(v)); }
+    Statement& bind(int index, double v);
+    Statement& bind(int index, std::string_view v);
+    Statement& bind(int index, const char* v) { return bind(index, std::string_view(v)); }
+    Statement& bind(int index, const std::string& v) { return bind(index, std::string_view(v)); }
+    Statement& bind(int index, std::nullptr_t);
+    template <class T> Statement& bind(int index, const std::optional<T>& v) {
+        return v ? bind(index, *v) : bind(index, nullptr);
+    }
+    // Binds arguments to ?1, ?2, ... in order.
+    template <class... A> Statement& bind_all(const A&... a) {
+        int i = 0;
+        (bind(++i, a), ...);
+        return *this;
+    }
+
+    // Advances; true when a row is available.
+    bool step();
+    // Steps until done (for statements that return no rows).
+    void run();
+    void reset();
+
+    std::int64_t int64(int col) const;
+    double real(int col) const;
+    std::string text(int col) const;
+    bool is_null(int col) const;
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+struct OpenOptions {
+    bool create_if_missing = false;
+    // Migrations to bring the schema up to date; nullptr means the application's own list.
+    const std::vector<Migration>* migrations = nullptr;
+    int busy_timeout_ms = 5000;
+};
+
+class Database {
+public:
+    // Opens (or creates) a database file, refusing foreign, damaged or newer files untouched,
+    // then applies pending migrations, each in its own transaction.
+    static Database open(const std::filesystem::path& path, const OpenOptions& options = {});
+    // A private in-memory database with the full schema; for tests and tools.
+    static Database open_memory(const std::vector<Migration>* migrations = nullptr);
+
+    Database(Database&& o) noexcept;
+    Database& operator=(Database&&) = delete;
+    Database(const Database&) = delete;
+    ~Database();
+
+    void exec(std::string_view sql);
+    Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+    std::int64_t last_insert_rowid() const;
+    int changes() const;
+    int user_version();
+    sqlite3* handle() { return db_; }
+    const std::filesystem::path& path() const { return path_; }
+
+    // Writes a consistent copy with the online backup API (file mode 0600, atomic rename).
+    void backup_to(const std::filesystem::path& out);
+
+    // The schema version this build knows.
+    static int latest_version(const std::vector<Migration>* migrations = nullptr);
+
+private:
+    Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+    void configure(int busy_timeout_ms);
+    void migrate(const std::vector<Migration>& list);
+
+    sqlite3* db_;
+    std::filesystem::path path_;
+};
+
+// BEGIN IMMEDIATE on construction; rolls back in the destructor unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+    void commit();
+
+private:
+    Database& db_;
+    bool done_ = false;
+};
+
+} // namespace trainer::store
