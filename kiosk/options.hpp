@@ -1,0 +1,29 @@
+#pragma once
+// Command-line options of the kiosk executable.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct Options {
+    std::filesystem::path db;
+    std::filesystem::path content;
+    std::filesystem::path assets;
+    std::string lang = "en";
+    bool fullscreen = false; // kiosk mode: full screen, idle logout
+    bool desk = false;       // compact always-on-top lookup window
+    float scale = 1.0f;
+    int width = 1280, height = 800;
+    int frames = 0;          // > 0: render this many frames, then exit
+    std::filesystem::path screenshot;
+    std::string open_deck;   // start on this deck's first card (screenshots, demos)
+    bool flip = false;       // with open_deck: show the back of the card
+};
+
+// Parses argv; on a mistake returns the message to print (and the caller exits 2).
+std::optional<std::string> parse_options(const std::vector<std::string>& args, Options& out);
+std::string usage();
+
+} // namespace kiosk

@@ -1,0 +1,22 @@
+#pragma once
+// Small drawing helpers shared by screens; no state, no rules.
+#include "kiosk/ui_context.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace kiosk::widgets {
+
+// A button at least one touch target tall; `primary` draws it in the accent colour.
+bool button(const UiContext& ui, const std::string& label, float width = 0.0f, bool primary = false);
+// Wrapped text in a font and colour.
+void text(ImFont* font, const std::string& s, const ImVec4& colour);
+// A small uppercase-style caption above a section.
+void caption(const UiContext& ui, const std::string& s);
+// A calm full-width notice (content refused, database problem).
+void banner(const UiContext& ui, const std::string& s, bool warning);
+// A rounded label chip on the current line.
+void chip(const UiContext& ui, const std::string& s, const ImVec4& fg, const ImVec4& bg);
+
+} // namespace kiosk::widgets

@@ -1,0 +1,32 @@
+// trainer demo create: the database a newcomer meets on first start (scripts/run).
+#include "trainer/cli/cli.hpp"
+#include "trainer/identity/demo_people.hpp"
+#include "trainer/store/events.hpp"
+
+#include <iostream>
+
+namespace trainer::cli {
+namespace {
+
+int cmd_demo_create(const Args& a, Io& io) {
+    const auto path = db_path(a);
+    std::error_code ec;
+    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    auto db = open_db(a, /*create_if_missing=*/true);
+    SystemClock clock;
+    store::EventStore events(db, clock, store::kiosk_id_of(db));
+    identity::seed_demo_people(db, events);
+    io.out << "demo database ready: " << path.string() << "\n";
+    io.out << "people (id, role, team, PIN, badge):\n";
+    for (const auto& p : identity::demo_people())
+        io.out << "  " << p.id << "  " << p.role << "  " << (*p.team ? p.team : "-") << "  PIN "
+               << p.pin << "  badge " << p.badge << "\n";
+    return 0;
+}
+
+const Registration kDemoCreate{{"demo create", "trainer demo create [--db PATH]",
+                                "create (or complete) a demo database: teams, people, PINs",
+                                {}, cmd_demo_create, 0}};
+
+} // namespace
+} // namespace trainer::cli

@@ -1,0 +1,111 @@
+#include "trainer/content/library.hpp"
+
+#include "trainer/core/uuid.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+namespace trainer::content {
+
+namespace {
+
+// Content files: every .json below the folder except the authors' schemas.
+std::vector<std::filesystem::path> content_files(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> out;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_directory() && it->path().filename() == "schema") {
+            it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file() && it->path().extension() == ".json") out.push_back(it->path());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace
+
+ContentLibrary::ContentLibrary(std::filesystem::path dir, store::Database* db, const Clock& clock)
+    : dir_(std::move(dir)), db_(db), clock_(clock) {}
+
+std::string ContentLibrary::fingerprint() const {
+    std::string fp;
+    std::error_code ec;
+    for (const auto& p : content_files(dir_)) {
+        const auto size = std::filesystem::file_size(p, ec);
+        const auto time = std::filesystem::last_write_time(p, ec).time_since_epoch().count();
+        fp += p.string() + ':' + std::to_string(size) + ':' + std::to_string(time) + ';';
+    }
+    return fp;
+}
+
+bool ContentLibrary::changed_on_disk() const { return fingerprint() != loaded_fingerprint_; }
+
+const ContentState& ContentLibrary::reload() {
+    loaded_fingerprint_ = fingerprint();
+    LoadResult r = load_content(dir_);
+    if (r.ok()) {
+        state_.content = r.content;
+        state_.refused.clear();
+        state_.warnings = r.diagnostics;
+        state_.from_snapshot = false;
+        save_snapshot();
+        return state_;
+    }
+    state_.refused.clear();
+    for (auto& d : r.diagnostics)
+        if (d.severity == Severity::Error) state_.refused.push_back(std::move(d));
+    if (!state_.content) {
+        state_.content = load_snapshot();
+        state_.from_snapshot = state_.content != nullptr;
+    }
+    return state_;
+}
+
+void ContentLibrary::save_snapshot() {
+    if (!db_) return;
+    try {
+        store::Transaction tx(*db_);
+        db_->exec("DELETE FROM content_snapshot");
+        auto ins = db_->prepare("INSERT INTO content_snapshot (path, data, saved_ms) VALUES (?1, ?2, ?3)");
+        for (const auto& p : content_files(dir_)) {
+            std::ifstream in(p, std::ios::binary);
+            const std::string data{std::istreambuf_iterator<char>(in), {}};
+            ins.reset();
+            ins.bind_all(std::filesystem::relative(p, dir_).string(), data, clock_.now_ms()).run();
+        }
+        tx.commit();
+    } catch (const store::StoreError&) {
+        // A read-only or busy database only costs the fallback copy, never the content itself.
+    }
+}
+
+std::shared_ptr<const ContentSet> ContentLibrary::load_snapshot() {
+    if (!db_) return nullptr;
+    const auto tmp = std::filesystem::temp_directory_path() / ("trainer-content-" + new_uuid());
+    std::shared_ptr<const ContentSet> out;
+    try {
+        auto st = db_->prepare("SELECT path, data FROM content_snapshot");
+        bool any = false;
+        while (st.step()) {
+            const auto path = tmp / st.text(0);
+            std::filesystem::create_directories(path.parent_path());
+            std::ofstream(path, std::ios::binary) << st.text(1);
+            any = true;
+        }
+        if (any) {
+            LoadResult r = load_content(tmp);
+            if (r.ok()) out = r.content;
+        }
+    } catch (const std::exception&) {
+        out = nullptr;
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(tmp, ec);
+    return out;
+}
+
+} // namespace trainer::content
