@@ -105,7 +105,20 @@ store::Database open_db(const Args& a, bool create_if_missing) {
     return store::Database::open(db_path(a), o);
 }
 
-int run(const std::vector<std::string>& argv, Io& io) {
+int run(const std::vector<std::string>& raw, Io& io) {
+    // Global options may also come before the command: `trainer --db x.db people list`.
+    std::vector<std::string> argv, leading;
+    std::size_t k = 0;
+    while (k + 1 < raw.size() && (raw[k] == "--db" || raw[k] == "--content")) {
+        leading.push_back(raw[k]);
+        leading.push_back(raw[k + 1]);
+        k += 2;
+    }
+    argv.assign(raw.begin() + static_cast<long>(k), raw.end());
+    if (argv.empty() && !leading.empty()) {
+        io.err << "trainer: a command is missing after " << leading.front() << " (see `trainer help`)\n";
+        return 2;
+    }
     if (argv.empty() || argv[0] == "help" || argv[0] == "--help" || argv[0] == "-h") {
         print_help(argv.empty() ? io.err : io.out);
         return argv.empty() ? 2 : 0;
@@ -129,7 +142,9 @@ int run(const std::vector<std::string>& argv, Io& io) {
         return 2;
     }
     try {
-        Args a = parse(*cmd, {argv.begin() + static_cast<long>(words), argv.end()});
+        std::vector<std::string> rest(argv.begin() + static_cast<long>(words), argv.end());
+        rest.insert(rest.end(), leading.begin(), leading.end());
+        Args a = parse(*cmd, rest);
         if (a.flag("help")) {
             io.out << "usage: " << cmd->usage << "\n" << cmd->summary << "\n";
             return 0;
