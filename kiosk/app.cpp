@@ -84,7 +84,7 @@ int run_app(int argc, char** argv) {
                 glfwPollEvents();
                 --settle;
             } else {
-                glfwWaitEventsTimeout(kContentPollSeconds);
+                glfwWaitEventsTimeout(app.wake_timeout_seconds());
                 settle = 1;
             }
             const auto now = std::chrono::steady_clock::now();

@@ -1,15 +1,23 @@
 #pragma once
 // The kiosk's state between frames: which screens are open, the language, the loaded content
 // and database. Screens return intents; apply() turns them into changes through trainer.
+#include "kiosk/badge_reader.hpp"
 #include "kiosk/fonts.hpp"
 #include "kiosk/intent.hpp"
 #include "kiosk/options.hpp"
 #include "kiosk/screens/card_screen.hpp"
 #include "kiosk/screens/deck_browser_screen.hpp"
+#include "kiosk/screens/login_screen.hpp"
 #include "kiosk/ui_context.hpp"
 #include "trainer/content/library.hpp"
 #include "trainer/core/clock.hpp"
 #include "trainer/i18n/catalog.hpp"
+#include "trainer/identity/access.hpp"
+#include "trainer/identity/auth.hpp"
+#include "trainer/identity/idle.hpp"
+#include "trainer/store/events.hpp"
+
+#include <future>
 #include "trainer/store/database.hpp"
 
 #include <memory>
@@ -19,7 +27,14 @@
 
 namespace kiosk {
 
-enum class ScreenId { Decks, Card };
+enum class ScreenId { Decks, Card, Login };
+
+// Who is signed in at this kiosk, if anyone.
+struct Session {
+    trainer::identity::Person person;
+    trainer::identity::Actor actor;
+    trainer::TimeMs last_input_ms = 0;
+};
 
 class App {
 public:
@@ -30,12 +45,21 @@ public:
     // Checks the content folder for changes (cheap; called on a timer) and reloads if needed.
     void poll_content();
     const std::string& locale() const { return locale_; }
+    // Seconds the loop may sleep before the app needs a frame (timers, a PIN check running).
+    double wake_timeout_seconds() const;
+    ~App();
 
 private:
     void apply(const Intent& intent);
     UiContext ui() const { return UiContext{catalog_, locale_, fonts_, options_.scale}; }
     Intent draw_top_bar(const UiContext& ui);
     void draw_banners(const UiContext& ui);
+    void draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms);
+    void note_input();
+    void start_pin_check(trainer::identity::LoginAttempt attempt, std::string pin);
+    void finish_pin_check();
+    void end_session(const std::string& reason);
+    void begin_badge_login(const std::string& badge);
 
     Options options_;
     Fonts fonts_;
@@ -46,10 +70,19 @@ private:
     std::optional<trainer::store::Database> db_;
     std::string db_problem_;
     std::unique_ptr<trainer::content::ContentLibrary> library_;
+    std::unique_ptr<trainer::store::EventStore> events_;
+    std::unique_ptr<trainer::identity::AuthService> auth_;
+    trainer::identity::IdlePolicy idle_;
+
+    std::optional<Session> session_;
+    trainer::identity::LoginAttempt attempt_;
+    std::future<trainer::identity::PinCheck> pin_check_;
+    BadgeReader badge_reader_;
 
     std::vector<ScreenId> stack_{ScreenId::Decks};
     DeckBrowserScreen deck_browser_;
     CardScreen card_screen_;
+    LoginScreen login_screen_;
 };
 
 } // namespace kiosk

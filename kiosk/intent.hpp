@@ -17,7 +17,23 @@ struct SetLanguage {
     std::string locale;
 };
 
-using Intent = std::variant<NoIntent, Back, OpenDeck, FlipCard, NextCard, PrevCard, SetLanguage>;
+// Identity: sign in by name or badge, then a PIN.
+struct StartLogin {};
+struct PickPerson {
+    std::string person_id;
+    std::string display_name;
+};
+struct BadgeScanned {
+    std::string badge;
+};
+struct SubmitPin {
+    std::string pin;
+};
+struct Logout {};
+struct StillHere {};
+
+using Intent = std::variant<NoIntent, Back, OpenDeck, FlipCard, NextCard, PrevCard, SetLanguage,
+                            StartLogin, PickPerson, BadgeScanned, SubmitPin, Logout, StillHere>;
 
 inline bool is_none(const Intent& i) { return std::holds_alternative<NoIntent>(i); }
 

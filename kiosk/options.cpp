@@ -10,7 +10,8 @@ namespace kiosk {
 std::string usage() {
     return "usage: kiosk [--db PATH] [--content DIR] [--assets DIR] [--lang en|pl|ru]\n"
            "             [--fullscreen | --desk] [--scale 0.75..3] [--size WxH]\n"
-           "             [--deck ID [--flip]] [--frames N --screenshot PATH]\n";
+           "             [--idle-seconds N] [--deck ID [--flip]] [--login PERSON]\n"
+           "             [--frames N --screenshot PATH]\n";
 }
 
 namespace {
@@ -50,13 +51,18 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
         else if (a == "--help" || a == "-h") return usage();
         else if (a == "--db" || a == "--content" || a == "--assets" || a == "--lang" ||
                  a == "--scale" || a == "--size" || a == "--frames" || a == "--screenshot" ||
-                 a == "--deck") {
+                 a == "--deck" || a == "--idle-seconds" || a == "--login") {
             if (!value(v)) return "option " + a + " needs a value\n" + usage();
             if (a == "--db") o.db = v;
             else if (a == "--content") o.content = v;
             else if (a == "--assets") o.assets = v;
             else if (a == "--screenshot") o.screenshot = v;
             else if (a == "--deck") o.open_deck = v;
+            else if (a == "--login") o.login_as = v;
+            else if (a == "--idle-seconds") {
+                if (!parse_int(v, o.idle_seconds) || o.idle_seconds < 15 || o.idle_seconds > 86400)
+                    return "--idle-seconds expects 15 to 86400, got '" + v + "'\n";
+            }
             else if (a == "--lang") {
                 if (!trainer::content::is_supported_locale(v))
                     return "unknown language '" + v + "' (expected en, pl or ru)\n";

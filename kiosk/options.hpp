@@ -20,6 +20,8 @@ struct Options {
     std::filesystem::path screenshot;
     std::string open_deck;   // start on this deck's first card (screenshots, demos)
     bool flip = false;       // with open_deck: show the back of the card
+    int idle_seconds = 0;    // 0: 90 s in --fullscreen (shared kiosk), 15 min otherwise
+    std::string login_as;    // start on the PIN step for this person (screenshots, demos)
 };
 
 // Parses argv; on a mistake returns the message to print (and the caller exits 2).

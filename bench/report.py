@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""One benchmark table: name, ours, baseline, ratio, target, met? (run by bench/run).
+
+Every ratio compares two things measured here, in this run, on this machine.
+"""
+import datetime
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BUILD = os.environ.get("BUILD", "build")
+BIN = os.path.join(BUILD, "bin")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run_measured(cmd, env=None):
+    """Runs cmd; returns (seconds from spawn to exit, peak RSS in MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"benchmark command failed: {' '.join(cmd)}\n{err}")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def median_of(n, cmd):
+    times, rss = [], []
+    run_measured(cmd)  # warm the file cache once; not counted
+    for _ in range(n):
+        t, r = run_measured(cmd)
+        times.append(t)
+        rss.append(r)
+    return statistics.median(times), max(rss)
+
+
+def key_values(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\w+)\s+([-0-9.eE+]+)\s*$", out, re.M)}
+
+
+def main():
+    rows = []
+    tmp = tempfile.mkdtemp(prefix="trainer-bench-")
+    db = os.path.join(tmp, "demo.db")
+    subprocess.run([os.path.join(BIN, "trainer"), "--db", db, "demo", "create"], check=True,
+                   capture_output=True)
+    extra = os.environ.get("DEMO_DB")  # a larger demo database, when given
+    if extra:
+        db = extra
+
+    base_t, base_rss = median_of(5, [os.path.join(BIN, "bare_window"), "--frames", "1"])
+    kiosk_t, kiosk_rss = median_of(5, [os.path.join(BIN, "kiosk"), "--db", db, "--frames", "1"])
+    rows.append(("start-up to first frame (s, median of 5)", kiosk_t, base_t, kiosk_t / base_t,
+                 "<= 1.2x bare window", kiosk_t / base_t <= 1.2))
+    rows.append(("peak RSS (MiB)", kiosk_rss, base_rss, kiosk_rss / base_rss,
+                 "<= bare + 20 MiB", kiosk_rss <= base_rss + 20))
+
+    for exe, parse in (("bench_search", search_rows), ("bench_fsrs", fsrs_rows), ("bench_commit", commit_rows)):
+        path = os.path.join(BIN, exe)
+        if os.path.exists(path):
+            rows.extend(parse(key_values([path])))
+
+    table = ["| benchmark | ours | baseline | ratio | target | met? |", "|---|---|---|---|---|---|"]
+    for name, ours, base, ratio, target, met in rows:
+        fmt = lambda v: "—" if v is None else (f"{v:.4g}" if isinstance(v, float) else str(v))
+        table.append(f"| {name} | {fmt(ours)} | {fmt(base)} | {fmt(ratio)} | {target} | {'yes' if met else 'NO'} |")
+    text = "\n".join(table)
+    print(text)
+    machine = f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores"
+    with open(os.path.join(ROOT, "bench", "results.md"), "w") as f:
+        f.write(f"# Benchmark results\n\n{datetime.date.today()} · {machine} · {platform.platform()}\n\n"
+                f"Produced by `bench/run`. Demo database: {'DEMO_DB=' + extra if extra else '`trainer demo create`'}.\n\n"
+                f"{text}\n")
+    return 0 if all(r[5] for r in rows) else 1
+
+
+def search_rows(kv):
+    p99 = kv.get("search_keystroke_p99_us")
+    if p99 is None:
+        return []
+    return [("search per keystroke, 1,000 cards x 3 locales (p99 us)", p99, 1000.0, p99 / 1000.0,
+             "<= 1 ms", p99 <= 1000.0)]
+
+
+def fsrs_rows(kv):
+    v = kv.get("fsrs_replay_steps_per_sec")
+    return [] if v is None else [("FSRS replay throughput (steps/s)", v, None, None, "reported", True)]
+
+
+def commit_rows(kv):
+    rows = []
+    for q in ("p50", "p99"):
+        ours, base = kv.get(f"grade_commit_{q}_us"), kv.get(f"bare_commit_{q}_us")
+        if ours is not None and base:
+            rows.append((f"grade -> durable commit {q} (us)", ours, base, ours / base, "<= 1.5x bare insert",
+                         ours / base <= 1.5))
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,33 @@
+#pragma once
+// Sign in: pick your name from a searchable grid (or scan a badge), then type a PIN on a large
+// keypad (keyboard digits work too). The PIN check runs off the UI thread; `busy` shows progress.
+#include "kiosk/intent.hpp"
+#include "kiosk/ui_context.hpp"
+#include "trainer/identity/people.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct LoginScreen {
+    enum class Step { Pick, Pin };
+    Step step = Step::Pick;
+    std::string filter;       // name search
+    std::string person_id;    // chosen on the Pick step (empty after a badge scan)
+    std::string display_name;
+    std::string pin;          // digits typed so far; wiped after submit
+    std::string message;      // why the last try failed (already translated)
+    bool busy = false;        // the PIN is being checked
+
+    Intent draw(const UiContext& ui, const std::vector<trainer::identity::RosterEntry>& roster);
+    // Back to a clean first step (after success, cancel, or another badge).
+    void reset();
+    void wipe_pin();
+
+private:
+    Intent draw_pick(const UiContext& ui, const std::vector<trainer::identity::RosterEntry>& roster);
+    Intent draw_pin(const UiContext& ui);
+};
+
+} // namespace kiosk

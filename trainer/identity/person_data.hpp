@@ -1,0 +1,31 @@
+#pragma once
+// One person's data, for a subject-access request (export) or the right to erasure (erase).
+// Both are audited; neither audit event contains the person's name.
+#include "trainer/identity/access.hpp"
+#include "trainer/store/events.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace trainer::identity {
+
+// {"person": profile (no PIN hash), "teams": ..., "events": every event by or about them}.
+// Needs can_view_person; audited as person.exported. PeopleError when the id is unknown.
+nlohmann::json export_person(const Actor& actor, store::EventStore& events,
+                             const std::string& person_id);
+
+struct ErasureResult {
+    std::string pseudonym; // the opaque id that replaced theirs everywhere
+    std::int64_t events_rewritten = 0;
+    bool wal_truncated = false; // false when another connection kept the WAL from being emptied
+};
+
+// Admin only. In one transaction: the profile's personal fields are cleared and the id replaced
+// by a pseudonym in every table and event; free-text fields (comments, notes, reflections) of their
+// events are blanked; counts and scores stay as anonymous aggregates. Then the WAL is checkpointed
+// and truncated so the old text is in neither the database nor the -wal file (secure_delete is on).
+ErasureResult erase_person(const Actor& actor, store::EventStore& events,
+                           const std::string& person_id);
+
+} // namespace trainer::identity
