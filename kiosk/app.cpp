@@ -4,6 +4,7 @@
 
 #include "kiosk/app_state.hpp"
 #include "kiosk/fonts.hpp"
+#include "kiosk/input.hpp"
 #include "kiosk/options.hpp"
 #include "kiosk/screenshot.hpp"
 #include "kiosk/theme.hpp"
@@ -13,6 +14,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -68,6 +70,7 @@ int run_app(int argc, char** argv) {
     if (auto err = load_fonts(options.assets, options.scale, fonts); !err.empty())
         std::cerr << "kiosk: " << err << "\n";
     apply_theme(options.scale);
+    input::install_key_queue(window); // before ImGui's callbacks, which chain to it
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 
@@ -85,7 +88,7 @@ int run_app(int argc, char** argv) {
                 --settle;
             } else {
                 glfwWaitEventsTimeout(app.wake_timeout_seconds());
-                settle = 1;
+                settle = 2;
             }
             const auto now = std::chrono::steady_clock::now();
             if (now - last_poll > std::chrono::duration<double>(kContentPollSeconds)) {
@@ -95,7 +98,9 @@ int run_app(int argc, char** argv) {
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
             ImGui::NewFrame();
+            input::begin_frame();
             app.draw_frame();
+            if (app.take_redraw_request()) settle = std::max(settle, 1);
             ImGui::Render();
             int w, h;
             glfwGetFramebufferSize(window, &w, &h);

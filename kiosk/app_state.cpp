@@ -138,6 +138,7 @@ void App::poll_content() {
 }
 
 void App::apply(const Intent& intent) {
+    if (!is_none(intent)) redraw_ = true;
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
@@ -254,7 +255,10 @@ void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
 void App::draw_frame() {
     note_input();
     finish_pin_check();
-    if (auto badge = badge_reader_.poll(ImGui::GetTime()); badge && db_) apply(BadgeScanned{*badge});
+    // Typing a PIN on the keyboard must not look like a badge scan.
+    const bool typing_pin = stack_.back() == ScreenId::Login && login_screen_.step == LoginScreen::Step::Pin;
+    if (auto badge = badge_reader_.poll(ImGui::GetTime()); badge && db_ && !typing_pin)
+        apply(BadgeScanned{*badge});
     const UiContext ui = this->ui();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

@@ -18,6 +18,7 @@
 #include "trainer/store/events.hpp"
 
 #include <future>
+#include <utility>
 #include "trainer/store/database.hpp"
 
 #include <memory>
@@ -47,6 +48,8 @@ public:
     const std::string& locale() const { return locale_; }
     // Seconds the loop may sleep before the app needs a frame (timers, a PIN check running).
     double wake_timeout_seconds() const;
+    // True once after a frame that changed what the next frame shows (an intent was applied).
+    bool take_redraw_request() { return std::exchange(redraw_, false); }
     ~App();
 
 private:
@@ -79,6 +82,7 @@ private:
     std::future<trainer::identity::PinCheck> pin_check_;
     BadgeReader badge_reader_;
 
+    bool redraw_ = false;
     std::vector<ScreenId> stack_{ScreenId::Decks};
     DeckBrowserScreen deck_browser_;
     CardScreen card_screen_;

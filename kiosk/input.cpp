@@ -3,7 +3,42 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
 namespace kiosk::input {
+
+namespace {
+
+// Presses queued by the GLFW callback (main thread) and those visible in the current frame.
+struct KeyQueue {
+    std::vector<int> pending;
+    std::vector<int> frame;
+};
+KeyQueue& queue() {
+    static KeyQueue q; // one keyboard per process; GLFW callbacks carry no user pointer here
+    return q;
+}
+
+void on_key(GLFWwindow*, int key, int, int action, int) {
+    if (action == GLFW_PRESS || action == GLFW_REPEAT) queue().pending.push_back(key);
+}
+
+bool queued(int key) {
+    const auto& f = queue().frame;
+    return std::find(f.begin(), f.end(), key) != f.end();
+}
+
+} // namespace
+
+void install_key_queue(GLFWwindow* window) { glfwSetKeyCallback(window, on_key); }
+
+void begin_frame() {
+    auto& q = queue();
+    q.frame.swap(q.pending);
+    q.pending.clear();
+}
 
 int code(Key k) {
     switch (k) {
@@ -22,13 +57,21 @@ int digit_code(int d) { return GLFW_KEY_0 + d; }
 
 bool pressed(Key k) {
     if (ImGui::GetIO().WantTextInput && k != Key::Escape && k != Key::Enter) return false;
-    return ImGui::IsKeyPressed(code(k));
+    return ImGui::IsKeyPressed(code(k)) || queued(code(k));
 }
 
-int digit_pressed() {
-    for (int d = 0; d <= 9; ++d)
-        if (ImGui::IsKeyPressed(GLFW_KEY_0 + d) || ImGui::IsKeyPressed(GLFW_KEY_KP_0 + d)) return d;
-    return -1;
+std::string digits_pressed() {
+    std::string out;
+    if (ImGui::GetIO().WantTextInput) return out;
+    for (int key : queue().frame) {
+        if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) out += static_cast<char>('0' + key - GLFW_KEY_0);
+        if (key >= GLFW_KEY_KP_0 && key <= GLFW_KEY_KP_9) out += static_cast<char>('0' + key - GLFW_KEY_KP_0);
+    }
+    if (!out.empty()) return out;
+    for (int d = 0; d <= 9; ++d) // no queue (headless tests): the per-frame key state
+        if (ImGui::IsKeyPressed(GLFW_KEY_0 + d) || ImGui::IsKeyPressed(GLFW_KEY_KP_0 + d))
+            out += static_cast<char>('0' + d);
+    return out;
 }
 
 } // namespace kiosk::input

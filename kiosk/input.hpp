@@ -1,14 +1,25 @@
 #pragma once
 // The one place that knows key codes. Dear ImGui 1.86 has no named letter/digit keys; the GLFW
 // backend indexes io.KeysDown by GLFW_KEY_*, so screens ask here instead.
+#include <string>
+
+struct GLFWwindow;
+
 namespace kiosk::input {
 
 enum class Key { Space, Enter, Escape, Left, Right, Backspace, F5 };
 
 // True once when the key goes down (with repeat), unless a text field has the keyboard.
 bool pressed(Key k);
-// A digit 0-9 typed on the main row or the keypad; -1 when none.
-int digit_pressed();
+// Digits typed on the main row or the keypad this frame, in order ("" when none).
+std::string digits_pressed();
+// Dear ImGui 1.86 reads key state once per frame, so a press and release that both happen
+// between two frames (fast typing, scripted input, badge readers) would be lost. The kiosk
+// installs a GLFW key callback (before ImGui's, which chains to it) that queues presses;
+// begin_frame() makes them visible to pressed() for exactly one frame.
+void install_key_queue(GLFWwindow* window);
+void begin_frame();
+
 // GLFW key code for a key (tests use it to feed io.KeysDown).
 int code(Key k);
 int digit_code(int d);

@@ -39,7 +39,10 @@ Intent LoginScreen::draw_pick(const UiContext& ui, const std::vector<trainer::id
     if (!message.empty()) widgets::banner(ui, message, true);
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ui.px(520)));
     ImGui::PushFont(ui.fonts.large);
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    if (focus_filter) {
+        ImGui::SetKeyboardFocusHere();
+        focus_filter = false;
+    }
     const bool enter = ImGui::InputTextWithHint("##filter", ui.tr("login.search_hint").c_str(), &filter,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::PopFont();
@@ -149,8 +152,8 @@ Intent LoginScreen::draw_pin(const UiContext& ui) {
     ImGui::EndDisabled();
 
     if (!busy) {
-        if (int d = input::digit_pressed(); d >= 0 && pin.size() < kMaxPinDigits) {
-            pin += static_cast<char>('0' + d);
+        for (char d : input::digits_pressed()) {
+            if (pin.size() < kMaxPinDigits) pin += d;
             message.clear();
         }
         if (input::pressed(input::Key::Backspace) && !pin.empty()) pin.pop_back();

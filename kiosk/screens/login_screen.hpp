@@ -19,6 +19,7 @@ struct LoginScreen {
     std::string pin;          // digits typed so far; wiped after submit
     std::string message;      // why the last try failed (already translated)
     bool busy = false;        // the PIN is being checked
+    bool focus_filter = true; // put the cursor in the name search when the step opens
 
     Intent draw(const UiContext& ui, const std::vector<trainer::identity::RosterEntry>& roster);
     // Back to a clean first step (after success, cancel, or another badge).
