@@ -49,10 +49,20 @@ struct Deck {
     std::vector<std::string> card_ids; // in file order
 };
 
+// Further content kinds, each defined and loaded by its own feature module
+// (trainer/content/kinds.hpp): onboarding tracks and modules, change rollouts and pulses,
+// QA scorecards.
+struct OnboardingContent;
+struct ChangeContent;
+struct QualityContent;
+
 struct ContentSet {
     std::vector<Deck> decks; // sorted by order
     std::vector<Card> cards; // deck order, then file order
     std::unordered_map<std::string, std::size_t> card_index;
+    std::shared_ptr<const OnboardingContent> onboarding; // null when the folder has none
+    std::shared_ptr<const ChangeContent> change;
+    std::shared_ptr<const QualityContent> quality;
 
     const Card* find_card(std::string_view id) const;
     const Deck* find_deck(std::string_view id) const;

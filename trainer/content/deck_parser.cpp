@@ -1,0 +1,371 @@
+#include "trainer/content/deck_parser.hpp"
+
+// [SECTION] Field reader: typed reads that report expected vs found
+// [SECTION] Localised text
+// [SECTION] Cards and decks
+
+#include <algorithm>
+#include <climits>
+#include <initializer_list>
+
+namespace trainer::content {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxTitleChars = 60; // a title must fit on the card face and in lists
+constexpr std::size_t kMinPhrasings = 1, kMaxPhrasings = 3;
+
+const char* kDeckKeys[] = {"id", "order", "title", "description", "cards"};
+const char* kCardKeys[] = {"id", "version", "tags", "moment_of_truth", "customer_effort", "text"};
+const char* kCardTextKeys[] = {"title", "front", "back", "why", "phrasings", "avoid"};
+
+std::string locale_name(std::string_view locale) {
+    if (locale == "en") return "English (en)";
+    if (locale == "pl") return "Polish (pl)";
+    if (locale == "ru") return "Russian (ru)";
+    return "'" + std::string(locale) + "'";
+}
+
+std::string found(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return v.get<bool>() ? "true" : "false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+        return "a number (" + v.dump() + ")";
+    case json::value_t::string:
+        return "a string";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::object:
+        return "an object";
+    default:
+        return "an unsupported value";
+    }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+bool is_blank(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+// [SECTION] Field reader ------------------------------------------------------------------
+
+class Reader {
+  public:
+    Reader(const JsonSource& source, std::vector<Diagnostic>& out) : source_(source), out_(out) {}
+
+    void error(const std::string& pointer, std::string message, Anchor anchor = Anchor::Value) {
+        out_.push_back(source_.diagnostic(Severity::Error, pointer, std::move(message), anchor));
+    }
+    void warning(const std::string& pointer, std::string message) {
+        out_.push_back(source_.diagnostic(Severity::Warning, pointer, std::move(message)));
+    }
+
+    // An object whose keys are all in `allowed`; each unknown key is reported at the key.
+    template <std::size_t N>
+    bool object(const json& v, const std::string& pointer, const char* const (&allowed)[N]) {
+        if (!v.is_object()) {
+            error(pointer, "expected an object, found " + found(v));
+            return false;
+        }
+        for (const auto& [key, value] : v.items()) {
+            if (std::find_if(std::begin(allowed), std::end(allowed),
+                             [&](const char* k) { return key == k; }) != std::end(allowed))
+                continue;
+            std::string list, suggestion;
+            for (const char* k : allowed) {
+                list += (list.empty() ? "" : ", ") + std::string(k);
+                if (suggestion.empty() && edit_distance(key, k) <= 2) suggestion = k;
+            }
+            error(pointer_append(pointer, key),
+                  "unknown key " + quoted_input(key) +
+                      (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
+                      "; allowed keys: " + list,
+                  Anchor::Key);
+        }
+        return true;
+    }
+
+    // The member `key` of object `obj`, or nullptr with an error naming what is missing.
+    const json* required(const json& obj, const std::string& pointer, const char* key) {
+        if (auto it = obj.find(key); it != obj.end()) return &*it;
+        error(pointer, std::string("missing required key '") + key + "'");
+        return nullptr;
+    }
+
+    std::optional<std::string> text(const json& v, const std::string& pointer) {
+        if (!v.is_string()) {
+            error(pointer, "expected a string, found " + found(v));
+            return std::nullopt;
+        }
+        const auto& s = v.get_ref<const std::string&>();
+        if (is_blank(s)) {
+            error(pointer, "expected a non-empty string, found an empty one");
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<std::string> id(const json& v, const std::string& pointer) {
+        auto s = text(v, pointer);
+        if (s && !is_valid_id(*s)) {
+            error(pointer, quoted_input(*s) + " is not a valid id: use only a-z, 0-9 and '-'");
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<int> integer(const json& v, const std::string& pointer, int minimum) {
+        long long n = LLONG_MIN; // stays out of range for non-integers and huge values
+        if (v.is_number_unsigned())
+            n = v.get<unsigned long long>() <= INT_MAX ? v.get<long long>() : LLONG_MIN;
+        else if (v.is_number_integer())
+            n = v.get<long long>();
+        if (n < minimum || n > INT_MAX) {
+            error(pointer,
+                  "expected an integer >= " + std::to_string(minimum) + ", found " + found(v));
+            return std::nullopt;
+        }
+        return static_cast<int>(n);
+    }
+
+    std::optional<bool> boolean(const json& v, const std::string& pointer) {
+        if (!v.is_boolean()) {
+            error(pointer, "expected true or false, found " + found(v));
+            return std::nullopt;
+        }
+        return v.get<bool>();
+    }
+
+  private:
+    const JsonSource& source_;
+    std::vector<Diagnostic>& out_;
+};
+
+// [SECTION] Localised text ----------------------------------------------------------------
+
+// Checks the keys of a per-locale object: unknown locales are errors, missing English is an
+// error, missing Polish/Russian a warning (the kiosk shows English instead).
+bool check_locales(Reader& r, const json& v, const std::string& pointer, const std::string& what) {
+    if (!v.is_object()) {
+        r.error(pointer, "expected an object of texts per locale (en, pl, ru), found " + found(v));
+        return false;
+    }
+    for (const auto& [key, value] : v.items())
+        if (!is_supported_locale(key))
+            r.error(pointer_append(pointer, key),
+                    "unknown locale " + quoted_input(key) + "; supported: en, pl, ru", Anchor::Key);
+    for (std::string_view locale : kLocales) {
+        if (v.contains(locale)) continue;
+        if (locale == kFallbackLocale)
+            r.error(pointer, "missing English (en) " + what + "; English is required");
+        else
+            r.warning(pointer,
+                      "no " + locale_name(locale) + " " + what + "; English is shown instead");
+    }
+    return true;
+}
+
+LocalText read_local_text(Reader& r, const json& v, const std::string& pointer,
+                          const std::string& what, std::vector<std::string>& complete) {
+    LocalText out;
+    if (!check_locales(r, v, pointer, what)) return out;
+    for (std::string_view locale : kLocales)
+        if (auto it = v.find(locale); it != v.end())
+            if (auto s = r.text(*it, pointer_append(pointer, locale))) out.emplace(locale, *s);
+    for (std::string_view locale : kLocales)
+        if (out.count(locale) == 0)
+            complete.erase(std::remove(complete.begin(), complete.end(), locale), complete.end());
+    return out;
+}
+
+// Reads one locale's card text; returns the fields that were given (and valid).
+std::optional<CardText> read_card_text(Reader& r, const json& v, const std::string& pointer,
+                                       std::string_view locale, bool& complete) {
+    complete = false;
+    if (!r.object(v, pointer, kCardTextKeys)) return std::nullopt;
+    CardText t;
+    bool all_given = true;
+    for (const char* field : kCardTextKeys) {
+        const std::string field_pointer = pointer_append(pointer, field);
+        auto it = v.find(field);
+        if (it == v.end()) {
+            all_given = false;
+            if (locale == kFallbackLocale)
+                r.error(pointer, std::string("missing required key '") + field + "'");
+            else
+                r.warning(pointer, std::string("no '") + field + "' in " + locale_name(locale) +
+                                       "; English is shown instead");
+            continue;
+        }
+        if (std::string_view(field) == "phrasings") {
+            if (!it->is_array()) {
+                r.error(field_pointer,
+                        "expected an array of 1 to 3 phrasings, found " + found(*it));
+                all_given = false;
+                continue;
+            }
+            if (it->size() < kMinPhrasings || it->size() > kMaxPhrasings)
+                r.error(field_pointer,
+                        "expected 1 to 3 phrasings, found " + std::to_string(it->size()));
+            for (std::size_t i = 0; i < it->size(); ++i)
+                if (auto s = r.text((*it)[i], pointer_append(field_pointer, i)))
+                    t.phrasings.push_back(*s);
+            continue;
+        }
+        auto s = r.text(*it, field_pointer);
+        if (!s) {
+            all_given = false;
+            continue;
+        }
+        if (std::string_view(field) == "title" && utf8_length(*s) > kMaxTitleChars)
+            r.error(field_pointer, "title is " + std::to_string(utf8_length(*s)) +
+                                       " characters; at most " + std::to_string(kMaxTitleChars) +
+                                       " fit on the card");
+        if (std::string_view(field) == "title")
+            t.title = *s;
+        else if (std::string_view(field) == "front")
+            t.front = *s;
+        else if (std::string_view(field) == "back")
+            t.back = *s;
+        else if (std::string_view(field) == "why")
+            t.why = *s;
+        else
+            t.avoid = *s;
+    }
+    complete = all_given;
+    return t;
+}
+
+// Missing translated fields fall back to English, so Card::text_for never shows a blank.
+void complete_from(CardText& t, const CardText& en) {
+    if (t.title.empty()) t.title = en.title;
+    if (t.front.empty()) t.front = en.front;
+    if (t.back.empty()) t.back = en.back;
+    if (t.why.empty()) t.why = en.why;
+    if (t.phrasings.empty()) t.phrasings = en.phrasings;
+    if (t.avoid.empty()) t.avoid = en.avoid;
+}
+
+// [SECTION] Cards and decks ---------------------------------------------------------------
+
+std::optional<ParsedCard> read_card(Reader& r, const json& v, const std::string& pointer,
+                                    const std::string& deck_id) {
+    if (!r.object(v, pointer, kCardKeys)) return std::nullopt;
+    ParsedCard pc;
+    pc.pointer = pointer;
+    Card& c = pc.card;
+    c.deck_id = deck_id;
+    std::optional<std::string> id;
+    if (const json* j = r.required(v, pointer, "id")) id = r.id(*j, pointer + "/id");
+    if (const json* j = r.required(v, pointer, "version"))
+        if (auto n = r.integer(*j, pointer + "/version", 1)) c.version = *n;
+    if (auto it = v.find("tags"); it != v.end()) {
+        if (!it->is_array())
+            r.error(pointer + "/tags", "expected an array of tags, found " + found(*it));
+        else
+            for (std::size_t i = 0; i < it->size(); ++i) {
+                const std::string tp = pointer_append(pointer + "/tags", i);
+                auto tag = r.id((*it)[i], tp);
+                if (!tag) continue;
+                if (std::find(c.tags.begin(), c.tags.end(), *tag) != c.tags.end())
+                    r.error(tp, "duplicate tag '" + *tag + "'");
+                else
+                    c.tags.push_back(*tag);
+            }
+    }
+    if (auto it = v.find("moment_of_truth"); it != v.end())
+        if (auto b = r.boolean(*it, pointer + "/moment_of_truth")) c.moment_of_truth = *b;
+    if (auto it = v.find("customer_effort"); it != v.end())
+        if (auto b = r.boolean(*it, pointer + "/customer_effort")) c.customer_effort = *b;
+
+    if (const json* text = r.required(v, pointer, "text");
+        text && check_locales(r, *text, pointer + "/text", "text")) {
+        for (std::string_view locale : kLocales) {
+            auto it = text->find(locale);
+            if (it == text->end()) continue;
+            bool complete = false;
+            if (auto t = read_card_text(r, *it, pointer_append(pointer + "/text", locale), locale,
+                                        complete)) {
+                c.text.emplace(locale, std::move(*t));
+                if (complete) pc.complete_locales.emplace_back(locale);
+            }
+        }
+    }
+    if (!id) return std::nullopt;
+    c.id = *id;
+    if (auto en = c.text.find(kFallbackLocale); en != c.text.end())
+        for (auto& [locale, t] : c.text)
+            if (locale != kFallbackLocale) complete_from(t, en->second);
+    return pc;
+}
+
+} // namespace
+
+bool is_valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+    });
+}
+
+std::optional<ParsedDeck> parse_deck(const JsonSource& source, std::vector<Diagnostic>& out) {
+    Reader r(source, out);
+    const json& v = source.value();
+    if (!r.object(v, "", kDeckKeys)) return std::nullopt;
+    ParsedDeck pd;
+    Deck& d = pd.deck;
+    std::optional<std::string> id;
+    if (const json* j = r.required(v, "", "id")) id = r.id(*j, "/id");
+    if (const json* j = r.required(v, "", "order"))
+        if (auto n = r.integer(*j, "/order", 1)) d.order = *n;
+    pd.complete_locales.assign(std::begin(kLocales), std::end(kLocales));
+    if (const json* j = r.required(v, "", "title"))
+        d.title = read_local_text(r, *j, "/title", "title", pd.complete_locales);
+    else
+        pd.complete_locales.clear();
+    if (const json* j = r.required(v, "", "description"))
+        d.description = read_local_text(r, *j, "/description", "description", pd.complete_locales);
+    else
+        pd.complete_locales.clear();
+
+    if (const json* cards = r.required(v, "", "cards")) {
+        if (!cards->is_array())
+            r.error("/cards", "expected an array of cards, found " + found(*cards));
+        else if (cards->empty())
+            r.error("/cards", "a deck needs at least one card");
+        else
+            for (std::size_t i = 0; i < cards->size(); ++i)
+                if (auto pc =
+                        read_card(r, (*cards)[i], pointer_append("/cards", i), id.value_or(""))) {
+                    d.card_ids.push_back(pc->card.id);
+                    pd.cards.push_back(std::move(*pc));
+                }
+    }
+    if (!id) return std::nullopt;
+    d.id = *id;
+    return pd;
+}
+
+} // namespace trainer::content
