@@ -55,7 +55,7 @@ App::~App() {
 
 double App::wake_timeout_seconds() const {
     if (pin_check_.valid()) return 0.05; // animate the progress and pick up the result promptly
-    double t = 2.0;                       // content folder poll
+    double t = pending_grade_ ? 0.5 : 2.0; // retry an unsaved grade; content folder poll
     if (session_) {
         const auto st = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
         const double left = static_cast<double>(st.remaining_ms - (st.phase == trainer::identity::IdlePhase::Active
@@ -101,7 +101,8 @@ void App::finish_pin_check() {
         session_ = Session{*result.person, trainer::identity::actor_for(*db_, result.person->id), clock_.now_ms()};
         locale_ = result.person->locale; // the kiosk speaks the person's language
         login_screen_.reset();
-        stack_.assign(1, ScreenId::Decks);
+        stack_.assign(1, ScreenId::Home);
+        refresh_home();
     } else if (result.status == LoginStatus::Throttled) {
         login_screen_.wipe_pin();
         login_screen_.message =
@@ -153,8 +154,22 @@ void App::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, OpenDeck>) {
                 card_screen_ = CardScreen{i.deck_id, 0, false};
                 stack_.push_back(ScreenId::Card);
+            } else if constexpr (std::is_same_v<T, OpenCard>) {
+                const auto& content = library_->state().content;
+                if (!content) return;
+                const auto face = trainer::cards::card_face(*content, i.card_id, locale_);
+                if (face.id.empty()) return;
+                card_screen_ = CardScreen{face.deck_id, face.index, options_.desk, options_.desk};
+                if (stack_.back() != ScreenId::Card) stack_.push_back(ScreenId::Card);
+                search_query_.clear();
+                record_lookup(face.id);
+            } else if constexpr (std::is_same_v<T, ClearSearch>) {
+                search_query_.clear();
+                if (options_.desk) stack_.assign(1, ScreenId::Decks);
+                focus_search_ = true;
             } else if constexpr (std::is_same_v<T, FlipCard>) {
-                card_screen_.flipped = !card_screen_.flipped;
+                if (stack_.back() == ScreenId::Review) review_screen_.flipped = true;
+                else card_screen_.flipped = !card_screen_.flipped;
             } else if constexpr (std::is_same_v<T, NextCard>) {
                 ++card_screen_.index;
                 card_screen_.flipped = false;
@@ -182,6 +197,15 @@ void App::apply(const Intent& intent) {
                 }
             } else if constexpr (std::is_same_v<T, Logout>) {
                 end_session("user");
+            } else if constexpr (std::is_same_v<T, StartReview>) {
+                start_review();
+            } else if constexpr (std::is_same_v<T, GradeCard>) {
+                grade_current(i.rating);
+            } else if constexpr (std::is_same_v<T, GoHome>) {
+                refresh_home();
+                stack_.assign(1, session_ ? ScreenId::Home : ScreenId::Decks);
+            } else if constexpr (std::is_same_v<T, ShowDecks>) {
+                stack_.push_back(ScreenId::Decks);
             } else if constexpr (std::is_same_v<T, StillHere>) {
                 if (session_) session_->last_input_ms = clock_.now_ms();
             }
@@ -189,29 +213,52 @@ void App::apply(const Intent& intent) {
         intent);
 }
 
-Intent App::draw_top_bar(const UiContext& ui) {
+Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set) {
     Intent intent;
     ImGui::PushFont(ui.fonts.large);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(theme::kAccent, "%s", ui.tr("app.title").c_str());
     ImGui::PopFont();
+    if (stack_.back() != ScreenId::Login) {
+        ImGui::SameLine(0, ui.px(32));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(2));
+        intent = draw_search_field(ui, search_query_, ui.px(400), focus_search_, search_results(set));
+        focus_search_ = false;
+    }
     static constexpr const char* kLangs[] = {"en", "pl", "ru"};
     static constexpr const char* kLangLabels[] = {"EN", "PL", "RU"};
     const float bw = ui.px(64);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Right-aligned group: [name] [My reviews] [Sign in/out]   [EN] [PL] [RU]
     const std::string who = session_ ? session_->person.display_name : std::string();
+    const bool show_home = session_ && stack_.back() != ScreenId::Home;
+    const bool show_account = db_ && stack_.back() != ScreenId::Login;
     const std::string account = session_ ? ui.tr("nav.sign_out") : ui.tr("nav.sign_in");
+    const std::string home = ui.tr("nav.home");
     ImGui::PushFont(ui.fonts.body);
-    const float account_w = ImGui::CalcTextSize(account.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-    const float who_w = who.empty() ? 0.0f : ImGui::CalcTextSize(who.c_str()).x + gap;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 3 * bw - 3 * gap - account_w - who_w - ui.px(24));
-    if (!who.empty()) {
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(who.c_str());
-        ImGui::SameLine();
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    const float account_w = ImGui::CalcTextSize(account.c_str()).x + pad;
+    const float home_w = ImGui::CalcTextSize(home.c_str()).x + pad;
+    const float who_w = who.empty() ? 0.0f : ImGui::CalcTextSize(who.c_str()).x;
+    float group_w = 0;
+    for (float w : {who_w, show_home ? home_w : 0.0f, show_account ? account_w : 0.0f})
+        if (w > 0) group_w += w + gap;
+    Intent account_intent;
+    if (group_w > 0) {
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w);
+        if (!who.empty()) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(who.c_str());
+            ImGui::SameLine();
+        }
+        if (show_home) {
+            if (widgets::button(ui, home, home_w)) account_intent = GoHome{};
+            ImGui::SameLine();
+        }
+        if (show_account && widgets::button(ui, account, account_w))
+            account_intent = session_ ? Intent{Logout{}} : Intent{StartLogin{}};
     }
-    if (db_ && stack_.back() != ScreenId::Login && widgets::button(ui, account, account_w))
-        intent = session_ ? Intent{Logout{}} : Intent{StartLogin{}};
+    if (!is_none(account_intent)) intent = account_intent;
     ImGui::PopFont();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap);
     for (int k = 0; k < 3; ++k) {
@@ -237,6 +284,136 @@ void App::draw_banners(const UiContext& ui) {
     if (!db_problem_.empty()) widgets::banner(ui, ui.tr("banner.db_unavailable"), true);
 }
 
+void App::sync_reviews() {
+    const auto& content = library_->state().content;
+    if (!db_ || !content) return;
+    if (!reviews_) {
+        trainer::cards::ReviewConfig cfg;
+        cfg.pass_fail_mode = options_.pass_fail;
+        cfg.new_cards_per_day = options_.new_per_day;
+        reviews_ = std::make_unique<trainer::cards::ReviewService>(*db_, *events_, clock_, *content, cfg);
+    } else if (reviews_content_ != content) {
+        reviews_->set_content(*content);
+    }
+    reviews_content_ = content;
+}
+
+void App::record_lookup(const std::string& card_id) {
+    sync_reviews();
+    if (!session_ || !reviews_) return;
+    try {
+        reviews_->record_lookup(session_->person.id, card_id, options_.desk ? "desk" : "search");
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk: lookup not recorded: " << e.what() << "\n";
+    }
+}
+
+void App::refresh_home() {
+    sync_reviews();
+    home_view_ = HomeView{};
+    if (!session_ || !reviews_) return;
+    home_view_.name = session_->person.display_name;
+    try {
+        for (const auto& q : reviews_->due_queue(session_->person.id)) {
+            using trainer::cards::QueueKind;
+            if (q.kind == QueueKind::New) ++home_view_.fresh;
+            else ++home_view_.due;
+            if (q.kind == QueueKind::Coaching) {
+                ++home_view_.coaching;
+                const auto face = trainer::cards::card_face(*reviews_content_, q.card_id, locale_);
+                home_view_.coaching_reasons.push_back(face.text.title + (q.reason.empty() ? "" : " — " + q.reason));
+            }
+        }
+        const auto m = reviews_->mastery_summary(session_->actor, session_->person.id);
+        home_view_.mastered = m.mastered;
+        home_view_.total = m.total;
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk: " << e.what() << "\n";
+    }
+}
+
+void App::start_review() {
+    sync_reviews();
+    if (!session_ || !reviews_) return;
+    queue_ = reviews_->due_queue(session_->person.id);
+    queue_pos_ = 0;
+    preview_.reset();
+    review_screen_ = ReviewScreen{};
+    review_started_ms_ = clock_.now_ms();
+    stack_.push_back(queue_.empty() ? ScreenId::ReviewSummary : ScreenId::Review);
+}
+
+void App::grade_current(int rating) {
+    if (!session_ || !reviews_ || queue_pos_ >= queue_.size()) return;
+    const auto r = trainer::cards::rating_from_int(rating);
+    if (!r) return;
+    try {
+        // Durable before the next card shows (synchronous=FULL commit inside grade()).
+        reviews_->grade(session_->person.id, queue_[queue_pos_].card_id, *r);
+        pending_grade_.reset();
+        save_problem_.clear();
+    } catch (const trainer::cards::ReviewError& e) {
+        std::cerr << "kiosk: grade refused: " << e.what() << "\n"; // skip this card, nothing written
+        pending_grade_.reset();
+    } catch (const std::exception& e) {
+        // Disk full, database locked...: keep the grade on screen and try again shortly.
+        std::cerr << "kiosk: grade not saved yet: " << e.what() << "\n";
+        pending_grade_ = rating;
+        retry_at_ms_ = clock_.now_ms() + 2000;
+        save_problem_ = ui().tr("review.save_retry");
+        return;
+    }
+    ++queue_pos_;
+    preview_.reset();
+    review_screen_.flipped = false;
+    if (queue_pos_ >= queue_.size()) {
+        stack_.back() = ScreenId::ReviewSummary;
+    }
+}
+
+ReviewView App::review_view() {
+    ReviewView v;
+    const auto& item = queue_[queue_pos_];
+    v.card = trainer::cards::card_face(*reviews_content_, item.card_id, locale_);
+    v.position = static_cast<int>(queue_pos_);
+    v.total = static_cast<int>(queue_.size());
+    using trainer::cards::QueueKind;
+    if (item.kind == QueueKind::Coaching) v.badge = ui().tr("review.badge_coaching");
+    else if (item.refreshed) v.badge = ui().tr("review.badge_refreshed");
+    else if (item.kind == QueueKind::New) v.badge = ui().tr("review.badge_new");
+    if (!preview_ || preview_->card_id != item.card_id) {
+        try {
+            preview_ = reviews_->preview(session_->person.id, item.card_id);
+        } catch (const std::exception& e) {
+            std::cerr << "kiosk: " << e.what() << "\n";
+            preview_ = trainer::cards::GradeOptions{item.card_id, 0, {}};
+        }
+    }
+    for (const auto& o : preview_->options)
+        v.buttons.push_back({static_cast<int>(o.rating),
+                             trainer::i18n::format_interval(catalog_, locale_, o.interval_minutes)});
+    v.save_problem = save_problem_;
+    return v;
+}
+
+ReviewSummaryView App::summary_view() {
+    ReviewSummaryView v;
+    if (!session_ || !reviews_) return v;
+    try {
+        const auto s = reviews_->session_summary(session_->person.id, review_started_ms_);
+        v.reviewed = s.reviewed;
+        v.again = s.again;
+        v.new_cards = s.new_cards;
+        if (s.next_due_ms) {
+            const long long minutes = std::max<long long>(1, (*s.next_due_ms - clock_.now_ms()) / 60000);
+            v.next_due = trainer::i18n::format_interval(catalog_, locale_, minutes);
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk: " << e.what() << "\n";
+    }
+    return v;
+}
+
 void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -250,6 +427,39 @@ void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
     widgets::text(ui.fonts.body, ui.count("idle.countdown", (remaining_ms + 999) / 1000), theme::kMuted);
     if (widgets::button(ui, ui.tr("idle.stay"), -1.0f, true)) apply(StillHere{});
     ImGui::End();
+}
+
+const std::vector<trainer::cards::SearchRow>& App::search_results(const trainer::content::ContentSet& set) {
+    if (indexed_ != &set) {
+        search_index_ = trainer::search::SearchIndex(set);
+        indexed_ = &set;
+        results_key_.clear();
+    }
+    const std::string key = locale_ + '\n' + search_query_;
+    if (key != results_key_) {
+        results_ = trainer::cards::search_rows(set, search_index_, search_query_, locale_, 20);
+        results_key_ = key;
+    }
+    return results_;
+}
+
+void App::draw_desk(const UiContext& ui, const trainer::content::ContentSet& set) {
+    // Mid-call lookup: the search field (always ready for typing), then results or the card.
+    const bool field_idle = !ImGui::IsAnyItemActive();
+    Intent intent = draw_search_field(ui, search_query_, -1.0f, focus_search_ || field_idle,
+                                      search_results(set));
+    focus_search_ = false;
+    Intent screen_intent;
+    if (!search_query_.empty())
+        screen_intent = search_screen_.draw(ui, search_results(set), true);
+    else if (stack_.back() == ScreenId::Card)
+        screen_intent = card_screen_.draw(
+            ui, trainer::cards::card_at(set, card_screen_.deck_id, card_screen_.index, locale_));
+    else
+        widgets::text(ui.fonts.body, ui.tr("search.desk_hint"), theme::kMuted);
+    if (!is_none(screen_intent)) intent = screen_intent;
+    if (std::holds_alternative<Back>(intent)) intent = ClearSearch{};
+    apply(intent);
 }
 
 void App::draw_frame() {
@@ -267,19 +477,39 @@ void App::draw_frame() {
     ImGui::Begin("##kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
-    Intent intent = draw_top_bar(ui);
-    draw_banners(ui);
     const auto& content = library_->state().content;
     static const trainer::content::ContentSet kEmpty;
     const auto& set = content ? *content : kEmpty;
+    if (options_.desk) {
+        draw_banners(ui);
+        draw_desk(ui, set);
+        ImGui::End();
+        ImGui::PopFont();
+        return;
+    }
+    Intent intent = draw_top_bar(ui, set);
+    draw_banners(ui);
     Intent screen_intent;
-    switch (stack_.back()) {
+    if (!search_query_.empty() && stack_.back() != ScreenId::Login) {
+        screen_intent = search_screen_.draw(ui, search_results(set), false);
+    } else switch (stack_.back()) {
     case ScreenId::Decks:
         screen_intent = deck_browser_.draw(ui, trainer::cards::deck_summaries(set, locale_));
         break;
     case ScreenId::Card:
         screen_intent = card_screen_.draw(
             ui, trainer::cards::card_at(set, card_screen_.deck_id, card_screen_.index, locale_));
+        break;
+    case ScreenId::Home:
+        screen_intent = home_screen_.draw(ui, home_view_);
+        break;
+    case ScreenId::Review:
+        if (pending_grade_ && clock_.now_ms() >= retry_at_ms_) grade_current(*pending_grade_);
+        if (stack_.back() == ScreenId::Review && queue_pos_ < queue_.size() && reviews_content_)
+            screen_intent = review_screen_.draw(ui, review_view());
+        break;
+    case ScreenId::ReviewSummary:
+        screen_intent = review_screen_.draw_summary(ui, summary_view());
         break;
     case ScreenId::Login: {
         std::vector<trainer::identity::RosterEntry> roster;

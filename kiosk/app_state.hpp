@@ -7,7 +7,12 @@
 #include "kiosk/options.hpp"
 #include "kiosk/screens/card_screen.hpp"
 #include "kiosk/screens/deck_browser_screen.hpp"
+#include "kiosk/screens/home_screen.hpp"
 #include "kiosk/screens/login_screen.hpp"
+#include "kiosk/screens/review_screen.hpp"
+#include "trainer/cards/review_service.hpp"
+#include "kiosk/screens/search_screen.hpp"
+#include "trainer/search/index.hpp"
 #include "kiosk/ui_context.hpp"
 #include "trainer/content/library.hpp"
 #include "trainer/core/clock.hpp"
@@ -28,7 +33,7 @@
 
 namespace kiosk {
 
-enum class ScreenId { Decks, Card, Login };
+enum class ScreenId { Decks, Card, Login, Home, Review, ReviewSummary };
 
 // Who is signed in at this kiosk, if anyone.
 struct Session {
@@ -55,8 +60,17 @@ public:
 private:
     void apply(const Intent& intent);
     UiContext ui() const { return UiContext{catalog_, locale_, fonts_, options_.scale}; }
-    Intent draw_top_bar(const UiContext& ui);
+    Intent draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set);
+    void record_lookup(const std::string& card_id);
+    void sync_reviews();
+    void refresh_home();
+    void start_review();
+    void grade_current(int rating);
+    ReviewView review_view();
+    ReviewSummaryView summary_view();
     void draw_banners(const UiContext& ui);
+    void draw_desk(const UiContext& ui, const trainer::content::ContentSet& set);
+    const std::vector<trainer::cards::SearchRow>& search_results(const trainer::content::ContentSet& set);
     void draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms);
     void note_input();
     void start_pin_check(trainer::identity::LoginAttempt attempt, std::string pin);
@@ -87,6 +101,25 @@ private:
     DeckBrowserScreen deck_browser_;
     CardScreen card_screen_;
     LoginScreen login_screen_;
+    SearchScreen search_screen_;
+    HomeScreen home_screen_;
+    ReviewScreen review_screen_;
+    HomeView home_view_;
+    std::unique_ptr<trainer::cards::ReviewService> reviews_;
+    std::shared_ptr<const trainer::content::ContentSet> reviews_content_; // what reviews_ points at
+    std::vector<trainer::cards::QueueItem> queue_;
+    std::size_t queue_pos_ = 0;
+    trainer::TimeMs review_started_ms_ = 0;
+    std::optional<trainer::cards::GradeOptions> preview_; // for queue_[queue_pos_]
+    std::optional<int> pending_grade_;                    // a grade not yet saved (retrying)
+    trainer::TimeMs retry_at_ms_ = 0;
+    std::string save_problem_;
+    std::string search_query_;
+    bool focus_search_ = false;
+    const trainer::content::ContentSet* indexed_ = nullptr; // the set search_index_ was built from
+    trainer::search::SearchIndex search_index_;
+    std::string results_key_; // query + locale the cached rows belong to
+    std::vector<trainer::cards::SearchRow> results_;
 };
 
 } // namespace kiosk

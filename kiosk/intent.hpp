@@ -13,6 +13,10 @@ struct OpenDeck {
 struct FlipCard {};
 struct NextCard {};
 struct PrevCard {};
+struct OpenCard { // from search: the card in its deck, recorded as a lookup when signed in
+    std::string card_id;
+};
+struct ClearSearch {};
 struct SetLanguage {
     std::string locale;
 };
@@ -30,10 +34,17 @@ struct SubmitPin {
     std::string pin;
 };
 struct Logout {};
+struct StartReview {};
+struct GradeCard {
+    int rating = 3; // 1 Again, 2 Hard, 3 Good, 4 Easy
+};
+struct GoHome {};
+struct ShowDecks {};
 struct StillHere {};
 
-using Intent = std::variant<NoIntent, Back, OpenDeck, FlipCard, NextCard, PrevCard, SetLanguage,
-                            StartLogin, PickPerson, BadgeScanned, SubmitPin, Logout, StillHere>;
+using Intent = std::variant<NoIntent, Back, OpenDeck, OpenCard, ClearSearch, FlipCard, NextCard, PrevCard, SetLanguage,
+                            StartLogin, PickPerson, BadgeScanned, SubmitPin, Logout, StillHere,
+                            StartReview, GradeCard, GoHome, ShowDecks>;
 
 inline bool is_none(const Intent& i) { return std::holds_alternative<NoIntent>(i); }
 

@@ -10,7 +10,8 @@ namespace kiosk {
 std::string usage() {
     return "usage: kiosk [--db PATH] [--content DIR] [--assets DIR] [--lang en|pl|ru]\n"
            "             [--fullscreen | --desk] [--scale 0.75..3] [--size WxH]\n"
-           "             [--idle-seconds N] [--deck ID [--flip]] [--login PERSON]\n"
+           "             [--idle-seconds N] [--pass-fail] [--new-per-day N]\n"
+           "             [--deck ID [--flip]] [--login PERSON]\n"
            "             [--frames N --screenshot PATH]\n";
 }
 
@@ -48,10 +49,12 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
         if (a == "--fullscreen") o.fullscreen = true;
         else if (a == "--desk") o.desk = true;
         else if (a == "--flip") o.flip = true;
+        else if (a == "--pass-fail") o.pass_fail = true;
         else if (a == "--help" || a == "-h") return usage();
         else if (a == "--db" || a == "--content" || a == "--assets" || a == "--lang" ||
                  a == "--scale" || a == "--size" || a == "--frames" || a == "--screenshot" ||
-                 a == "--deck" || a == "--idle-seconds" || a == "--login") {
+                 a == "--deck" || a == "--idle-seconds" || a == "--login" ||
+                 a == "--new-per-day") {
             if (!value(v)) return "option " + a + " needs a value\n" + usage();
             if (a == "--db") o.db = v;
             else if (a == "--content") o.content = v;
@@ -59,6 +62,10 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
             else if (a == "--screenshot") o.screenshot = v;
             else if (a == "--deck") o.open_deck = v;
             else if (a == "--login") o.login_as = v;
+            else if (a == "--new-per-day") {
+                if (!parse_int(v, o.new_per_day) || o.new_per_day < 0 || o.new_per_day > 500)
+                    return "--new-per-day expects 0 to 500, got '" + v + "'\n";
+            }
             else if (a == "--idle-seconds") {
                 if (!parse_int(v, o.idle_seconds) || o.idle_seconds < 15 || o.idle_seconds > 86400)
                     return "--idle-seconds expects 15 to 86400, got '" + v + "'\n";

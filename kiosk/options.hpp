@@ -21,6 +21,8 @@ struct Options {
     std::string open_deck;   // start on this deck's first card (screenshots, demos)
     bool flip = false;       // with open_deck: show the back of the card
     int idle_seconds = 0;    // 0: 90 s in --fullscreen (shared kiosk), 15 min otherwise
+    bool pass_fail = false;  // two grade buttons (Again / Good) instead of four
+    int new_per_day = 10;    // new standards introduced per person per day
     std::string login_as;    // start on the PIN step for this person (screenshots, demos)
 };
 

@@ -54,6 +54,14 @@ Intent CardScreen::draw(const UiContext& ui, const trainer::cards::CardFace& c) 
         if (widgets::button(ui, ui.tr("nav.back"))) intent = Back{};
         return intent;
     }
+    if (compact) {
+        widgets::text(ui.fonts.small, c.deck_title, theme::kMuted);
+        widgets::text(ui.fonts.large, c.text.title, theme::kInk);
+        ImGui::Separator();
+        draw_back(ui, c);
+        if (input::pressed(input::Key::Escape)) intent = Back{};
+        return intent;
+    }
     // Header: back, deck, position.
     if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
     ImGui::SameLine();

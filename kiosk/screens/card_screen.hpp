@@ -14,6 +14,8 @@ struct CardScreen {
     int index = 0;
     bool flipped = false;
 
+    bool compact = false; // desk mode: the standard only, no header or footer buttons
+
     Intent draw(const UiContext& ui, const trainer::cards::CardFace& card);
 };
 

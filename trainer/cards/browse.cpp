@@ -52,4 +52,15 @@ CardFace card_at(const content::ContentSet& c, std::string_view deck_id, int ind
     return card_face(c, d->card_ids[static_cast<std::size_t>(index)], locale);
 }
 
+std::vector<SearchRow> search_rows(const content::ContentSet& c, const search::SearchIndex& index,
+                                   std::string_view query, std::string_view locale, std::size_t limit) {
+    std::vector<SearchRow> rows;
+    for (const auto& hit : index.search(query, locale, limit)) {
+        const CardFace f = card_face(c, hit.card_id, locale);
+        if (f.id.empty()) continue;
+        rows.push_back({f.id, f.deck_id, f.deck_title, f.text.title, f.text.front, f.index, hit.title_hit});
+    }
+    return rows;
+}
+
 } // namespace trainer::cards

@@ -2,6 +2,7 @@
 // Plain view models for browsing the standards: what a screen shows, already in one locale,
 // with English filling any missing translation.
 #include "trainer/content/model.hpp"
+#include "trainer/search/index.hpp"
 
 #include <string>
 #include <vector>
@@ -35,5 +36,21 @@ CardFace card_face(const content::ContentSet& c, std::string_view card_id, std::
 // The card at position `index` of a deck (clamped), for next/previous.
 CardFace card_at(const content::ContentSet& c, std::string_view deck_id, int index,
                  std::string_view locale);
+
+// One row of the type-ahead result list.
+struct SearchRow {
+    std::string card_id;
+    std::string deck_id;
+    std::string deck_title;
+    std::string title;
+    std::string snippet; // the situation (front), for recognising the right card
+    int index = 0;       // position in its deck, to open it there
+    bool title_hit = false;
+};
+
+// Ranked search results in a locale's words (titles in `locale`, English where missing).
+std::vector<SearchRow> search_rows(const content::ContentSet& c, const search::SearchIndex& index,
+                                   std::string_view query, std::string_view locale,
+                                   std::size_t limit = 20);
 
 } // namespace trainer::cards

@@ -196,6 +196,8 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
                                       path.string() + ": created by a newer version of the app");
         }
         db.migrate(list);
+    } catch (const RefusedDatabase&) {
+        throw;
     } catch (const StoreError& e) {
         if (e.code() == SQLITE_BUSY || e.code() == SQLITE_LOCKED)
             throw StoreError(e.code(), path.string() +

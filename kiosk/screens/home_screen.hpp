@@ -1,0 +1,25 @@
+#pragma once
+// After sign-in: what is waiting today and the way into a review, or to the standards.
+#include "kiosk/intent.hpp"
+#include "kiosk/ui_context.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct HomeView {
+    std::string name;
+    int due = 0;        // reviews due now (including coaching items)
+    int fresh = 0;      // new or refreshed standards available today
+    int coaching = 0;   // cards pushed by coaching
+    std::vector<std::string> coaching_reasons; // "Say what happens next — QA call 12 Nov"
+    int mastered = 0;
+    int total = 0;
+};
+
+struct HomeScreen {
+    Intent draw(const UiContext& ui, const HomeView& view);
+};
+
+} // namespace kiosk
