@@ -41,6 +41,7 @@ App::App(Options options, Fonts fonts)
         apply(OpenDeck{options_.open_deck});
         card_screen_.flipped = options_.flip;
     }
+    search_query_ = options_.search;
     if (!options_.login_as.empty() && db_) {
         apply(StartLogin{});
         if (auto p = trainer::identity::read_person(*db_, options_.login_as))
@@ -430,6 +431,8 @@ void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
 }
 
 const std::vector<trainer::cards::SearchRow>& App::search_results(const trainer::content::ContentSet& set) {
+    static const std::vector<trainer::cards::SearchRow> kNone;
+    if (search_query_.empty()) return kNone; // the index is built on the first keystroke, not at start-up
     if (indexed_ != &set) {
         search_index_ = trainer::search::SearchIndex(set);
         indexed_ = &set;

@@ -11,7 +11,7 @@ std::string usage() {
     return "usage: kiosk [--db PATH] [--content DIR] [--assets DIR] [--lang en|pl|ru]\n"
            "             [--fullscreen | --desk] [--scale 0.75..3] [--size WxH]\n"
            "             [--idle-seconds N] [--pass-fail] [--new-per-day N]\n"
-           "             [--deck ID [--flip]] [--login PERSON]\n"
+           "             [--deck ID [--flip]] [--search TEXT] [--login PERSON]\n"
            "             [--frames N --screenshot PATH]\n";
 }
 
@@ -53,7 +53,7 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
         else if (a == "--help" || a == "-h") return usage();
         else if (a == "--db" || a == "--content" || a == "--assets" || a == "--lang" ||
                  a == "--scale" || a == "--size" || a == "--frames" || a == "--screenshot" ||
-                 a == "--deck" || a == "--idle-seconds" || a == "--login" ||
+                 a == "--deck" || a == "--idle-seconds" || a == "--login" || a == "--search" ||
                  a == "--new-per-day") {
             if (!value(v)) return "option " + a + " needs a value\n" + usage();
             if (a == "--db") o.db = v;
@@ -62,6 +62,7 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
             else if (a == "--screenshot") o.screenshot = v;
             else if (a == "--deck") o.open_deck = v;
             else if (a == "--login") o.login_as = v;
+            else if (a == "--search") o.search = v;
             else if (a == "--new-per-day") {
                 if (!parse_int(v, o.new_per_day) || o.new_per_day < 0 || o.new_per_day > 500)
                     return "--new-per-day expects 0 to 500, got '" + v + "'\n";

@@ -23,6 +23,7 @@ struct Options {
     int idle_seconds = 0;    // 0: 90 s in --fullscreen (shared kiosk), 15 min otherwise
     bool pass_fail = false;  // two grade buttons (Again / Good) instead of four
     int new_per_day = 10;    // new standards introduced per person per day
+    std::string search;      // start with this text in the search field (screenshots, demos)
     std::string login_as;    // start on the PIN step for this person (screenshots, demos)
 };
 

@@ -2,6 +2,7 @@
 // A Dear ImGui context with no window: real fonts, the kiosk theme, a fixed display size.
 // Input is fed frame by frame; each frame returns what the screen asked for.
 #include "kiosk/fonts.hpp"
+#include "kiosk/input.hpp"
 #include "kiosk/intent.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/ui_context.hpp"
@@ -21,6 +22,13 @@ public:
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(1280, 800);
         io.DeltaTime = 1.0f / 60.0f;
+        // What the GLFW backend sets: ImGui's named keys read GLFW key codes.
+        io.KeyMap[ImGuiKey_Enter] = kiosk::input::code(kiosk::input::Key::Enter);
+        io.KeyMap[ImGuiKey_Escape] = kiosk::input::code(kiosk::input::Key::Escape);
+        io.KeyMap[ImGuiKey_Backspace] = kiosk::input::code(kiosk::input::Key::Backspace);
+        io.KeyMap[ImGuiKey_Space] = kiosk::input::code(kiosk::input::Key::Space);
+        io.KeyMap[ImGuiKey_LeftArrow] = kiosk::input::code(kiosk::input::Key::Left);
+        io.KeyMap[ImGuiKey_RightArrow] = kiosk::input::code(kiosk::input::Key::Right);
         kiosk::load_fonts(TRAINER_SOURCE_DIR "/assets", 1.0f, fonts_);
         unsigned char* px = nullptr;
         int w = 0, h = 0;

@@ -1,0 +1,137 @@
+#include "harness.hpp"
+
+#include "kiosk/input.hpp"
+#include "kiosk/screens/login_screen.hpp"
+#include "kiosk/screens/review_screen.hpp"
+#include "kiosk/screens/search_screen.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+TEST_CASE("tapping a name on the sign-in grid picks that person") {
+    test::UiHarness h;
+    LoginScreen screen;
+    screen.focus_filter = false;
+    const std::vector<trainer::identity::RosterEntry> roster = {{"anna.kowalska", "Anna Kowalska", "pl"},
+                                                                {"emily.carter", "Emily Carter", "en"}};
+    auto draw = [&](const UiContext& ui) { return screen.draw(ui, roster); };
+    h.frame(draw);
+    const Intent i = h.click(150, 200, draw); // the first name, below the search field
+    REQUIRE(std::holds_alternative<PickPerson>(i));
+    CHECK(std::get<PickPerson>(i).person_id == "anna.kowalska");
+}
+
+TEST_CASE("the PIN keypad collects digits and submits only from four digits on") {
+    test::UiHarness h;
+    LoginScreen screen;
+    screen.step = LoginScreen::Step::Pin;
+    screen.display_name = "Anna Kowalska";
+    auto draw = [&](const UiContext& ui) { return screen.draw(ui, {}); };
+    h.frame(draw);
+    // Keyboard digits work as well as the keypad.
+    for (int d : {1, 2, 3}) h.press(input::digit_code(d), draw);
+    CHECK(screen.pin == "123");
+    CHECK(is_none(h.press(input::code(input::Key::Enter), draw)));
+    h.press(input::digit_code(4), draw);
+    const Intent i = h.press(input::code(input::Key::Enter), draw);
+    REQUIRE(std::holds_alternative<SubmitPin>(i));
+    CHECK(std::get<SubmitPin>(i).pin == "1234");
+    h.press(input::code(input::Key::Backspace), draw);
+    CHECK(screen.pin == "123");
+}
+
+TEST_CASE("the keypad's digit keys are touch targets, and a tap on 7 types a 7") {
+    test::UiHarness h;
+    LoginScreen screen;
+    screen.step = LoginScreen::Step::Pin;
+    auto draw = [&](const UiContext& ui) { return screen.draw(ui, {}); };
+    h.frame(draw);
+    // The keypad is centred: 3 keys of 112 px with 12 px gaps; row 3 holds 7 8 9.
+    const float x0 = (1280 - (3 * 112 + 2 * 12)) / 2.0f + 20; // + window padding
+    float seven_y = 0;
+    for (float y = 150; y < 700 && screen.pin.empty(); y += 20) {
+        h.click(x0 + 40, y, draw);
+        if (!screen.pin.empty()) seven_y = y;
+        if (screen.pin != "7") screen.wipe_pin();
+    }
+    CHECK(screen.pin == "7");
+    CHECK(seven_y > 0);
+}
+
+TEST_CASE("while the PIN is being checked the keypad takes no input") {
+    test::UiHarness h;
+    LoginScreen screen;
+    screen.step = LoginScreen::Step::Pin;
+    screen.busy = true;
+    auto draw = [&](const UiContext& ui) { return screen.draw(ui, {}); };
+    h.frame(draw);
+    h.press(input::digit_code(5), draw);
+    CHECK(screen.pin.empty());
+}
+
+namespace {
+
+ReviewView sample_review() {
+    ReviewView v;
+    v.card.id = "cn-say-what-next";
+    v.card.deck_title = "Closing";
+    v.card.text.title = "Say what happens next";
+    v.card.text.front = "The customer asks what now.";
+    v.card.text.back = "Name who does what by when.";
+    v.card.text.why = "Certainty.";
+    v.buttons = {{1, "1 min"}, {2, "6 min"}, {3, "10 min"}, {4, "8 days"}};
+    v.total = 10;
+    return v;
+}
+
+} // namespace
+
+TEST_CASE("a review shows the situation first; Space turns it, then keys 1-4 grade") {
+    test::UiHarness h;
+    ReviewScreen screen;
+    const auto v = sample_review();
+    auto draw = [&](const UiContext& ui) { return screen.draw(ui, v); };
+    h.frame(draw);
+    // Before turning, digits do not grade.
+    CHECK(is_none(h.press(input::digit_code(3), draw)));
+    CHECK(std::holds_alternative<FlipCard>(h.press(input::code(input::Key::Space), draw)));
+    screen.flipped = true;
+    h.frame(draw);
+    const Intent again = h.press(input::digit_code(1), draw);
+    REQUIRE(std::holds_alternative<GradeCard>(again));
+    CHECK(std::get<GradeCard>(again).rating == 1);
+    const Intent easy = h.press(input::digit_code(4), draw);
+    REQUIRE(std::holds_alternative<GradeCard>(easy));
+    CHECK(std::get<GradeCard>(easy).rating == 4);
+    const Intent good = h.press(input::code(input::Key::Space), draw);
+    REQUIRE(std::holds_alternative<GradeCard>(good));
+    CHECK(std::get<GradeCard>(good).rating == 3);
+}
+
+TEST_CASE("in pass/fail mode there are two grade buttons and key 2 means Good") {
+    test::UiHarness h;
+    ReviewScreen screen;
+    screen.flipped = true;
+    auto v = sample_review();
+    v.buttons = {{1, "10 min"}, {3, "2 days"}};
+    auto draw = [&](const UiContext& ui) { return screen.draw(ui, v); };
+    h.frame(draw);
+    const Intent i = h.press(input::digit_code(2), draw);
+    REQUIRE(std::holds_alternative<GradeCard>(i));
+    CHECK(std::get<GradeCard>(i).rating == 3);
+    CHECK(is_none(h.press(input::digit_code(4), draw)));
+}
+
+TEST_CASE("Enter in the search field opens the top hit") {
+    test::UiHarness h;
+    std::string query = "next";
+    const std::vector<trainer::cards::SearchRow> rows = {{"cn-say-what-next", "closing", "Closing", "Say what happens next",
+                                                          "The customer asks", 0, true}};
+    auto draw = [&](const UiContext& ui) { return draw_search_field(ui, query, 400, true, rows); };
+    h.frame(draw);
+    h.frame(draw);
+    const Intent i = h.press(input::code(input::Key::Enter), draw);
+    REQUIRE(std::holds_alternative<OpenCard>(i));
+    CHECK(std::get<OpenCard>(i).card_id == "cn-say-what-next");
+}
