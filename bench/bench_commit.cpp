@@ -1,7 +1,7 @@
 // Grade -> durable commit (DESIGN §5): ReviewService::grade() against a bare SQLite
 // BEGIN / INSERT / COMMIT of an event-sized row into a table shaped like `events` (same columns,
 // unique id, same indexes), on the same file, so the same pragmas (WAL, synchronous=FULL) and
-// the same WAL. The two are measured alternately in blocks of 50 so that disk and cache drift hit
+// the same WAL. The two are measured alternately in blocks of 25 (one person's review session) so that disk and cache drift hit
 // both alike. Prints `grade_commit_p50_us`, `grade_commit_p99_us`, `bare_commit_p50_us`,
 // `bare_commit_p99_us`; no pass/fail (bench/report.py computes the ratio).
 #include "trainer/cards/review_service.hpp"
@@ -25,7 +25,7 @@ using namespace trainer;
 using Wall = std::chrono::steady_clock;
 
 constexpr int kN = 2000;
-constexpr int kBlock = 50;
+constexpr int kBlock = 25; // grades per session
 constexpr int kPeople = 20;
 constexpr int kCards = 200;
 
@@ -135,15 +135,21 @@ int main() {
         grade_us.reserve(kN);
         bare_us.reserve(kN);
         int g = 0;
+        int session = 0;
         int b = 0;
         while (g < kN || b < kN) {
+            // A review session: one person grades the head of their own queue, as at the kiosk.
+            const std::string person = "agent-" + std::to_string(session++ % kPeople);
             for (int i = 0; i < kBlock && g < kN; ++i, ++g) {
                 clock.advance_ms(37'000); // reviews a little apart; the clock never goes back
-                const std::string person = "agent-" + std::to_string(g % kPeople);
-                const std::string card = "card-" + std::to_string((g / kPeople) % kCards);
+                auto queue = service.due_queue(person, 1);
+                while (queue.empty()) {
+                    clock.advance_ms(6 * 3'600'000);
+                    queue = service.due_queue(person, 1);
+                }
                 const auto r = static_cast<fsrs::Rating>(rating(rng) + 1);
                 const auto t0 = Wall::now();
-                service.grade(person, card, r);
+                service.grade(person, queue.front().card_id, r);
                 grade_us.push_back(std::chrono::duration<double, std::micro>(Wall::now() - t0).count());
             }
             for (int i = 0; i < kBlock && b < kN; ++i, ++b) {

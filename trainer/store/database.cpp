@@ -124,7 +124,13 @@ void check_existing_file(const std::filesystem::path& path, int latest) {
                                   " bytes; the header expects " +
                                   std::to_string(std::uint64_t(page_count) * page_size) + ")");
     const std::uint32_t app_id = be32(&h[68]);
-    if (app_id != kApplicationId)
+    // A database just created by another connection may still have its header in the WAL
+    // (application_id 0 here); SQLite's own view is checked after opening.
+    std::error_code wal_ec;
+    auto wal = path;
+    wal += "-wal";
+    const bool header_in_wal = app_id == 0 && std::filesystem::file_size(wal, wal_ec) > 0 && !wal_ec;
+    if (app_id != kApplicationId && !header_in_wal)
         throw RefusedDatabase(SQLITE_NOTADB,
                               where + ": an SQLite database of another application (application_id " +
                                   std::to_string(app_id) + ", expected " +
@@ -196,6 +202,8 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
                                       path.string() + ": created by a newer version of the app");
         }
         db.migrate(list);
+        // Write the new header into the main file, so other programs see a trainer database.
+        if (created) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (const RefusedDatabase&) {
         throw;
     } catch (const StoreError& e) {

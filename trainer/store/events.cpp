@@ -18,8 +18,11 @@ Event EventStore::append(const NewEvent& e) {
     out.kiosk_id = kiosk_id_;
     out.at_ms = e.at_ms.value_or(clock_.now_ms());
     out.payload = e.payload.is_null() ? nlohmann::json::object() : e.payload;
-    auto st = db_.prepare("INSERT INTO events (id, type, person_id, kiosk_id, at_ms, payload) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!insert_)
+        insert_.emplace(db_.prepare("INSERT INTO events (id, type, person_id, kiosk_id, at_ms, payload) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    Statement& st = *insert_;
+    st.reset();
     st.bind(1, out.id).bind(2, out.type);
     if (out.person_id.empty())
         st.bind(3, nullptr);

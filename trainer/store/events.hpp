@@ -63,6 +63,7 @@ private:
     Database& db_;
     const Clock& clock_;
     std::string kiosk_id_;
+    std::optional<Statement> insert_; // prepared once: append() is on the durable-commit hot path
 };
 
 // The kiosk id stored in meta at init ("kiosk_id"); created on first use.

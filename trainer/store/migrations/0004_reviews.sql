@@ -21,10 +21,9 @@ CREATE TABLE card_state (
     PRIMARY KEY (person_id, card_id)
 ) STRICT, WITHOUT ROWID;
 
--- The due queue: "what is due for this person now".
-CREATE INDEX card_state_due ON card_state (person_id, due_ms);
--- The daily new-card limit: "how many cards did this person start today".
-CREATE INDEX card_state_introduced ON card_state (person_id, introduced_ms);
+-- No secondary index on purpose: the due queue and mastery read one person's rows through the
+-- primary key (person_id first; at most one row per card), and every extra index is one more page
+-- written on the grade -> durable commit path (bench/bench_commit.cpp).
 
 -- Cards pushed to the front of a person's queue by the coaching loop (QA, skills sign-off).
 -- An item is open until a successful review of the card (or a coaching.cleared event) closes it.
