@@ -207,6 +207,18 @@ void App::apply(const Intent& intent) {
                 stack_.assign(1, session_ ? ScreenId::Home : ScreenId::Decks);
             } else if constexpr (std::is_same_v<T, ShowDecks>) {
                 stack_.push_back(ScreenId::Decks);
+            } else if constexpr (std::is_same_v<T, ShowTeam>) {
+                refresh_team();
+                stack_.push_back(ScreenId::Team);
+            } else if constexpr (std::is_same_v<T, UnlockPerson>) {
+                if (session_ && auth_) {
+                    try {
+                        auth_->reset_throttle(session_->actor, i.person_id); // checks the team, audited
+                    } catch (const std::exception& e) {
+                        std::cerr << "kiosk: " << e.what() << "\n";
+                    }
+                    refresh_team();
+                }
             } else if constexpr (std::is_same_v<T, StillHere>) {
                 if (session_) session_->last_input_ms = clock_.now_ms();
             }
@@ -220,12 +232,6 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(theme::kAccent, "%s", ui.tr("app.title").c_str());
     ImGui::PopFont();
-    if (stack_.back() != ScreenId::Login) {
-        ImGui::SameLine(0, ui.px(32));
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(2));
-        intent = draw_search_field(ui, search_query_, ui.px(400), focus_search_, search_results(set));
-        focus_search_ = false;
-    }
     static constexpr const char* kLangs[] = {"en", "pl", "ru"};
     static constexpr const char* kLangLabels[] = {"EN", "PL", "RU"};
     const float bw = ui.px(64);
@@ -245,6 +251,15 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     for (float w : {who_w, show_home ? home_w : 0.0f, show_account ? account_w : 0.0f})
         if (w > 0) group_w += w + gap;
     Intent account_intent;
+    if (stack_.back() != ScreenId::Login) {
+        // The search field takes what is left between the title and the right-hand group.
+        ImGui::SameLine(0, ui.px(32));
+        const float right = ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w;
+        const float width = std::clamp(right - ImGui::GetCursorPosX() - ui.px(24), ui.px(160), ui.px(420));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(2));
+        intent = draw_search_field(ui, search_query_, width, focus_search_, search_results(set));
+        focus_search_ = false;
+    }
     if (group_w > 0) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w);
         if (!who.empty()) {
@@ -314,6 +329,7 @@ void App::refresh_home() {
     home_view_ = HomeView{};
     if (!session_ || !reviews_) return;
     home_view_.name = session_->person.display_name;
+    home_view_.leads = session_->actor.role && *session_->actor.role != trainer::identity::Role::Agent;
     try {
         for (const auto& q : reviews_->due_queue(session_->person.id)) {
             using trainer::cards::QueueKind;
@@ -328,6 +344,16 @@ void App::refresh_home() {
         const auto m = reviews_->mastery_summary(session_->actor, session_->person.id);
         home_view_.mastered = m.mastered;
         home_view_.total = m.total;
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk: " << e.what() << "\n";
+    }
+}
+
+void App::refresh_team() {
+    team_rows_.clear();
+    if (!session_ || !auth_) return;
+    try {
+        team_rows_ = trainer::identity::team_roster(*db_, *events_, *auth_, session_->actor, clock_.now_ms());
     } catch (const std::exception& e) {
         std::cerr << "kiosk: " << e.what() << "\n";
     }
@@ -510,6 +536,9 @@ void App::draw_frame() {
         if (pending_grade_ && clock_.now_ms() >= retry_at_ms_) grade_current(*pending_grade_);
         if (stack_.back() == ScreenId::Review && queue_pos_ < queue_.size() && reviews_content_)
             screen_intent = review_screen_.draw(ui, review_view());
+        break;
+    case ScreenId::Team:
+        screen_intent = team_screen_.draw(ui, team_rows_, clock_.now_ms());
         break;
     case ScreenId::ReviewSummary:
         screen_intent = review_screen_.draw_summary(ui, summary_view());

@@ -12,6 +12,7 @@
 #include "kiosk/screens/review_screen.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "kiosk/screens/search_screen.hpp"
+#include "kiosk/screens/team_screen.hpp"
 #include "trainer/search/index.hpp"
 #include "kiosk/ui_context.hpp"
 #include "trainer/content/library.hpp"
@@ -33,7 +34,7 @@
 
 namespace kiosk {
 
-enum class ScreenId { Decks, Card, Login, Home, Review, ReviewSummary };
+enum class ScreenId { Decks, Card, Login, Home, Review, ReviewSummary, Team };
 
 // Who is signed in at this kiosk, if anyone.
 struct Session {
@@ -103,6 +104,9 @@ private:
     LoginScreen login_screen_;
     SearchScreen search_screen_;
     HomeScreen home_screen_;
+    TeamScreen team_screen_;
+    std::vector<trainer::identity::TeamMemberRow> team_rows_;
+    void refresh_team();
     ReviewScreen review_screen_;
     HomeView home_view_;
     std::unique_ptr<trainer::cards::ReviewService> reviews_;

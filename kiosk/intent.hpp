@@ -40,11 +40,15 @@ struct GradeCard {
 };
 struct GoHome {};
 struct ShowDecks {};
+struct ShowTeam {};
+struct UnlockPerson {
+    std::string person_id;
+};
 struct StillHere {};
 
 using Intent = std::variant<NoIntent, Back, OpenDeck, OpenCard, ClearSearch, FlipCard, NextCard, PrevCard, SetLanguage,
                             StartLogin, PickPerson, BadgeScanned, SubmitPin, Logout, StillHere,
-                            StartReview, GradeCard, GoHome, ShowDecks>;
+                            StartReview, GradeCard, GoHome, ShowDecks, ShowTeam, UnlockPerson>;
 
 inline bool is_none(const Intent& i) { return std::holds_alternative<NoIntent>(i); }
 

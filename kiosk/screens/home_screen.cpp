@@ -33,6 +33,10 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (widgets::button(ui, ui.tr("home.browse"), ui.px(320))) intent = ShowDecks{};
+    if (v.leads) {
+        ImGui::SameLine();
+        if (widgets::button(ui, ui.tr("home.team"), ui.px(320))) intent = ShowTeam{};
+    }
     return intent;
 }
 

@@ -14,6 +14,7 @@ struct HomeView {
     int fresh = 0;      // new or refreshed standards available today
     int coaching = 0;   // cards pushed by coaching
     std::vector<std::string> coaching_reasons; // "Say what happens next — QA call 12 Nov"
+    bool leads = false; // a lead or admin: show the team button
     int mastered = 0;
     int total = 0;
 };
