@@ -37,6 +37,8 @@ App::App(Options options, Fonts fonts)
                                                                   db_ ? &*db_ : nullptr, clock_);
     library_->reload();
     for (const auto& d : library_->state().refused) std::cerr << "kiosk: " << d.to_string() << "\n";
+    if (!library_->state().snapshot_problem.empty())
+        std::cerr << "kiosk: last good content not saved: " << library_->state().snapshot_problem << "\n";
     if (!options_.open_deck.empty()) {
         apply(OpenDeck{options_.open_deck});
         card_screen_.flipped = options_.flip;

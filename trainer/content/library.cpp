@@ -75,11 +75,14 @@ void ContentLibrary::save_snapshot() {
             std::ifstream in(p, std::ios::binary);
             const std::string data{std::istreambuf_iterator<char>(in), {}};
             ins.reset();
-            ins.bind_all(std::filesystem::relative(p, dir_).string(), data, clock_.now_ms()).run();
+            ins.bind(1, std::filesystem::relative(p, dir_).string()).bind_blob(2, data).bind(3, clock_.now_ms());
+            ins.run();
         }
         tx.commit();
-    } catch (const store::StoreError&) {
+        state_.snapshot_problem.clear();
+    } catch (const store::StoreError& e) {
         // A read-only or busy database only costs the fallback copy, never the content itself.
+        state_.snapshot_problem = e.what();
     }
 }
 

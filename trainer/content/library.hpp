@@ -18,6 +18,7 @@ struct ContentState {
     std::vector<Diagnostic> refused;           // errors of the latest refused load (empty if none)
     std::vector<Diagnostic> warnings;          // warnings of the content in use
     bool from_snapshot = false;                // content came from the database's last good copy
+    std::string snapshot_problem;              // why the last good copy could not be saved, if so
 };
 
 class ContentLibrary {

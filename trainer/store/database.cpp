@@ -54,6 +54,11 @@ Statement& Statement::bind(int i, std::string_view v) {
     if (rc != SQLITE_OK) fail(db_, rc, "bind");
     return *this;
 }
+Statement& Statement::bind_blob(int i, std::string_view v) {
+    const int rc = sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK) fail(db_, rc, "bind");
+    return *this;
+}
 Statement& Statement::bind(int i, std::nullptr_t) {
     if (int rc = sqlite3_bind_null(stmt_, i); rc != SQLITE_OK) fail(db_, rc, "bind");
     return *this;

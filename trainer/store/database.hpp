@@ -48,6 +48,7 @@ public:
     Statement& bind(int index, const char* v) { return bind(index, std::string_view(v)); }
     Statement& bind(int index, const std::string& v) { return bind(index, std::string_view(v)); }
     Statement& bind(int index, std::nullptr_t);
+    Statement& bind_blob(int index, std::string_view bytes);
     template <class T> Statement& bind(int index, const std::optional<T>& v) {
         return v ? bind(index, *v) : bind(index, nullptr);
     }
