@@ -1,8 +1,337 @@
-// Placeholder until the quality content kind lands: no folder is read yet.
+// [SECTION] Field checks: typed reads reporting expected vs found at file:line:column
+// [SECTION] Scorecard document
+// [SECTION] Loader entry point (content/quality/*.json)
+//
+// QA scorecards (format: content/README.md "Quality scorecards"; schema:
+// content/schema/quality.schema.json). Every problem of every file is reported; a missing Polish
+// or Russian text is a warning (English is shown), everything else an error.
+#include "trainer/content/quality_model.hpp"
+
+#include "trainer/content/deck_parser.hpp"
+#include "trainer/content/json_source.hpp"
 #include "trainer/content/kinds.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 namespace trainer::content {
 
-void load_quality(const std::filesystem::path&, ContentSet&, LoadResult&) {}
+std::vector<const Criterion*> Scorecard::criteria() const {
+    std::vector<const Criterion*> out;
+    for (const auto& s : sections)
+        for (const auto& c : s.criteria)
+            out.push_back(&c);
+    return out;
+}
+
+const Criterion* Scorecard::find_criterion(std::string_view id) const {
+    for (const auto& s : sections)
+        for (const auto& c : s.criteria)
+            if (c.id == id) return &c;
+    return nullptr;
+}
+
+const Scorecard* QualityContent::find(std::string_view id) const {
+    for (const auto& s : scorecards)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::set<std::string, std::less<>> kScorecardKeys = {"id", "version", "channels", "title",
+                                                          "description", "sections"};
+const std::set<std::string, std::less<>> kSectionKeys = {"id", "title", "criteria"};
+const std::set<std::string, std::less<>> kCriterionKeys = {
+    "id", "weight", "critical", "allow_na", "cards", "title", "description"};
+
+// [SECTION] Field checks ------------------------------------------------------------------
+
+std::string found(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number (" + v.dump() + ")";
+    case json::value_t::string: return "a string " + quoted_input(v.get<std::string>());
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    default: return "an unsupported value";
+    }
+}
+
+struct Check {
+    const JsonSource& src;
+    std::vector<Diagnostic>& out;
+
+    void error(const std::string& ptr, std::string msg, Anchor a = Anchor::Value) {
+        out.push_back(src.diagnostic(Severity::Error, ptr, std::move(msg), a));
+    }
+    void warning(const std::string& ptr, std::string msg) {
+        out.push_back(src.diagnostic(Severity::Warning, ptr, std::move(msg)));
+    }
+    bool object(const json& v, const std::string& ptr,
+                const std::set<std::string, std::less<>>& allowed) {
+        if (!v.is_object()) {
+            error(ptr, "expected an object, found " + found(v));
+            return false;
+        }
+        for (const auto& [key, value] : v.items())
+            if (!allowed.count(key)) {
+                std::string list;
+                for (const auto& k : allowed)
+                    list += (list.empty() ? "" : ", ") + k;
+                error(pointer_append(ptr, key),
+                      "unknown key " + quoted_input(key) + "; allowed keys: " + list, Anchor::Key);
+            }
+        return true;
+    }
+    const json* required(const json& obj, const std::string& ptr, const char* key) {
+        if (auto it = obj.find(key); it != obj.end()) return &*it;
+        error(ptr, std::string("missing required key '") + key + "'");
+        return nullptr;
+    }
+    std::optional<std::string> text(const json& v, const std::string& ptr) {
+        if (!v.is_string() || v.get_ref<const std::string&>().find_first_not_of(" \t\r\n") ==
+                                  std::string::npos) {
+            error(ptr, "expected a non-empty string, found " + found(v));
+            return std::nullopt;
+        }
+        return v.get<std::string>();
+    }
+    std::optional<std::string> id(const json& v, const std::string& ptr) {
+        auto s = text(v, ptr);
+        if (s && !is_valid_id(*s)) {
+            error(ptr, quoted_input(*s) + " is not a valid id: use only a-z, 0-9 and '-'");
+            return std::nullopt;
+        }
+        return s;
+    }
+    std::optional<bool> boolean(const json& v, const std::string& ptr) {
+        if (v.is_boolean()) return v.get<bool>();
+        error(ptr, "expected true or false, found " + found(v));
+        return std::nullopt;
+    }
+    // English required; Polish and Russian missing → warning; unknown locales → error.
+    LocalText local(const json& v, const std::string& ptr, const std::string& what,
+                    bool& complete) {
+        LocalText t;
+        if (!v.is_object()) {
+            error(ptr, "expected an object of texts per locale (en, pl, ru), found " + found(v));
+            complete = false;
+            return t;
+        }
+        for (const auto& [key, value] : v.items()) {
+            if (!is_supported_locale(key)) {
+                error(pointer_append(ptr, key),
+                      "unknown locale " + quoted_input(key) + "; supported: en, pl, ru",
+                      Anchor::Key);
+                continue;
+            }
+            if (auto s = text(value, pointer_append(ptr, key))) t.emplace(key, *s);
+        }
+        for (std::string_view loc : kLocales) {
+            if (v.contains(loc)) continue;
+            complete = false;
+            if (loc == kFallbackLocale)
+                error(ptr, "missing English (en) " + what + "; English is required");
+            else
+                warning(ptr, "no " + std::string(loc) + " " + what + "; English is shown instead");
+        }
+        return t;
+    }
+};
+
+// [SECTION] Scorecard document ------------------------------------------------------------
+
+struct Coverage {
+    std::map<std::string, bool> complete; // per locale: every text of the scorecard given
+    void mark(const LocalText& t) {
+        for (std::string_view loc : kLocales)
+            if (!t.count(loc)) complete[std::string(loc)] = false;
+    }
+};
+
+std::optional<Criterion> read_criterion(Check& c, const json& v, const std::string& ptr,
+                                        const ContentSet& set, Coverage& cov) {
+    if (!c.object(v, ptr, kCriterionKeys)) return std::nullopt;
+    Criterion k;
+    std::optional<std::string> id;
+    if (const json* j = c.required(v, ptr, "id")) id = c.id(*j, ptr + "/id");
+    if (const json* j = c.required(v, ptr, "weight")) {
+        if (!j->is_number() || !std::isfinite(j->get<double>()) || j->get<double>() <= 0 ||
+            j->get<double>() > 1000)
+            c.error(ptr + "/weight", "expected a number above 0 and at most 1000, found " + found(*j));
+        else
+            k.weight = j->get<double>();
+    }
+    if (auto it = v.find("critical"); it != v.end())
+        if (auto b = c.boolean(*it, ptr + "/critical")) k.critical = *b;
+    if (auto it = v.find("allow_na"); it != v.end())
+        if (auto b = c.boolean(*it, ptr + "/allow_na")) k.allow_na = *b;
+    if (const json* j = c.required(v, ptr, "cards")) {
+        if (!j->is_array())
+            c.error(ptr + "/cards", "expected an array of standard card ids, found " + found(*j));
+        for (std::size_t i = 0; j->is_array() && i < j->size(); ++i) {
+            const std::string p = pointer_append(ptr + "/cards", i);
+            auto card = c.id((*j)[i], p);
+            if (!card) continue;
+            if (!set.card_index.count(*card))
+                c.error(p, "unknown standard card id '" + *card +
+                               "'; link to a card defined in content/decks");
+            else if (std::find(k.cards.begin(), k.cards.end(), *card) != k.cards.end())
+                c.error(p, "card '" + *card + "' is linked twice");
+            else
+                k.cards.push_back(*card);
+        }
+    }
+    bool complete = true;
+    if (const json* j = c.required(v, ptr, "title")) {
+        k.title = c.local(*j, ptr + "/title", "criterion title", complete);
+        cov.mark(k.title);
+    }
+    if (auto it = v.find("description"); it != v.end()) {
+        k.description = c.local(*it, ptr + "/description", "criterion description", complete);
+        cov.mark(k.description);
+    }
+    if (!id) return std::nullopt;
+    k.id = *id;
+    return k;
+}
+
+std::optional<Scorecard> read_scorecard(Check& c, const json& v, const ContentSet& set,
+                                        Coverage& cov) {
+    if (!c.object(v, "", kScorecardKeys)) return std::nullopt;
+    Scorecard s;
+    std::optional<std::string> id;
+    if (const json* j = c.required(v, "", "id")) id = c.id(*j, "/id");
+    if (const json* j = c.required(v, "", "version")) {
+        if (!j->is_number_integer() || j->get<long long>() < 1 || j->get<long long>() > 1'000'000)
+            c.error("/version", "expected an integer >= 1, found " + found(*j));
+        else
+            s.version = j->get<int>();
+    }
+    if (const json* j = c.required(v, "", "channels")) {
+        if (!j->is_array() || j->empty())
+            c.error("/channels", "expected a non-empty array of channel ids (e.g. \"call\"), found " +
+                                     found(*j));
+        for (std::size_t i = 0; j->is_array() && i < j->size(); ++i)
+            if (auto ch = c.id((*j)[i], pointer_append("/channels", i))) s.channels.push_back(*ch);
+    }
+    bool complete = true;
+    if (const json* j = c.required(v, "", "title")) {
+        s.title = c.local(*j, "/title", "title", complete);
+        cov.mark(s.title);
+    }
+    if (auto it = v.find("description"); it != v.end()) {
+        s.description = c.local(*it, "/description", "description", complete);
+        cov.mark(s.description);
+    }
+    std::map<std::string, std::string> seen; // id → pointer of its first definition
+    const json* sections = c.required(v, "", "sections");
+    if (sections && (!sections->is_array() || sections->empty()))
+        c.error("/sections", "expected a non-empty array of sections, found " + found(*sections));
+    for (std::size_t i = 0; sections && sections->is_array() && i < sections->size(); ++i) {
+        const json& sv = (*sections)[i];
+        const std::string sp = pointer_append("/sections", i);
+        if (!c.object(sv, sp, kSectionKeys)) continue;
+        Section sec;
+        if (const json* j = c.required(sv, sp, "id"))
+            if (auto sid = c.id(*j, sp + "/id")) sec.id = *sid;
+        if (const json* j = c.required(sv, sp, "title")) {
+            sec.title = c.local(*j, sp + "/title", "section title", complete);
+            cov.mark(sec.title);
+        }
+        const json* crit = c.required(sv, sp, "criteria");
+        if (crit && (!crit->is_array() || crit->empty()))
+            c.error(sp + "/criteria", "expected a non-empty array of criteria, found " + found(*crit));
+        for (std::size_t k = 0; crit && crit->is_array() && k < crit->size(); ++k) {
+            const std::string kp = pointer_append(sp + "/criteria", k);
+            auto criterion = read_criterion(c, (*crit)[k], kp, set, cov);
+            if (!criterion) continue;
+            if (auto [it, fresh] = seen.emplace(criterion->id, kp); !fresh) {
+                const TextPosition first = c.src.position_of(it->second + "/id");
+                c.error(kp + "/id", "duplicate criterion id '" + criterion->id +
+                                        "', already used at " + c.src.file() + ":" +
+                                        std::to_string(first.line) + ":" +
+                                        std::to_string(first.column));
+                continue;
+            }
+            sec.criteria.push_back(std::move(*criterion));
+        }
+        if (seen.count(sec.id) && !sec.id.empty())
+            c.error(sp + "/id", "section id '" + sec.id + "' is also a criterion id; ids are unique");
+        s.sections.push_back(std::move(sec));
+    }
+    if (!id) return std::nullopt;
+    s.id = *id;
+    return s;
+}
+
+} // namespace
+
+// [SECTION] Loader entry point ------------------------------------------------------------
+
+void load_quality(const fs::path& dir, ContentSet& set, LoadResult& r) {
+    const fs::path folder = dir / "quality";
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) return;
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        const std::string name = p.filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        if (p.extension() == ".json" && it->is_regular_file(ec)) files.push_back(p);
+        // Sub-folders (mappings/) hold import mappings, read by the importers, not content.
+    }
+    if (ec)
+        r.diagnostics.push_back({Severity::Error, folder.string(), 0, 0, "",
+                                 "cannot list the folder: " + ec.message()});
+    std::sort(files.begin(), files.end());
+    r.counts["scorecards"] += 0;
+    r.counts["criteria"] += 0;
+    for (std::string_view loc : kLocales)
+        r.complete_text["scorecards"][std::string(loc)] += 0;
+    auto quality = std::make_shared<QualityContent>();
+    std::map<std::string, std::string> ids; // scorecard id → file
+    for (const fs::path& path : files) {
+        ++r.files;
+        const JsonSource src = JsonSource::from_file(path, path.string());
+        const auto first = r.diagnostics.size();
+        r.diagnostics.insert(r.diagnostics.end(), src.diagnostics().begin(),
+                             src.diagnostics().end());
+        if (src.parsed()) {
+            Check c{src, r.diagnostics};
+            Coverage cov;
+            auto card = read_scorecard(c, src.value(), set, cov);
+            if (card && !ids.emplace(card->id, src.file()).second)
+                c.error("/id", "duplicate scorecard id '" + card->id + "', already used in " +
+                                   ids[card->id]);
+            else if (card) {
+                ++r.counts["scorecards"];
+                r.counts["criteria"] += static_cast<int>(card->criteria().size());
+                for (std::string_view loc : kLocales)
+                    if (cov.complete.count(std::string(loc)) == 0)
+                        ++r.complete_text["scorecards"][std::string(loc)];
+                quality->scorecards.push_back(std::move(*card));
+            }
+        }
+        std::stable_sort(r.diagnostics.begin() + static_cast<std::ptrdiff_t>(first),
+                         r.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+                             return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                         });
+    }
+    if (!quality->scorecards.empty()) set.quality = std::move(quality);
+}
 
 } // namespace trainer::content

@@ -1,0 +1,221 @@
+// [SECTION] Fixture: evaluations, modules, surveys and one mastered card on fixed dates
+// [SECTION] Figures, gates and reasons
+// [SECTION] Access and team roll-up
+// [SECTION] Config and payroll CSV
+#include "quality_fixture.hpp"
+#include "support.hpp"
+
+#include "trainer/cards/review_service.hpp"
+#include "trainer/quality/motivation_export.hpp"
+#include "trainer/quality/records.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace trainer;
+using namespace trainer::quality;
+
+namespace {
+
+// [SECTION] Fixture -----------------------------------------------------------------------------
+
+MotivationConfig config() {
+    return motivation_config_from_json(nlohmann::json::parse(R"({
+        "period": "month",
+        "weights": {"quality": 50, "training": 20, "mastery": 20, "csat": 10},
+        "training": {"modules": ["basics", "attitude"]},
+        "gates": {"min_quality": 85, "min_evaluations": 2, "required_modules": ["basics"]}
+    })"));
+}
+
+void evaluation(qtest::World& w, const std::string& person, const std::string& date, double percent) {
+    Evaluation e;
+    e.event_id = "qa:fixture:" + person + date;
+    e.person_id = person;
+    e.date = date;
+    e.source = "import:fixture";
+    e.score.percent = percent;
+    e.score.scored = true;
+    store_evaluation(w.events, e, "");
+}
+
+void survey(qtest::World& w, const std::string& id, const std::string& person, int csat) {
+    SurveyAnswer a;
+    a.event_id = "survey:fixture:" + id;
+    a.person_id = person;
+    a.date = "2026-11-10";
+    a.csat = csat;
+    a.source = "import:fixture";
+    store_survey_answer(w.events, a, "");
+}
+
+void module_done(qtest::World& w, const std::string& person, const std::string& module, bool passed,
+                 const std::string& day) {
+    store::NewEvent e{"module.completed", person, {{"module", module}, {"passed", passed}}, {}, {}};
+    e.at_ms = *parse_date(day) + 3'600'000;
+    w.events.append(e);
+}
+
+void fill(qtest::World& w) {
+    evaluation(w, "ann", "2026-11-03", 90);
+    evaluation(w, "ann", "2026-11-17", 80);
+    evaluation(w, "ann", "2026-10-30", 40); // another month
+    evaluation(w, "bob", "2026-11-05", 95);
+    survey(w, "1", "ann", 5);
+    survey(w, "2", "ann", 4);
+    survey(w, "3", "ann", 2);
+    module_done(w, "ann", "basics", true, "2026-09-01");
+    module_done(w, "ann", "attitude", false, "2026-11-02"); // failed: not a completion
+    module_done(w, "bob", "basics", true, "2026-12-02");    // after the period
+    cards::ReviewService reviews(w.db, w.events, w.clock, w.content, cards::ReviewConfig{});
+    reviews.grade("ann", "c-greet", fsrs::Rating::Good); // 1 of 4 standards mastered now
+}
+
+const MotivationRow& row(const MotivationReport& r, const std::string& id) {
+    for (const auto& x : r.rows)
+        if (x.person_id == id) return x;
+    FAIL("no row for " << id);
+    throw std::logic_error("unreachable");
+}
+
+bool has_reason(const MotivationRow& r, const std::string& code) {
+    for (const auto& x : r.reasons)
+        if (x.code == code) return true;
+    return false;
+}
+
+} // namespace
+
+// [SECTION] Figures, gates and reasons -----------------------------------------------------------
+
+TEST_CASE("the motivation index mixes quality, training, mastery and CSAT by the config weights", "[motivation]") {
+    qtest::World w;
+    fill(w);
+    const auto rep = motivation_report(w.db, w.events, w.clock, w.content, config(), identity::cli_admin(),
+                                       *parse_period("2026-11"));
+    REQUIRE(rep.rows.size() == 3);
+    const auto& ann = row(rep, "ann");
+    CHECK(ann.evaluations == 2);
+    CHECK(*ann.quality == 85);
+    CHECK(ann.training == 50);
+    CHECK(ann.mastery == 25);
+    CHECK(*ann.csat_percent == 66.67);
+    // (50×85 + 20×50 + 20×25 + 10×66.67) / 100
+    CHECK(ann.index == 64.17);
+    CHECK(ann.eligible);
+    CHECK(ann.components.size() == 4);
+
+    const auto& bob = row(rep, "bob");
+    CHECK(bob.index == 47.5); // 50×95 / 100: no training, mastery or CSAT data
+    CHECK_FALSE(bob.eligible);
+    CHECK(has_reason(bob, "too_few_evaluations"));
+    CHECK(has_reason(bob, "required_modules_missing"));
+    CHECK(has_reason(bob, "csat_no_data"));
+    CHECK_FALSE(has_reason(bob, "quality_below_gate"));
+
+    const auto& carl = row(rep, "carl");
+    CHECK(carl.index == 0);
+    CHECK(has_reason(carl, "quality_missing"));
+    CHECK(has_reason(carl, "quality_no_data"));
+}
+
+TEST_CASE("quality below the gate makes an agent ineligible whatever the index", "[motivation]") {
+    qtest::World w;
+    fill(w);
+    evaluation(w, "ann", "2026-11-19", 70); // mean now 80
+    const auto r = motivation_for(w.db, w.events, w.clock, w.content, config(), identity::cli_admin(), "ann",
+                                  *parse_period("2026-11"));
+    CHECK(*r.quality == 80);
+    CHECK_FALSE(r.eligible);
+    REQUIRE_FALSE(r.reasons.empty());
+    CHECK(r.reasons[0].code == "quality_below_gate");
+    CHECK_THAT(r.reasons[0].text, Catch::Contains("quality 80 % is below 85 %"));
+}
+
+// [SECTION] Access and team roll-up ---------------------------------------------------------------
+
+TEST_CASE("a lead gets their team and its roll-up; an agent only their own row", "[motivation]") {
+    qtest::World w;
+    fill(w);
+    const auto nov = *parse_period("2026-11");
+    const auto lead = motivation_report(w.db, w.events, w.clock, w.content, config(), w.actor("lena"), nov);
+    REQUIRE(lead.rows.size() == 2);
+    REQUIRE(lead.teams.size() == 1);
+    CHECK(lead.teams[0].team_id == "team-north");
+    CHECK(lead.teams[0].agents == 2);
+    CHECK(lead.teams[0].eligible == 1);
+    CHECK(lead.teams[0].evaluations == 3);
+    CHECK(*lead.teams[0].mean_index == Approx(55.835).margin(0.006));
+    CHECK(*lead.teams[0].mean_quality == 90);
+
+    const auto own = motivation_report(w.db, w.events, w.clock, w.content, config(), w.actor("ann"), nov);
+    REQUIRE(own.rows.size() == 1);
+    CHECK(own.rows[0].person_id == "ann");
+    CHECK(own.teams.empty());
+    CHECK_THROWS_AS(motivation_for(w.db, w.events, w.clock, w.content, config(), w.actor("ann"), "bob", nov),
+                    identity::AccessDenied);
+    CHECK(motivation_report(w.db, w.events, w.clock, w.content, config(), identity::cli_admin(), nov)
+              .teams.size() == 2);
+}
+
+// [SECTION] Config and payroll CSV ----------------------------------------------------------------
+
+TEST_CASE("a bad motivation config lists every problem", "[motivation]") {
+    try {
+        motivation_config_from_json(nlohmann::json::parse(R"({"period": "week", "weights": {"quality": -1,
+            "speed": 3}, "gates": {"min_quality": 120, "min_evaluations": "two"}, "bonus": 1})"));
+        FAIL("accepted");
+    } catch (const ConfigError& e) {
+        const std::string m = e.what();
+        CHECK_THAT(m, Catch::Contains("/period"));
+        CHECK_THAT(m, Catch::Contains("/weights/quality"));
+        CHECK_THAT(m, Catch::Contains("/weights/speed"));
+        CHECK_THAT(m, Catch::Contains("/gates/min_quality"));
+        CHECK_THAT(m, Catch::Contains("/gates/min_evaluations"));
+        CHECK_THAT(m, Catch::Contains("/bonus"));
+    }
+    const auto shipped = read_motivation_config(std::filesystem::path(TRAINER_SOURCE_DIR) / "config/motivation.json");
+    CHECK(shipped.period == PeriodKind::Month);
+    CHECK(*shipped.min_quality == 85);
+}
+
+TEST_CASE("the payroll CSV has a BOM, the chosen separator and no live formulas", "[motivation]") {
+    qtest::World w;
+    fill(w);
+    identity::PeopleService people(w.db, w.events);
+    identity::NewPerson eve;
+    eve.id = "eve";
+    eve.display_name = "=HYPERLINK(\"http://x\";\"pay\")";
+    eve.teams = {"Team North"};
+    people.add(identity::cli_admin(), eve);
+    const auto rep = motivation_report(w.db, w.events, w.clock, w.content, config(), identity::cli_admin(),
+                                       *parse_period("2026-11"));
+    const std::string semi = motivation_csv(rep, ';');
+    REQUIRE(semi.rfind("\xEF\xBB\xBF" "period;person_id;name;", 0) == 0);
+    CHECK_THAT(semi, Catch::Contains("\r\n2026-11;ann;Name of ann;team-north;2;85;50;25;66,67;;;64,17;yes;"));
+    CHECK_THAT(semi, Catch::Contains(";\"'=HYPERLINK(\"\"http://x\"\";\"\"pay\"\")\";"));
+    const std::string comma = motivation_csv(rep, ',');
+    CHECK_THAT(comma, Catch::Contains("2026-11,ann,Name of ann,team-north,2,85,50,25,66.67,,,64.17,yes,"));
+    CHECK(csv_cell("-2+3", ',') == "'-2+3");
+    CHECK(csv_cell("@SUM(A1)", ',') == "'@SUM(A1)");
+    CHECK(csv_cell("plain", ',') == "plain");
+    const auto j = motivation_json(rep);
+    CHECK(j["period"] == "2026-11");
+    CHECK(j["agents"].size() == 4);
+}
+
+TEST_CASE("trainer motivation writes the payroll file", "[motivation][cli]") {
+    test::TempDir dir;
+    const std::string bin = std::string(TRAINER_BIN_DIR) + "/trainer --db " + (dir / "t.db").string() + " ";
+    std::string out;
+    REQUIRE(test::run_command(bin + "init", &out) == 0);
+    REQUIRE(test::run_command(bin + "people add anna --name Anna --role agent --team North", &out) == 0);
+    CHECK(test::run_command(bin + "motivation --period 2026-11 --format csv --sep ';' --out " +
+                                (dir / "pay.csv").string(), &out) == 0);
+    const std::string csv = test::read_file(dir / "pay.csv");
+    CHECK(csv.rfind("\xEF\xBB\xBFperiod;", 0) == 0);
+    CHECK_THAT(csv, Catch::Contains("2026-11;anna;Anna;north;0;"));
+    CHECK(test::run_command(bin + "motivation --period 2026-13", &out) == 2);
+    CHECK(test::run_command(bin + "motivation --period 2026-11 --format json", &out) == 0);
+    CHECK(nlohmann::json::parse(out)["agents"].size() == 1);
+}

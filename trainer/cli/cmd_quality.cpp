@@ -1,0 +1,252 @@
+// [SECTION] Shared: session, actor, content, output
+// [SECTION] scores import | scores list | surveys import
+// [SECTION] motivation
+// [SECTION] export xapi
+// [SECTION] Registrations
+//
+// QA scores, customer surveys, the motivation (payroll) export and the xAPI export (DESIGN §4.5,
+// §4.6). The CLI acts as admin unless --as names a lead, whose team limits apply (a lead
+// importing their own team's scores).
+#include "trainer/cli/cli.hpp"
+#include "trainer/content/loader.hpp"
+#include "trainer/content/quality_model.hpp"
+#include "trainer/core/time.hpp"
+#include "trainer/quality/motivation_export.hpp"
+#include "trainer/quality/records.hpp"
+#include "trainer/quality/scores_import.hpp"
+#include "trainer/quality/surveys_import.hpp"
+#include "trainer/quality/xapi.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+namespace trainer::cli {
+namespace {
+
+using namespace trainer::quality;
+
+// [SECTION] Shared ------------------------------------------------------------------------------
+
+struct Session {
+    store::Database db;
+    SystemClock clock;
+    store::EventStore events;
+    explicit Session(const Args& a) : db(open_db(a)), events(db, clock, store::kiosk_id_of(db)) {}
+};
+
+identity::Actor actor_of(const Args& a, store::Database& db) {
+    if (auto as = a.value("as")) return identity::actor_for(db, *as);
+    return identity::cli_admin();
+}
+
+std::shared_ptr<const content::ContentSet> load_content_or_throw(const Args& a) {
+    const auto dir = content_dir(a);
+    const content::LoadResult r = content::load_content(dir);
+    if (!r.ok()) {
+        std::string msg = "content in " + dir.string() + " was refused (" +
+                          std::to_string(r.error_count()) + " errors):";
+        for (const auto& d : r.diagnostics)
+            if (d.severity == content::Severity::Error) msg += "\n  " + d.to_string();
+        throw std::runtime_error(msg);
+    }
+    return r.content;
+}
+
+int report_issues(Io& io, const std::string& file, const std::vector<csv::Issue>& issues) {
+    io.err << file << ": nothing imported; " << issues.size() << " problem"
+           << (issues.size() == 1 ? "" : "s") << ":\n";
+    for (const auto& i : issues)
+        io.err << "  " << csv::to_string(i) << "\n";
+    return 1;
+}
+
+std::string fmt(double v) {
+    std::ostringstream o;
+    o << std::fixed << std::setprecision(2) << v;
+    return o.str();
+}
+
+// Writes to --out (atomically: a temporary file renamed) or stdout.
+void emit(const Args& a, Io& io, const std::string& data) {
+    const auto out = a.value("out");
+    if (!out) {
+        io.out << data;
+        return;
+    }
+    const std::filesystem::path tmp = *out + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f) throw std::runtime_error("cannot write " + tmp.string());
+        f << data;
+        f.flush();
+        if (!f) throw std::runtime_error("cannot write " + tmp.string());
+    }
+    std::filesystem::rename(tmp, *out);
+}
+
+// [SECTION] scores import | scores list | surveys import ------------------------------------------
+
+int cmd_scores_import(const Args& a, Io& io) {
+    const std::string file = a.arg(0, "the CSV file to import (FILE.csv)");
+    const auto mapping_path = a.value("mapping");
+    if (!mapping_path) throw UsageError("--mapping MAP.json is required");
+    const auto content = load_content_or_throw(a);
+    const ScoresMapping mapping = read_scores_mapping(*mapping_path, content.get());
+    Session s(a);
+    const auto actor = actor_of(a, s.db);
+    const auto r = import_scores_file(s.events, *content, actor, mapping, file);
+    if (!r.ok()) return report_issues(io, file, r.issues);
+    io.out << file << ": " << r.evaluations << " evaluations in " << r.rows << " rows; "
+           << r.imported << " imported, " << r.already_stored << " already stored (unchanged), "
+           << r.coaching_assigned << " coaching items assigned\n";
+    return 0;
+}
+
+int cmd_surveys_import(const Args& a, Io& io) {
+    const std::string file = a.arg(0, "the CSV file to import (FILE.csv)");
+    const auto mapping_path = a.value("mapping");
+    if (!mapping_path) throw UsageError("--mapping MAP.json is required");
+    const SurveyMapping mapping = read_survey_mapping(*mapping_path);
+    Session s(a);
+    const auto r = import_surveys_file(s.events, actor_of(a, s.db), mapping, file);
+    if (!r.ok()) return report_issues(io, file, r.issues);
+    io.out << file << ": " << r.rows << " rows; " << r.imported << " answers imported, "
+           << r.already_stored << " already stored (unchanged), " << r.without_answer
+           << " without any score skipped\n";
+    return 0;
+}
+
+int cmd_scores_list(const Args& a, Io& io) {
+    Session s(a);
+    const auto actor = actor_of(a, s.db);
+    EvaluationFilter f;
+    f.person_id = a.value("person");
+    if (auto p = a.value("period")) {
+        const auto period = parse_period(*p);
+        if (!period) throw UsageError("--period expects YYYY-MM or YYYY-Qn, got '" + *p + "'");
+        f.from_date = period->from_date;
+        f.until_date = period->until_date;
+    }
+    if (f.person_id) identity::require_view_person(actor, *f.person_id);
+    nlohmann::json rows = nlohmann::json::array();
+    std::vector<Evaluation> shown;
+    for (auto& e : list_evaluations(s.db, f))
+        if (identity::can_view_person(actor, e.person_id)) shown.push_back(std::move(e));
+    if (a.flag("json")) {
+        for (const auto& e : shown) {
+            auto j = evaluation_payload(e);
+            j["event_id"] = e.event_id;
+            rows.push_back(j);
+        }
+        io.out << rows.dump(2) << "\n";
+        return 0;
+    }
+    io.out << "date        person          score    scorecard        channel  source            id\n";
+    for (const auto& e : shown)
+        io.out << std::left << std::setw(12) << e.date << std::setw(16) << e.person_id
+               << std::setw(9)
+               << (e.score.scored ? fmt(e.score.percent) + (e.score.critical_failed ? "!" : "") : "n/a")
+               << std::setw(17) << (e.scorecard_id.empty() ? "-" : e.scorecard_id) << std::setw(9)
+               << (e.channel.empty() ? "-" : e.channel) << std::setw(18) << e.source
+               << (e.external_id.empty() ? e.event_id : e.external_id) << "\n";
+    io.out << shown.size() << " evaluation" << (shown.size() == 1 ? "" : "s")
+           << " (! = a critical criterion failed)\n";
+    return 0;
+}
+
+// [SECTION] motivation ------------------------------------------------------------------------
+
+std::filesystem::path motivation_config_path(const Args& a) {
+    if (auto c = a.value("config")) return *c;
+    if (const char* env = std::getenv("TRAINER_MOTIVATION_CONFIG")) return env;
+    if (std::filesystem::exists("config/motivation.json")) return "config/motivation.json";
+    return std::filesystem::path(TRAINER_SOURCE_DIR) / "config" / "motivation.json";
+}
+
+int cmd_motivation(const Args& a, Io& io) {
+    const auto config = read_motivation_config(motivation_config_path(a));
+    std::string label;
+    if (auto p = a.value("period"))
+        label = *p;
+    else
+        label = format_date(SystemClock().now_ms()).substr(0, 7);
+    auto period = parse_period(label);
+    if (!period) throw UsageError("--period expects YYYY-MM or YYYY-Qn, got '" + label + "'");
+    if (!a.value("period") && config.period == PeriodKind::Quarter)
+        period = period_of(period->from_date, PeriodKind::Quarter);
+    const std::string format = a.value("format").value_or("csv");
+    if (format != "csv" && format != "json") throw UsageError("--format expects csv or json");
+    const std::string sep = a.value("sep").value_or(",");
+    if (sep != "," && sep != ";" && sep != "\\t" && sep != "\t")
+        throw UsageError("--sep expects ',' or ';' (or \\t), got '" + sep + "'");
+    const auto content = load_content_or_throw(a);
+    Session s(a);
+    const auto report = motivation_report(s.db, s.events, s.clock, *content, config,
+                                          actor_of(a, s.db), *period);
+    if (format == "json")
+        emit(a, io, motivation_json(report).dump(2) + "\n");
+    else
+        emit(a, io, motivation_csv(report, sep == "," ? ',' : sep == ";" ? ';' : '\t'));
+    if (a.value("out"))
+        io.err << "wrote " << report.rows.size() << " agents for " << period->label << " to "
+               << *a.value("out") << "\n";
+    return 0;
+}
+
+// [SECTION] export xapi -----------------------------------------------------------------------
+
+int cmd_export_xapi(const Args& a, Io& io) {
+    const auto since_text = a.value("since");
+    if (!since_text) throw UsageError("--since DATE is required (YYYY-MM-DD or an ISO time)");
+    auto since = parse_date(*since_text);
+    if (!since) since = parse_iso_ms(*since_text);
+    if (!since) throw UsageError("--since expects YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '" + *since_text + "'");
+    XapiOptions o;
+    if (auto h = a.value("home-page")) o.home_page = *h;
+    try {
+        o.qa_pass_mark = read_motivation_config(motivation_config_path(a)).qa_pass_mark;
+    } catch (const ConfigError&) {
+        // No usable motivation config: the documented default pass mark applies.
+    }
+    std::shared_ptr<const content::ContentSet> content;
+    const content::LoadResult r = content::load_content(content_dir(a));
+    content = r.content; // titles only; without content, ids stand in for names
+    Session s(a);
+    const auto statements = export_statements(s.events, content.get(), *since, o);
+    emit(a, io, statements.dump(2) + "\n");
+    if (a.value("out"))
+        io.err << "wrote " << statements.size() << " xAPI statements to " << *a.value("out") << "\n";
+    return 0;
+}
+
+// [SECTION] Registrations ---------------------------------------------------------------------
+
+const Registration kScoresImport{
+    {"scores import", "trainer scores import FILE.csv --mapping MAP.json [--as LEAD]",
+     "import QA evaluations from a QA tool's CSV export (all or nothing, idempotent)",
+     {{"mapping", true}, {"as", true}}, cmd_scores_import, 1}};
+const Registration kScoresList{
+    {"scores list", "trainer scores list [--person P] [--period YYYY-MM] [--json] [--as PERSON]",
+     "list stored QA evaluations",
+     {{"person", true}, {"period", true}, {"json", false}, {"as", true}}, cmd_scores_list, 0}};
+const Registration kSurveysImport{
+    {"surveys import", "trainer surveys import FILE.csv --mapping MAP.json [--as LEAD]",
+     "import CSAT/NPS/CES survey answers from a CSV export (all or nothing, idempotent)",
+     {{"mapping", true}, {"as", true}}, cmd_surveys_import, 1}};
+const Registration kMotivation{
+    {"motivation",
+     "trainer motivation [--period YYYY-MM] [--format csv|json] [--sep ';'] [--out FILE] "
+     "[--config FILE] [--as LEAD]",
+     "the motivation index per agent and team for payroll (CSV with BOM, or JSON)",
+     {{"period", true}, {"format", true}, {"sep", true}, {"out", true}, {"config", true}, {"as", true}},
+     cmd_motivation, 0}};
+const Registration kExportXapi{
+    {"export xapi", "trainer export xapi --since DATE [--out FILE] [--home-page URL]",
+     "learning records as xAPI 1.0.3 statements (JSON array)",
+     {{"since", true}, {"out", true}, {"home-page", true}, {"config", true}}, cmd_export_xapi, 0}};
+
+} // namespace
+} // namespace trainer::cli

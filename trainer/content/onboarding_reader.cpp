@@ -1,0 +1,226 @@
+#include "trainer/content/onboarding_reader.hpp"
+
+#include "trainer/content/deck_parser.hpp"
+
+#include <algorithm>
+#include <climits>
+
+namespace trainer::content {
+
+using nlohmann::json;
+
+namespace {
+
+std::string locale_name(std::string_view locale) {
+    if (locale == "en") return "English (en)";
+    if (locale == "pl") return "Polish (pl)";
+    if (locale == "ru") return "Russian (ru)";
+    return "'" + std::string(locale) + "'";
+}
+
+bool is_blank(std::string_view s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+std::string found_json(const json& v) {
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number (" + v.dump() + ")";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    default: return "an unsupported value";
+    }
+}
+
+void OnboardingReader::error(const std::string& pointer, std::string message, Anchor anchor) {
+    out_.push_back(source_.diagnostic(Severity::Error, pointer, std::move(message), anchor));
+}
+
+void OnboardingReader::warning(const std::string& pointer, std::string message) {
+    out_.push_back(source_.diagnostic(Severity::Warning, pointer, std::move(message)));
+}
+
+bool OnboardingReader::object(const json& v, const std::string& pointer,
+                              std::initializer_list<const char*> allowed) {
+    if (!v.is_object()) {
+        error(pointer, "expected an object, found " + found_json(v));
+        return false;
+    }
+    for (const auto& [key, value] : v.items()) {
+        if (std::find_if(allowed.begin(), allowed.end(),
+                         [&](const char* k) { return key == k; }) != allowed.end())
+            continue;
+        std::string list, suggestion;
+        for (const char* k : allowed) {
+            list += (list.empty() ? "" : ", ") + std::string(k);
+            if (suggestion.empty() && edit_distance(key, k) <= 2) suggestion = k;
+        }
+        error(pointer_append(pointer, key),
+              "unknown key " + quoted_input(key) +
+                  (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
+                  "; allowed keys: " + list,
+              Anchor::Key);
+    }
+    return true;
+}
+
+const json* OnboardingReader::required(const json& obj, const std::string& pointer,
+                                       const char* key) {
+    if (auto it = obj.find(key); it != obj.end()) return &*it;
+    error(pointer, std::string("missing required key '") + key + "'");
+    return nullptr;
+}
+
+const json* OnboardingReader::array(const json& v, const std::string& pointer,
+                                    const std::string& of_what, std::size_t min_size,
+                                    std::size_t max_size) {
+    const std::string range = max_size == static_cast<std::size_t>(-1)
+                                  ? "at least " + std::to_string(min_size)
+                                  : std::to_string(min_size) + " to " + std::to_string(max_size);
+    if (!v.is_array()) {
+        error(pointer, "expected an array of " + range + " " + of_what + ", found " + found_json(v));
+        return nullptr;
+    }
+    if (v.size() < min_size || v.size() > max_size)
+        error(pointer, "expected " + range + " " + of_what + ", found " + std::to_string(v.size()));
+    return &v;
+}
+
+std::optional<std::string> OnboardingReader::text(const json& v, const std::string& pointer) {
+    if (!v.is_string()) {
+        error(pointer, "expected a string, found " + found_json(v));
+        return std::nullopt;
+    }
+    const auto& s = v.get_ref<const std::string&>();
+    if (is_blank(s)) {
+        error(pointer, "expected a non-empty string, found an empty one");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<std::string> OnboardingReader::id(const json& v, const std::string& pointer) {
+    auto s = text(v, pointer);
+    if (s && !is_valid_id(*s)) {
+        error(pointer, quoted_input(*s) + " is not a valid id: use only a-z, 0-9 and '-'");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<int> OnboardingReader::integer(const json& v, const std::string& pointer,
+                                             int minimum, int maximum) {
+    long long n = LLONG_MIN; // stays out of range for non-integers and huge values
+    if (v.is_number_unsigned())
+        n = v.get<unsigned long long>() <= INT_MAX ? v.get<long long>() : LLONG_MIN;
+    else if (v.is_number_integer())
+        n = v.get<long long>();
+    if (n < minimum || n > maximum) {
+        const std::string range = maximum == INT_MAX
+                                      ? ">= " + std::to_string(minimum)
+                                      : std::to_string(minimum) + ".." + std::to_string(maximum);
+        error(pointer, "expected an integer " + range + ", found " + found_json(v));
+        return std::nullopt;
+    }
+    return static_cast<int>(n);
+}
+
+std::optional<double> OnboardingReader::fraction(const json& v, const std::string& pointer) {
+    if (!v.is_number() || v.get<double>() < 0.0 || v.get<double>() > 1.0) {
+        error(pointer, "expected a number from 0 to 1, found " + found_json(v));
+        return std::nullopt;
+    }
+    return v.get<double>();
+}
+
+std::optional<bool> OnboardingReader::boolean(const json& v, const std::string& pointer) {
+    if (!v.is_boolean()) {
+        error(pointer, "expected true or false, found " + found_json(v));
+        return std::nullopt;
+    }
+    return v.get<bool>();
+}
+
+LocalText OnboardingReader::local_text(const json& v, const std::string& pointer,
+                                       const std::string& what, std::vector<std::string>& complete) {
+    LocalText out;
+    if (!v.is_object()) {
+        error(pointer, "expected an object of texts per locale (en, pl, ru), found " + found_json(v));
+        complete.clear();
+        return out;
+    }
+    for (const auto& [key, value] : v.items())
+        if (!is_supported_locale(key))
+            error(pointer_append(pointer, key),
+                  "unknown locale " + quoted_input(key) + "; supported: en, pl, ru", Anchor::Key);
+    for (std::string_view locale : kLocales) {
+        auto it = v.find(locale);
+        if (it == v.end()) {
+            if (locale == kFallbackLocale)
+                error(pointer, "missing English (en) " + what + "; English is required");
+            else
+                warning(pointer, "no " + locale_name(locale) + " " + what +
+                                     "; English is shown instead");
+            complete.erase(std::remove(complete.begin(), complete.end(), locale), complete.end());
+            continue;
+        }
+        if (auto s = text(*it, pointer_append(pointer, locale)))
+            out.emplace(locale, *s);
+        else
+            complete.erase(std::remove(complete.begin(), complete.end(), locale), complete.end());
+    }
+    return out;
+}
+
+LocalText OnboardingReader::local_member(const json& obj, const std::string& pointer,
+                                         const char* key, const std::string& what,
+                                         std::vector<std::string>& complete) {
+    if (const json* j = required(obj, pointer, key))
+        return local_text(*j, pointer_append(pointer, key), what, complete);
+    complete.clear();
+    return {};
+}
+
+std::vector<std::pair<std::string, std::string>>
+OnboardingReader::id_list(const json& v, const std::string& pointer, const std::string& of_what) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!v.is_array()) {
+        error(pointer, "expected an array of " + of_what + ", found " + found_json(v));
+        return out;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const std::string p = pointer_append(pointer, i);
+        auto s = id(v[i], p);
+        if (!s) continue;
+        if (std::any_of(out.begin(), out.end(), [&](const auto& x) { return x.first == *s; }))
+            error(p, "'" + *s + "' is listed twice");
+        else
+            out.emplace_back(*s, p);
+    }
+    return out;
+}
+
+} // namespace trainer::content

@@ -1,0 +1,62 @@
+#pragma once
+// Typed reads of one onboarding JSON document that report every problem with its JSON pointer,
+// what was expected and what was found (the same messages as the deck parser). Used by
+// onboarding_parser.cpp only.
+#include "trainer/content/json_source.hpp"
+#include "trainer/content/model.hpp"
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace trainer::content {
+
+class OnboardingReader {
+  public:
+    OnboardingReader(const JsonSource& source, std::vector<Diagnostic>& out)
+        : source_(source), out_(out) {}
+
+    void error(const std::string& pointer, std::string message, Anchor anchor = Anchor::Value);
+    void warning(const std::string& pointer, std::string message);
+
+    // An object whose keys are all in `allowed`; each unknown key is an error at the key.
+    bool object(const nlohmann::json& v, const std::string& pointer,
+                std::initializer_list<const char*> allowed);
+    // The member `key`, or nullptr with "missing required key".
+    const nlohmann::json* required(const nlohmann::json& obj, const std::string& pointer,
+                                   const char* key);
+    // An array (possibly with size limits), or nullptr with an error.
+    const nlohmann::json* array(const nlohmann::json& v, const std::string& pointer,
+                                const std::string& of_what, std::size_t min_size,
+                                std::size_t max_size = static_cast<std::size_t>(-1));
+
+    std::optional<std::string> text(const nlohmann::json& v, const std::string& pointer);
+    std::optional<std::string> id(const nlohmann::json& v, const std::string& pointer);
+    std::optional<int> integer(const nlohmann::json& v, const std::string& pointer, int minimum,
+                               int maximum);
+    std::optional<double> fraction(const nlohmann::json& v, const std::string& pointer);
+    std::optional<bool> boolean(const nlohmann::json& v, const std::string& pointer);
+
+    // Text per locale: English required (error), pl/ru missing = warning. A locale missing here
+    // clears it from `complete`.
+    LocalText local_text(const nlohmann::json& v, const std::string& pointer,
+                         const std::string& what, std::vector<std::string>& complete);
+    // A required localised member `key`.
+    LocalText local_member(const nlohmann::json& obj, const std::string& pointer, const char* key,
+                           const std::string& what, std::vector<std::string>& complete);
+
+    // An array of ids, each with its pointer (duplicates inside the list are errors).
+    std::vector<std::pair<std::string, std::string>> id_list(const nlohmann::json& v,
+                                                             const std::string& pointer,
+                                                             const std::string& of_what);
+
+  private:
+    const JsonSource& source_;
+    std::vector<Diagnostic>& out_;
+};
+
+// "a string", "a number (3)", ... for messages.
+std::string found_json(const nlohmann::json& v);
+
+} // namespace trainer::content

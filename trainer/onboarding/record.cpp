@@ -1,0 +1,148 @@
+#include "trainer/onboarding/record.hpp"
+
+#include "trainer/onboarding/events.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace trainer::onboarding {
+
+namespace {
+
+using nlohmann::json;
+
+// Onboarding events of one person: the subject is the payload's "person" (a sign-off is
+// recorded by the lead).
+constexpr const char* kPersonEventsSql =
+    "SELECT seq, id, type, person_id, kiosk_id, at_ms, payload FROM events "
+    "WHERE (type LIKE 'onboarding.%' OR type LIKE 'skills.%') "
+    "AND json_extract(payload, '$.person') = ?1 ORDER BY seq";
+
+std::vector<store::Event> person_events(store::Database& db, const std::string& person) {
+    std::vector<store::Event> out;
+    auto st = db.prepare(kPersonEventsSql);
+    st.bind(1, person);
+    while (st.step()) {
+        store::Event e;
+        e.seq = st.int64(0);
+        e.id = st.text(1);
+        e.type = st.text(2);
+        e.person_id = st.is_null(3) ? "" : st.text(3);
+        e.kiosk_id = st.text(4);
+        e.at_ms = st.int64(5);
+        e.payload = json::parse(st.text(6));
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+// Starting work on a newer content version: the old version's unfinished state is dropped.
+void enter_version(ModuleRecord& r, int version) {
+    if (version <= r.version) return;
+    r.version = version;
+    r.attempt_open = false;
+    r.page = -1;
+    r.pages_seen = 0;
+    r.answers.clear();
+    r.scenarios.clear();
+    r.signoff_requested_ms.reset();
+}
+
+Completion completion_of(const ModuleRecord& r, const store::Event& e) {
+    const json& p = e.payload;
+    Completion c;
+    c.event_id = e.id;
+    c.version = p.at("version").get<int>();
+    c.attempt = p.at("attempt").get<int>();
+    c.started_ms = p.value("started_ms", r.started_ms);
+    c.ended_ms = p.value("ended_ms", e.at_ms);
+    c.score = p.at("score").get<double>();
+    c.passed = p.at("passed").get<bool>();
+    c.signer = p.value("signer", "");
+    return c;
+}
+
+} // namespace
+
+const Completion* ModuleRecord::passed_in(int content_version) const {
+    for (auto it = completions.rbegin(); it != completions.rend(); ++it)
+        if (it->version == content_version && it->passed) return &*it;
+    return nullptr;
+}
+
+bool is_onboarding_event(const std::string& type) {
+    return type.rfind("onboarding.", 0) == 0 || type.rfind("skills.", 0) == 0;
+}
+
+void apply(ModuleRecord& r, const store::Event& e) {
+    if (!is_onboarding_event(e.type) || e.type == kTrackAssigned) return;
+    const json& p = e.payload;
+    try {
+        if (p.at("person").get<std::string>() != r.person || p.at("module").get<std::string>() != r.module)
+            return;
+        const int version = p.at("version").get<int>();
+        enter_version(r, version);
+        r.updated_ms = e.at_ms;
+        const bool same_attempt = p.contains("attempt") && p.at("attempt").get<int>() == r.attempt;
+        if (e.type == kPageViewed) {
+            r.page = p.at("page").get<int>();
+            r.pages_seen = std::max(r.pages_seen, r.page + 1);
+        } else if (e.type == kAttemptStarted) {
+            r.attempt = p.at("attempt").get<int>();
+            r.attempts = std::max(r.attempts, r.attempt);
+            r.attempt_open = true;
+            r.seed = p.value("seed", std::uint64_t{0});
+            r.started_ms = e.at_ms;
+            r.answers.clear();
+            r.scenarios.clear();
+            r.signoff_requested_ms.reset();
+        } else if (e.type == kQuizAnswered && same_attempt) {
+            r.answers[p.at("question").get<std::string>()] = {
+                p.at("chosen").get<std::vector<std::string>>(), p.at("score").get<double>()};
+        } else if (e.type == kScenarioAnswered && same_attempt) {
+            r.scenarios[p.at("scenario").get<std::string>()] = {
+                p.at("option").get<std::string>(), p.at("value").get<int>(), p.value("reflection", "")};
+        } else if (e.type == kSignoffRequested && same_attempt) {
+            r.signoff_requested_ms = e.at_ms;
+        } else if ((e.type == kAttemptFinished || e.type == kSignedOff) && same_attempt) {
+            r.completions.push_back(completion_of(r, e));
+            r.attempt_open = false;
+            r.signoff_requested_ms.reset();
+        }
+    } catch (const json::exception& x) {
+        throw std::invalid_argument(e.type + " event " + e.id + ": malformed payload: " + x.what());
+    }
+}
+
+std::map<std::string, ModuleRecord> load_records(store::Database& db, const std::string& person) {
+    std::map<std::string, ModuleRecord> out;
+    for (const auto& e : person_events(db, person)) {
+        if (e.type == kTrackAssigned) continue;
+        const auto module = e.payload.value("module", "");
+        auto [it, fresh] = out.try_emplace(module);
+        if (fresh) it->second.person = person, it->second.module = module;
+        apply(it->second, e);
+    }
+    return out;
+}
+
+ModuleRecord load_record(store::Database& db, const std::string& person, const std::string& module) {
+    auto all = load_records(db, person);
+    if (auto it = all.find(module); it != all.end()) return std::move(it->second);
+    ModuleRecord r;
+    r.person = person;
+    r.module = module;
+    return r;
+}
+
+std::vector<std::string> assigned_tracks(store::Database& db, const std::string& person) {
+    std::vector<std::string> out;
+    for (const auto& e : person_events(db, person))
+        if (e.type == kTrackAssigned) {
+            const auto track = e.payload.value("track", "");
+            if (std::find(out.begin(), out.end(), track) == out.end()) out.push_back(track);
+        }
+    return out;
+}
+
+} // namespace trainer::onboarding

@@ -1,0 +1,120 @@
+#include "trainer/onboarding/signoff.hpp"
+
+#include "trainer/cards/review_service.hpp"
+#include "trainer/identity/people.hpp"
+#include "trainer/onboarding/events.hpp"
+#include "trainer/onboarding/projection.hpp"
+#include "trainer/onboarding/service.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace trainer::onboarding {
+
+namespace {
+using Code = OnboardingError::Code;
+constexpr std::size_t kMaxNoteBytes = 4000;
+} // namespace
+
+SignoffService::SignoffService(store::EventStore& events, const content::OnboardingContent& content,
+                               identity::AuthService& auth)
+    : events_(events), content_(content), auth_(auth) {}
+
+std::vector<SignoffRequest> SignoffService::queue(const identity::Actor& lead, std::string_view locale) {
+    std::vector<SignoffRequest> out;
+    for (const auto& person : lead.led_people) {
+        if (person == lead.person_id) continue;
+        const auto p = identity::read_person(events_.db(), person);
+        for (const auto& [id, r] : load_records(events_.db(), person)) {
+            const content::Module* m = content_.find_module(id);
+            if (!m || m->pillar != content::Pillar::Skills || !r.current_for(m->version) ||
+                !r.signoff_requested_ms)
+                continue;
+            SignoffRequest q;
+            q.person_id = person;
+            q.display_name = p ? p->display_name : person;
+            q.module_id = id;
+            q.module_title = content::pick(m->title, locale);
+            q.version = m->version;
+            q.attempt = r.attempt;
+            q.requested_ms = *r.signoff_requested_ms;
+            q.pass_mark = m->checklist.pass_mark;
+            for (const auto& s : m->checklist.steps)
+                q.steps.push_back({s.id, content::pick(s.text, locale), s.cards});
+            out.push_back(std::move(q));
+        }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const SignoffRequest& a, const SignoffRequest& b) { return a.requested_ms < b.requested_ms; });
+    return out;
+}
+
+SignoffResult SignoffService::sign(const identity::Actor& lead, const SignoffInput& in, std::string_view pin) {
+    const content::Module* m = content_.find_module(in.module);
+    if (!m) throw OnboardingError(Code::UnknownModule, "no onboarding module '" + in.module + "'");
+    if (m->pillar != content::Pillar::Skills)
+        throw OnboardingError(Code::WrongPillar, "module '" + in.module + "' is not a skills module; only skills are signed off");
+    const bool leads_person =
+        std::find(lead.led_people.begin(), lead.led_people.end(), in.person) != lead.led_people.end();
+    if (lead.person_id.empty() || in.person == lead.person_id || !leads_person)
+        throw identity::AccessDenied("only a lead of " + in.person + "'s team may sign off their skills; " +
+                                     lead.label() + " may not. Nothing was recorded");
+    ModuleRecord r = load_record(events_.db(), in.person, in.module);
+    if (!r.current_for(m->version) || !r.signoff_requested_ms)
+        throw OnboardingError(Code::NoRequest, in.person + " has not asked for a sign-off of '" + in.module + "'");
+    std::set<std::string> shown;
+    for (const auto& s : in.steps_shown) {
+        if (!m->checklist.find_step(s))
+            throw OnboardingError(Code::UnknownStep, "module '" + in.module + "' has no step '" + s + "'");
+        if (!shown.insert(s).second) throw OnboardingError(Code::BadInput, "step '" + s + "' was ticked twice");
+    }
+    if (in.note.size() > kMaxNoteBytes)
+        throw OnboardingError(Code::BadInput, "the note is longer than " + std::to_string(kMaxNoteBytes) + " bytes");
+
+    // The lead's own PIN: the same check as a login, without starting a session.
+    const identity::LoginAttempt attempt = auth_.begin_by_id(lead.person_id);
+    if (attempt.throttled)
+        throw identity::AccessDenied("too many wrong PINs for " + lead.person_id + "; try again in " +
+                                     std::to_string((attempt.retry_after_ms + 999) / 1000) + " s");
+    const identity::PinCheck check = auth_.check(attempt, pin);
+    if (!check.matched) {
+        auth_.finish(attempt, check); // counts as a failed try of the lead's PIN
+        throw identity::AccessDenied("the PIN does not match " + lead.person_id + "'s; nothing was signed");
+    }
+
+    SignoffResult res;
+    std::vector<std::string> shown_ordered;
+    for (const auto& s : m->checklist.steps)
+        (shown.count(s.id) ? shown_ordered : res.steps_missed).push_back(s.id);
+    const double score = m->checklist.steps.empty()
+                             ? 0.0
+                             : static_cast<double>(shown.size()) / static_cast<double>(m->checklist.steps.size());
+    const bool passed = score + 1e-9 >= m->checklist.pass_mark;
+    const TimeMs now = events_.clock().now_ms();
+
+    store::Transaction tx(events_.db());
+    const store::Event e = events_.append(
+        {kSignedOff, lead.person_id,
+         {{"person", in.person}, {"module", in.module}, {"version", m->version}, {"attempt", r.attempt},
+          {"steps_shown", shown_ordered}, {"steps_missed", res.steps_missed}, {"score", score},
+          {"passed", passed}, {"signer", lead.person_id}, {"note", in.note},
+          {"started_ms", r.started_ms}, {"ended_ms", now}}});
+    apply(r, e);
+    update_derived(events_.db(), r, e);
+    for (const auto& step_id : res.steps_missed) {
+        const content::ChecklistStep* step = m->checklist.find_step(step_id);
+        for (const auto& card : step->cards) {
+            if (std::find(res.coached_cards.begin(), res.coached_cards.end(), card) != res.coached_cards.end())
+                continue;
+            cards::assign_coaching(events_, {in.person, card,
+                                             "skills sign-off of '" + in.module + "': step '" + step_id + "' not shown",
+                                             "skills", lead.person_id});
+            res.coached_cards.push_back(card);
+        }
+    }
+    tx.commit();
+    res.completion = r.completions.back();
+    return res;
+}
+
+} // namespace trainer::onboarding

@@ -1,0 +1,62 @@
+#pragma once
+// Skills sign-off (DESIGN §4.3): a new hire asks for it; the request appears in the queue of
+// the leads of their teams; a lead observes a call or role-play, ticks the steps shown, adds a
+// note and signs with their OWN PIN. Only a lead of one of the person's teams may sign (not an
+// admin, not the person themselves): anyone else gets identity::AccessDenied and nothing is
+// recorded. Steps not shown put their cards at the front of the person's review queue
+// ("coaching.assigned", source "skills").
+#include "trainer/content/onboarding_model.hpp"
+#include "trainer/identity/auth.hpp"
+#include "trainer/onboarding/module_view.hpp"
+#include "trainer/onboarding/record.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trainer::onboarding {
+
+struct SignoffRequest {
+    std::string person_id;
+    std::string display_name;
+    std::string module_id;
+    std::string module_title;
+    int version = 1;
+    int attempt = 1;
+    TimeMs requested_ms = 0;
+    double pass_mark = 0;
+    std::vector<StepView> steps; // what the lead ticks
+};
+
+struct SignoffInput {
+    std::string person;
+    std::string module;
+    std::vector<std::string> steps_shown; // step ids the lead saw done
+    std::string note;                     // free text; blanked by person erase
+};
+
+struct SignoffResult {
+    Completion completion;                 // score = shown / steps, passed = score >= pass mark
+    std::vector<std::string> steps_missed;
+    std::vector<std::string> coached_cards; // pushed to the front of the review queue
+};
+
+class SignoffService {
+  public:
+    SignoffService(store::EventStore& events, const content::OnboardingContent& content,
+                   identity::AuthService& auth);
+
+    // Pending requests of the members of the teams `lead` leads, oldest first.
+    std::vector<SignoffRequest> queue(const identity::Actor& lead, std::string_view locale);
+    // Checks, in this order: module, authority, pending request, steps, PIN (a wrong PIN counts
+    // as a failed login of the lead, for throttling). Then one transaction: skills.signed_off and
+    // the coaching events.
+    SignoffResult sign(const identity::Actor& lead, const SignoffInput& input, std::string_view pin);
+
+  private:
+    store::EventStore& events_;
+    const content::OnboardingContent& content_;
+    identity::AuthService& auth_;
+};
+
+} // namespace trainer::onboarding

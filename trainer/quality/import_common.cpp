@@ -1,0 +1,284 @@
+#include "trainer/quality/import_common.hpp"
+
+#include "trainer/content/deck_parser.hpp"
+#include "trainer/quality/period.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace trainer::quality {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+
+std::optional<int> int_of(std::string_view s) {
+    if (s.empty() || s.size() > 4) return std::nullopt;
+    int v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+std::optional<std::string> ymd_checked(std::optional<int> y, std::optional<int> m,
+                                       std::optional<int> d) {
+    if (!y || !m || !d) return std::nullopt;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", *y, *m, *d);
+    if (!is_valid_date(buf)) return std::nullopt;
+    return std::string(buf);
+}
+
+} // namespace
+
+std::string trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
+}
+
+// --- mapping files ---------------------------------------------------------------------------
+
+MappingReader::MappingReader(const std::filesystem::path& path)
+    : src_(content::JsonSource::from_file(path, path.string())) {
+    for (const auto& d : src_.diagnostics())
+        if (d.severity == content::Severity::Error) problems_.push_back(d.to_string());
+    if (src_.parsed() && !src_.value().is_object())
+        error("", "expected a JSON object (a mapping), found another JSON value");
+}
+
+void MappingReader::error(const std::string& pointer, const std::string& message) {
+    problems_.push_back(src_.diagnostic(content::Severity::Error, pointer, message).to_string());
+}
+
+void MappingReader::finish() const {
+    if (problems_.empty()) return;
+    std::string msg = "mapping refused (" + std::to_string(problems_.size()) + " problem" +
+                      (problems_.size() == 1 ? "" : "s") + "):";
+    for (const auto& p : problems_)
+        msg += "\n  " + p;
+    throw MappingError(msg);
+}
+
+std::optional<double> MappingReader::number(const std::string& key) {
+    if (!root().is_object() || !root().contains(key)) return std::nullopt;
+    const auto& v = root().at(key);
+    if (!v.is_number()) {
+        error("/" + key, "expected a number, found " + v.dump());
+        return std::nullopt;
+    }
+    return v.get<double>();
+}
+
+std::optional<std::string> MappingReader::string(const std::string& key) {
+    if (!root().is_object() || !root().contains(key)) return std::nullopt;
+    const auto& v = root().at(key);
+    if (!v.is_string() || trim(v.get<std::string>()).empty()) {
+        error("/" + key, "expected a non-empty string, found " + v.dump());
+        return std::nullopt;
+    }
+    return v.get<std::string>();
+}
+
+std::vector<std::string> MappingReader::strings(const std::string& key) {
+    std::vector<std::string> out;
+    if (!root().is_object() || !root().contains(key)) return out;
+    const auto& v = root().at(key);
+    if (!v.is_array()) {
+        error("/" + key, "expected an array of strings, found " + v.dump());
+        return out;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (v[i].is_string())
+            out.push_back(trim(v[i].get<std::string>()));
+        else
+            error(content::pointer_append("/" + key, i), "expected a string, found " + v[i].dump());
+    }
+    return out;
+}
+
+MappingBase MappingReader::base(const std::vector<std::string>& required,
+                                const std::vector<std::string>& optional,
+                                const std::vector<std::string>& allowed_top) {
+    MappingBase m;
+    if (!src_.parsed() || !root().is_object()) return m;
+    for (const auto& [key, v] : root().items())
+        if (std::find(allowed_top.begin(), allowed_top.end(), key) == allowed_top.end()) {
+            std::string list;
+            for (const auto& k : allowed_top)
+                list += (list.empty() ? "" : ", ") + k;
+            error("/" + key, "unknown key '" + key + "'; allowed keys: " + list);
+        }
+    if (auto t = string("tool")) {
+        if (!content::is_valid_id(*t))
+            error("/tool", "'" + *t + "' is not a valid tool id: use only a-z, 0-9 and '-'");
+        m.tool = *t;
+    } else if (!root().contains("tool")) {
+        error("", "missing required key 'tool'");
+    }
+    auto cols = root().find("columns");
+    if (cols == root().end() || !cols->is_object()) {
+        error(cols == root().end() ? "" : "/columns",
+              "'columns' must be an object naming the tool's column for each field");
+    } else {
+        for (const auto& [field, header] : cols->items()) {
+            const bool known = std::find(required.begin(), required.end(), field) != required.end() ||
+                               std::find(optional.begin(), optional.end(), field) != optional.end();
+            if (!known) {
+                std::string list;
+                for (const auto& k : required)
+                    list += (list.empty() ? "" : ", ") + k;
+                for (const auto& k : optional)
+                    list += ", " + k;
+                error("/columns/" + field, "unknown field '" + field + "'; fields: " + list);
+            } else if (!header.is_string() || trim(header.get<std::string>()).empty()) {
+                error("/columns/" + field, "expected the tool's column header (a string), found " +
+                                               header.dump());
+            } else {
+                m.columns[field] = trim(header.get<std::string>());
+            }
+        }
+        for (const auto& field : required)
+            if (!cols->contains(field)) error("/columns", "missing required field '" + field + "'");
+    }
+    if (root().contains("na_values")) m.na_values = strings("na_values");
+    if (auto f = string("date_format")) {
+        if (*f == "YYYY-MM-DD")
+            m.date_format = DateFormat::Iso;
+        else if (*f == "DD.MM.YYYY")
+            m.date_format = DateFormat::DayMonthYearDots;
+        else if (*f == "DD/MM/YYYY")
+            m.date_format = DateFormat::DayMonthYearSlashes;
+        else if (*f == "MM/DD/YYYY")
+            m.date_format = DateFormat::MonthDayYearSlashes;
+        else
+            error("/date_format", "unknown date format '" + *f +
+                                      "'; supported: YYYY-MM-DD, DD.MM.YYYY, DD/MM/YYYY, MM/DD/YYYY");
+    }
+    return m;
+}
+
+// --- values ----------------------------------------------------------------------------------
+
+std::optional<double> parse_decimal(std::string_view text) {
+    std::string s = trim(text);
+    if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
+    if (s.empty() || s.size() > 32) return std::nullopt;
+    if (std::count(s.begin(), s.end(), ',') + std::count(s.begin(), s.end(), '.') > 1)
+        return std::nullopt; // "1.234,5": thousands separators are ambiguous, refuse them
+    std::replace(s.begin(), s.end(), ',', '.');
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (!((c >= '0' && c <= '9') || c == '.' || (i == 0 && (c == '-' || c == '+'))))
+            return std::nullopt;
+    }
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+std::optional<std::string> parse_tool_date(std::string_view text, DateFormat f) {
+    const std::string s = trim(text);
+    switch (f) {
+    case DateFormat::Iso: {
+        // A date, or a date-time whose day is taken as is (tools export in UTC or local time;
+        // the day of the contact is what a monthly report needs).
+        if (s.size() < 10 || (s.size() > 10 && s[10] != 'T' && s[10] != ' ')) return std::nullopt;
+        if (s[4] != '-' || s[7] != '-') return std::nullopt;
+        return ymd_checked(int_of(s.substr(0, 4)), int_of(s.substr(5, 2)), int_of(s.substr(8, 2)));
+    }
+    case DateFormat::DayMonthYearDots:
+    case DateFormat::DayMonthYearSlashes:
+    case DateFormat::MonthDayYearSlashes: {
+        const char sep = f == DateFormat::DayMonthYearDots ? '.' : '/';
+        const std::string d = s.substr(0, s.find(' '));
+        const auto a = d.find(sep), b = d.find(sep, a == std::string::npos ? a : a + 1);
+        if (a == std::string::npos || b == std::string::npos) return std::nullopt;
+        const auto p1 = int_of(d.substr(0, a)), p2 = int_of(d.substr(a + 1, b - a - 1));
+        const auto y = int_of(d.substr(b + 1));
+        if (d.size() - b - 1 != 4) return std::nullopt;
+        return f == DateFormat::MonthDayYearSlashes ? ymd_checked(y, p1, p2) : ymd_checked(y, p2, p1);
+    }
+    }
+    return std::nullopt;
+}
+
+const char* date_format_name(DateFormat f) {
+    switch (f) {
+    case DateFormat::Iso: return "YYYY-MM-DD";
+    case DateFormat::DayMonthYearDots: return "DD.MM.YYYY";
+    case DateFormat::DayMonthYearSlashes: return "DD/MM/YYYY";
+    case DateFormat::MonthDayYearSlashes: return "MM/DD/YYYY";
+    }
+    return "?";
+}
+
+bool is_na(const MappingBase& m, std::string_view value) {
+    const std::string v = lower(trim(value));
+    return std::any_of(m.na_values.begin(), m.na_values.end(),
+                       [&](const std::string& n) { return lower(n) == v; });
+}
+
+// --- people ----------------------------------------------------------------------------------
+
+PersonMatcher::PersonMatcher(store::Database& db) {
+    auto st = db.prepare("SELECT id, external_id FROM people");
+    while (st.step()) {
+        by_id_[st.text(0)] = st.text(0);
+        if (!st.is_null(1)) by_external_[lower(trim(st.text(1)))] = st.text(0);
+    }
+}
+
+std::optional<std::string> PersonMatcher::match(std::string_view value) const {
+    const std::string v = trim(value);
+    if (auto it = by_external_.find(lower(v)); it != by_external_.end()) return it->second;
+    if (auto it = by_id_.find(v); it != by_id_.end()) return it->second;
+    return std::nullopt;
+}
+
+// --- issues and access -----------------------------------------------------------------------
+
+void IssueList::add(const csv::Row& row, std::optional<std::size_t> column, std::string message) {
+    csv::Issue i;
+    i.row = row.row;
+    i.line = row.line;
+    if (column) {
+        i.column = *column + 1;
+        if (*column < table.header.size()) i.column_name = table.header[*column];
+    }
+    i.message = std::move(message);
+    issues.push_back(std::move(i));
+}
+
+void IssueList::header(const std::string& column_name, std::string message) {
+    csv::Issue i;
+    i.row = 1;
+    i.line = 1;
+    i.column_name = column_name;
+    i.message = std::move(message);
+    issues.push_back(std::move(i));
+}
+
+void require_may_import(const identity::Actor& actor, const char* what) {
+    if (actor.role == identity::Role::Admin || actor.role == identity::Role::Lead) return;
+    throw identity::AccessDenied(actor.label() + " may not import " + what +
+                                 ": leads and admins only");
+}
+
+bool may_import_for(const identity::Actor& actor, std::string_view person_id) {
+    if (actor.role == identity::Role::Admin) return true;
+    if (actor.role != identity::Role::Lead || person_id == actor.person_id) return false;
+    return std::find(actor.led_people.begin(), actor.led_people.end(), person_id) !=
+           actor.led_people.end();
+}
+
+} // namespace trainer::quality

@@ -1,0 +1,91 @@
+#pragma once
+// What the QA-score and survey importers share: the mapping file's common keys, reading numbers
+// with a decimal point or comma, dates in the tool's format, N/A markers, and matching the tool's
+// agent column to people (external id or e-mail, case-insensitive; else the person id).
+// Mapping format: docs/quality-import.md.
+#include "trainer/content/json_source.hpp"
+#include "trainer/csv/csv.hpp"
+#include "trainer/identity/access.hpp"
+#include "trainer/store/database.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace trainer::quality {
+
+// A mapping file that cannot be used; the message lists every problem as file:line:column.
+class MappingError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class DateFormat { Iso, DayMonthYearDots, DayMonthYearSlashes, MonthDayYearSlashes };
+
+// Keys every mapping has.
+struct MappingBase {
+    std::string tool;                          // [a-z0-9-]: event ids "qa:<tool>:<id>"
+    std::map<std::string, std::string> columns; // our field → the tool's column header
+    std::vector<std::string> na_values = {"N/A", "NA", "n/a", "-"};
+    DateFormat date_format = DateFormat::Iso;
+};
+
+// Collects mapping problems with positions, then throws them all at once.
+class MappingReader {
+  public:
+    explicit MappingReader(const std::filesystem::path& path);
+    const nlohmann::json& root() const { return src_.value(); }
+    void error(const std::string& pointer, const std::string& message);
+    // Reads tool, columns (required `required`, optional `optional`), na_values, date_format.
+    // `allowed_top` lists every top-level key of this kind of mapping.
+    MappingBase base(const std::vector<std::string>& required, const std::vector<std::string>& optional,
+                     const std::vector<std::string>& allowed_top);
+    std::optional<double> number(const std::string& key);
+    std::optional<std::string> string(const std::string& key);
+    std::vector<std::string> strings(const std::string& key);
+    // Throws MappingError when any problem was found.
+    void finish() const;
+
+  private:
+    content::JsonSource src_;
+    std::vector<std::string> problems_;
+};
+
+// "4.5" or "4,5" (and "85 %"); nullopt when not a finite number.
+std::optional<double> parse_decimal(std::string_view text);
+// The value as YYYY-MM-DD in the given format (ISO also accepts a date-time, UTC day).
+std::optional<std::string> parse_tool_date(std::string_view text, DateFormat f);
+const char* date_format_name(DateFormat f);
+bool is_na(const MappingBase& m, std::string_view value);
+std::string trim(std::string_view s);
+
+// Matches the tool's agent value to a person id.
+class PersonMatcher {
+  public:
+    explicit PersonMatcher(store::Database& db);
+    std::optional<std::string> match(std::string_view value) const;
+
+  private:
+    std::map<std::string, std::string> by_external_; // lowercased external id → person id
+    std::map<std::string, std::string> by_id_;
+};
+
+// Collects located problems of one CSV file (header row 1, data rows from 2).
+struct IssueList {
+    const csv::Table& table;
+    std::vector<csv::Issue> issues;
+    void add(const csv::Row& row, std::optional<std::size_t> column, std::string message);
+    void header(const std::string& column_name, std::string message);
+};
+
+// The imports may be run by an admin (anyone) or a lead (members of their teams only); an
+// agent may not import. AccessDenied otherwise.
+void require_may_import(const identity::Actor& actor, const char* what);
+// May this actor import records about this person?
+bool may_import_for(const identity::Actor& actor, std::string_view person_id);
+
+} // namespace trainer::quality

@@ -1,0 +1,213 @@
+#include "trainer/quality/motivation.hpp"
+
+#include "trainer/cards/review_service.hpp"
+#include "trainer/core/time.hpp"
+#include "trainer/quality/records.hpp"
+#include "trainer/quality/survey_figures.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <sstream>
+
+namespace trainer::quality {
+
+namespace {
+
+// What counts as completing a module: onboarding's completion records (a quiz or attitude attempt
+// finished, a skills sign-off) and a plain "module.completed" record (imports, older kiosks).
+constexpr const char* kCompletionEvents[] = {"onboarding.attempt_finished", "skills.signed_off",
+                                             "module.completed"};
+
+std::string pct(double v) {
+    std::ostringstream o;
+    o << round2(v);
+    return o.str();
+}
+
+// Who completed which module by `until_ms`. A record with "passed": false is not a completion.
+std::map<std::string, std::set<std::string>> completed_modules(store::EventStore& events,
+                                                                TimeMs until_ms) {
+    std::map<std::string, std::set<std::string>> out;
+    for (const char* type : kCompletionEvents) {
+        store::EventFilter f;
+        f.type = type;
+        f.until_ms = until_ms;
+        events.for_each(f, [&](const store::Event& e) {
+            const auto& p = e.payload;
+            const auto module = p.find("module");
+            if (module == p.end() || !module->is_string()) return;
+            if (auto passed = p.find("passed"); passed != p.end() && passed->is_boolean() && !*passed)
+                return;
+            std::string person = e.person_id; // the subject is "person" when someone else signed
+            if (auto it = p.find("person"); it != p.end() && it->is_string()) person = it->get<std::string>();
+            out[person].insert(module->get<std::string>());
+        });
+    }
+    return out;
+}
+
+struct Context {
+    store::Database& db;
+    const content::ContentSet& content;
+    const MotivationConfig& config;
+    const identity::Actor& actor;
+    const Period& period;
+    std::map<std::string, std::set<std::string>> modules;
+    std::unique_ptr<cards::ReviewService> reviews; // null when review state cannot be read
+    std::string review_problem;
+};
+
+MotivationRow compute(Context& c, const std::string& person_id, const std::string& name) {
+    MotivationRow r;
+    r.person_id = person_id;
+    r.display_name = name;
+    r.period = c.period.label;
+    auto st = c.db.prepare("SELECT team_id FROM team_members WHERE person_id = ?1 ORDER BY team_id");
+    st.bind(1, person_id);
+    while (st.step())
+        r.teams.push_back(st.text(0));
+    std::vector<Reason> gates, notes;
+
+    double sum = 0;
+    for (const auto& e : list_evaluations(c.db, {person_id, c.period.from_date, c.period.until_date}))
+        if (e.score.scored) sum += e.score.percent, ++r.evaluations;
+    if (r.evaluations) r.quality = round2(sum / r.evaluations);
+
+    const auto figures =
+        survey_figures(list_survey_answers(c.db, {person_id, c.period.from_date, c.period.until_date}));
+    r.csat_percent = figures.csat_percent;
+    r.nps = figures.nps;
+    r.ces_mean = figures.ces_mean;
+
+    const auto& done = c.modules[person_id];
+    if (c.config.training_modules.empty()) {
+        notes.push_back({"training_not_configured",
+                         "no training modules are configured; training completion counted as 0"});
+    } else {
+        int n = 0;
+        for (const auto& m : c.config.training_modules)
+            n += done.count(m) ? 1 : 0;
+        r.training = round2(100.0 * n / static_cast<double>(c.config.training_modules.size()));
+    }
+    if (c.reviews) {
+        const auto m = c.reviews->mastery_summary(c.actor, person_id);
+        r.mastery = round2(m.percent);
+        if (m.total == 0) notes.push_back({"mastery_no_cards", "no standards in the content; mastery counted as 0"});
+    } else {
+        notes.push_back({"mastery_unavailable", "review state unavailable (" + c.review_problem +
+                                                    "); mastery counted as 0"});
+    }
+
+    double weighted = 0, weights = 0;
+    for (const char* k : kComponents) {
+        const double w = c.config.weights.count(k) ? c.config.weights.at(k) : 0;
+        if (w <= 0) continue;
+        const std::string key = k;
+        double v = 0;
+        if (key == "quality") {
+            v = r.quality.value_or(0);
+            if (!r.quality) notes.push_back({"quality_no_data", "no QA evaluation in " + c.period.label + "; quality counted as 0"});
+        } else if (key == "training") {
+            v = r.training;
+        } else if (key == "mastery") {
+            v = r.mastery;
+        } else {
+            std::optional<double> f = key == "csat" ? r.csat_percent
+                                    : key == "nps" && r.nps ? std::optional(nps_to_percent(*r.nps))
+                                    : key == "ces" && r.ces_mean ? std::optional(ces_to_percent(*r.ces_mean))
+                                                                 : std::nullopt;
+            if (!f) notes.push_back({key + "_no_data", "no " + key + " answers in " + c.period.label + "; " + key + " counted as 0"});
+            v = f.value_or(0);
+        }
+        r.components[key] = v;
+        weighted += w * v;
+        weights += w;
+    }
+    r.index = weights > 0 ? round2(weighted / weights) : 0;
+
+    if (r.evaluations < c.config.min_evaluations)
+        gates.push_back({"too_few_evaluations", std::to_string(r.evaluations) + " QA evaluation(s) in " +
+                                                   c.period.label + "; at least " +
+                                                   std::to_string(c.config.min_evaluations) + " needed"});
+    if (c.config.min_quality && r.quality && *r.quality < *c.config.min_quality)
+        gates.push_back({"quality_below_gate", "quality " + pct(*r.quality) + " % is below " +
+                                                   pct(*c.config.min_quality) + " %"});
+    else if (c.config.min_quality && !r.quality)
+        gates.push_back({"quality_missing", "no quality score in " + c.period.label +
+                                                "; at least " + pct(*c.config.min_quality) + " % needed"});
+    std::string missing;
+    for (const auto& m : c.config.required_modules)
+        if (!done.count(m)) missing += (missing.empty() ? "" : ", ") + m;
+    if (!missing.empty())
+        gates.push_back({"required_modules_missing", "required modules not completed: " + missing});
+    r.eligible = gates.empty();
+    r.reasons = gates;
+    r.reasons.insert(r.reasons.end(), notes.begin(), notes.end());
+    return r;
+}
+
+Context make_context(store::Database& db, store::EventStore& events, const Clock& clock,
+                     const content::ContentSet& content, const MotivationConfig& config,
+                     const identity::Actor& actor, const Period& period) {
+    Context c{db, content, config, actor, period, {}, nullptr, ""};
+    c.modules = completed_modules(events, parse_date(period.until_date).value_or(0));
+    try {
+        c.reviews = std::make_unique<cards::ReviewService>(db, events, clock, content, cards::ReviewConfig{});
+    } catch (const std::exception& e) {
+        c.review_problem = e.what();
+    }
+    return c;
+}
+
+} // namespace
+
+MotivationRow motivation_for(store::Database& db, store::EventStore& events, const Clock& clock,
+                             const content::ContentSet& content, const MotivationConfig& config,
+                             const identity::Actor& actor, const std::string& person_id,
+                             const Period& period) {
+    identity::require_view_person(actor, person_id);
+    Context c = make_context(db, events, clock, content, config, actor, period);
+    auto st = db.prepare("SELECT display_name FROM people WHERE id = ?1");
+    st.bind(1, person_id);
+    return compute(c, person_id, st.step() ? st.text(0) : person_id);
+}
+
+MotivationReport motivation_report(store::Database& db, store::EventStore& events,
+                                   const Clock& clock, const content::ContentSet& content,
+                                   const MotivationConfig& config, const identity::Actor& actor,
+                                   const Period& period) {
+    MotivationReport rep;
+    rep.period = period;
+    Context c = make_context(db, events, clock, content, config, actor, period);
+    auto st = db.prepare("SELECT id, display_name FROM people WHERE role = 'agent' AND active = 1 "
+                         "ORDER BY id");
+    while (st.step())
+        if (identity::can_view_person(actor, st.text(0)))
+            rep.rows.push_back(compute(c, st.text(0), st.text(1)));
+
+    const bool admin = actor.role == identity::Role::Admin;
+    auto teams = db.prepare("SELECT id, name FROM teams ORDER BY id");
+    while (teams.step()) {
+        const std::string id = teams.text(0);
+        if (!admin && std::find(actor.led_teams.begin(), actor.led_teams.end(), id) == actor.led_teams.end())
+            continue;
+        TeamRollup t{id, teams.text(1), period.label};
+        double index_sum = 0, quality_sum = 0;
+        int with_quality = 0;
+        for (const auto& r : rep.rows) {
+            if (std::find(r.teams.begin(), r.teams.end(), id) == r.teams.end()) continue;
+            ++t.agents;
+            t.eligible += r.eligible ? 1 : 0;
+            index_sum += r.index;
+            t.evaluations += r.evaluations;
+            if (r.quality) quality_sum += *r.quality, ++with_quality;
+        }
+        if (t.agents) t.mean_index = round2(index_sum / t.agents);
+        if (with_quality) t.mean_quality = round2(quality_sum / with_quality);
+        rep.teams.push_back(t);
+    }
+    return rep;
+}
+
+} // namespace trainer::quality

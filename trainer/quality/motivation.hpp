@@ -1,0 +1,78 @@
+#pragma once
+// The motivation index per agent and period (DESIGN §4.5), and the team roll-up for the lead.
+//
+//   index = Σ weight_c × component_c / Σ weight_c   over components with weight > 0, each 0..100
+//
+// Components: quality = mean QA score of the period's scored evaluations (scoring.hpp);
+// training = % of config training.modules completed by the period's end (onboarding's
+// "onboarding.attempt_finished" / "skills.signed_off" with passed, or "module.completed"); mastery = % of the content's standards mastered (cards::ReviewService, as of now);
+// csat = % satisfied; nps mapped to 0..100 as (NPS+100)/2; ces mapped as (mean−1)/6×100.
+// A component without data counts as 0, and the row says why. Eligible = every gate holds
+// (quality ≥ min_quality, ≥ min_evaluations scored evaluations, required modules completed).
+#include "trainer/content/model.hpp"
+#include "trainer/identity/access.hpp"
+#include "trainer/quality/motivation_config.hpp"
+#include "trainer/quality/period.hpp"
+#include "trainer/store/events.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace trainer::quality {
+
+struct Reason {
+    std::string code; // stable, for a screen to translate: "quality_below_gate", ...
+    std::string text; // English, for exports and logs
+};
+
+struct MotivationRow {
+    std::string person_id;
+    std::string display_name;
+    std::vector<std::string> teams;
+    std::string period;
+    int evaluations = 0;                 // scored QA evaluations in the period
+    std::optional<double> quality;       // mean score %
+    double training = 0;                 // % of training modules completed
+    double mastery = 0;                  // % of standards mastered
+    std::optional<double> csat_percent;  // survey figures of the period (survey_figures.hpp)
+    std::optional<double> nps;
+    std::optional<double> ces_mean;
+    std::map<std::string, double> components; // 0..100 each, only weighted ones
+    double index = 0;                    // 0..100, 2 decimals
+    bool eligible = false;
+    std::vector<Reason> reasons;         // failed gates first, then notes on missing data
+};
+
+struct TeamRollup {
+    std::string team_id;
+    std::string team_name;
+    std::string period;
+    int agents = 0;
+    int eligible = 0;
+    std::optional<double> mean_index;   // over the team's agents
+    std::optional<double> mean_quality; // over agents with a quality score
+    int evaluations = 0;
+};
+
+struct MotivationReport {
+    Period period;
+    std::vector<MotivationRow> rows;  // agents the actor may view, by person id
+    std::vector<TeamRollup> teams;    // teams led by the actor (admin: all teams)
+};
+
+// identity::AccessDenied for an agent asking about anyone but themselves is impossible by
+// construction: an agent's report holds only their own row.
+MotivationReport motivation_report(store::Database& db, store::EventStore& events,
+                                   const Clock& clock, const content::ContentSet& content,
+                                   const MotivationConfig& config, const identity::Actor& actor,
+                                   const Period& period);
+
+// One agent's row (AccessDenied unless the actor may view them).
+MotivationRow motivation_for(store::Database& db, store::EventStore& events, const Clock& clock,
+                             const content::ContentSet& content, const MotivationConfig& config,
+                             const identity::Actor& actor, const std::string& person_id,
+                             const Period& period);
+
+} // namespace trainer::quality

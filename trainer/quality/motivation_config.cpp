@@ -1,0 +1,149 @@
+#include "trainer/quality/motivation_config.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+namespace trainer::quality {
+
+namespace {
+
+using nlohmann::json;
+
+struct Problems {
+    std::vector<std::string> list;
+    void add(const std::string& ptr, const std::string& msg) { list.push_back(ptr + ": " + msg); }
+};
+
+void only_keys(const json& obj, const std::string& ptr, const std::set<std::string>& allowed,
+               Problems& p) {
+    for (const auto& [k, v] : obj.items())
+        if (!allowed.count(k)) {
+            std::string list;
+            for (const auto& a : allowed)
+                list += (list.empty() ? "" : ", ") + a;
+            p.add(ptr + "/" + k, "unknown key; allowed: " + list);
+        }
+}
+
+std::optional<double> percent(const json& v, const std::string& ptr, Problems& p) {
+    if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > 100) {
+        p.add(ptr, "expected a number from 0 to 100, found " + v.dump());
+        return std::nullopt;
+    }
+    return v.get<double>();
+}
+
+std::vector<std::string> ids(const json& v, const std::string& ptr, Problems& p) {
+    std::vector<std::string> out;
+    if (!v.is_array()) {
+        p.add(ptr, "expected an array of module ids, found " + v.dump());
+        return out;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (v[i].is_string() && !v[i].get<std::string>().empty())
+            out.push_back(v[i].get<std::string>());
+        else
+            p.add(ptr + "/" + std::to_string(i), "expected a module id, found " + v[i].dump());
+    return out;
+}
+
+} // namespace
+
+MotivationConfig motivation_config_from_json(const json& j) {
+    MotivationConfig c;
+    Problems p;
+    if (!j.is_object()) throw ConfigError("motivation config: expected a JSON object");
+    only_keys(j, "", {"period", "weights", "training", "gates", "qa_pass_mark", "description"}, p);
+    if (auto it = j.find("period"); it != j.end()) {
+        const auto k = it->is_string() ? parse_period_kind(it->get<std::string>()) : std::nullopt;
+        if (!k)
+            p.add("/period", "expected \"month\" or \"quarter\", found " + it->dump());
+        else
+            c.period = *k;
+    }
+    if (auto it = j.find("weights"); it != j.end()) {
+        if (!it->is_object()) {
+            p.add("/weights", "expected an object of weights per component");
+        } else {
+            only_keys(*it, "/weights", {std::begin(kComponents), std::end(kComponents)}, p);
+            for (const char* k : kComponents)
+                if (auto w = it->find(k); w != it->end()) {
+                    if (!w->is_number() || w->get<double>() < 0 || !std::isfinite(w->get<double>()))
+                        p.add(std::string("/weights/") + k,
+                              "expected a number >= 0, found " + w->dump());
+                    else
+                        c.weights[k] = w->get<double>();
+                } else {
+                    c.weights[k] = 0; // a component not named is not part of the index
+                }
+            double total = 0;
+            for (const auto& [k, w] : c.weights)
+                total += w;
+            if (total <= 0) p.add("/weights", "at least one weight must be above 0");
+        }
+    }
+    if (auto it = j.find("training"); it != j.end()) {
+        if (!it->is_object())
+            p.add("/training", "expected an object {\"modules\": [...]}");
+        else {
+            only_keys(*it, "/training", {"modules"}, p);
+            if (auto m = it->find("modules"); m != it->end())
+                c.training_modules = ids(*m, "/training/modules", p);
+        }
+    }
+    if (auto it = j.find("gates"); it != j.end()) {
+        if (!it->is_object()) {
+            p.add("/gates", "expected an object of eligibility gates");
+        } else {
+            only_keys(*it, "/gates", {"min_quality", "min_evaluations", "required_modules"}, p);
+            if (auto g = it->find("min_quality"); g != it->end())
+                c.min_quality = g->is_null() ? std::nullopt : percent(*g, "/gates/min_quality", p);
+            if (auto g = it->find("min_evaluations"); g != it->end()) {
+                if (!g->is_number_integer() || g->get<long long>() < 0 || g->get<long long>() > 1000)
+                    p.add("/gates/min_evaluations", "expected an integer from 0 to 1000, found " + g->dump());
+                else
+                    c.min_evaluations = g->get<int>();
+            }
+            if (auto g = it->find("required_modules"); g != it->end())
+                c.required_modules = ids(*g, "/gates/required_modules", p);
+        }
+    }
+    if (auto it = j.find("qa_pass_mark"); it != j.end())
+        if (auto v = percent(*it, "/qa_pass_mark", p)) c.qa_pass_mark = *v;
+    if (!p.list.empty()) {
+        std::string msg = "motivation config refused:";
+        for (const auto& s : p.list)
+            msg += "\n  " + s;
+        throw ConfigError(msg);
+    }
+    return c;
+}
+
+MotivationConfig read_motivation_config(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ConfigError(path.string() + ": cannot read the motivation config");
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) throw ConfigError(path.string() + ": not valid JSON");
+    try {
+        return motivation_config_from_json(j);
+    } catch (const ConfigError& e) {
+        throw ConfigError(path.string() + ": " + e.what());
+    }
+}
+
+json to_json(const MotivationConfig& c) {
+    json gates = {{"min_evaluations", c.min_evaluations}, {"required_modules", c.required_modules}};
+    gates["min_quality"] = c.min_quality ? json(*c.min_quality) : json(nullptr);
+    return {{"period", period_kind_name(c.period)},
+            {"weights", c.weights},
+            {"training", {{"modules", c.training_modules}}},
+            {"gates", gates},
+            {"qa_pass_mark", c.qa_pass_mark}};
+}
+
+} // namespace trainer::quality
