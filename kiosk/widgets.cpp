@@ -34,12 +34,14 @@ void banner(const UiContext& ui, const std::string& s, bool warning) {
     ImGui::PushFont(ui.fonts.body);
     const float wrap = ImGui::GetContentRegionAvail().x - ui.px(32);
     const float h = ImGui::CalcTextSize(s.c_str(), nullptr, false, wrap).y + ui.px(24);
+    ImGui::PushID(s.c_str()); // several banners may show at once
     ImGui::BeginChild("##banner", ImVec2(0, h), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(ui.px(16), ui.px(12)));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::TextUnformatted(s.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
+    ImGui::PopID();
     ImGui::PopFont();
     ImGui::PopStyleColor();
 }
