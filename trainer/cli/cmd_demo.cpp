@@ -1,5 +1,7 @@
 // trainer demo create: the database a newcomer meets on first start (scripts/run).
 #include "trainer/cli/cli.hpp"
+#include "trainer/content/loader.hpp"
+#include "trainer/dashboard/demo_seed.hpp"
 #include "trainer/identity/demo_people.hpp"
 #include "trainer/store/events.hpp"
 
@@ -16,6 +18,15 @@ int cmd_demo_create(const Args& a, Io& io) {
     SystemClock clock;
     store::EventStore events(db, clock, store::kiosk_id_of(db));
     identity::seed_demo_people(db, events);
+    // A few weeks of history for the demo people, so home screens and the lead's figures show
+    // something true from the first minute; only once (a second run leaves it alone).
+    if (events.count({.type = "card.reviewed"}) == 0) {
+        const auto content = content::load_content(content_dir(a));
+        if (!content.ok()) throw std::runtime_error("the content has errors; run `trainer content validate`");
+        const auto r = dashboard::seed_demo_history(db, events, clock, *content.content,
+                                                    {.agents = 0, .days = 28, .reviews_per_day = 8});
+        io.out << "history: " << r.reviews << " reviews, " << r.checkins << " check-ins over 28 days\n";
+    }
     io.out << "demo database ready: " << path.string() << "\n";
     io.out << "people (id, role, team, PIN, badge):\n";
     for (const auto& p : identity::demo_people())

@@ -3,6 +3,8 @@
 // [SECTION] The day loop
 #include "trainer/dashboard/demo_seed.hpp"
 
+#include "trainer/identity/access.hpp"
+
 #include "trainer/cards/review_config.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/change/checkin.hpp"
@@ -201,7 +203,9 @@ void change_events(World& w, Sim& s, std::int64_t day, std::int64_t start, const
         w.checkins.check_in(self, s.id, w.rollout.id, answers_for(*w.content.change, phase, w.rng));
         ++w.result.checkins;
     }
-    if (lead && since % 28 == s.checkin_weekday + 3 && w.rng() % 3 == 0) {
+    // Only a lead of the agent's own team assesses them (the rollout may span several teams).
+    if (lead && identity::can_view_person(*lead, s.id) && since % 28 == s.checkin_weekday + 3 &&
+        w.rng() % 3 == 0) {
         w.clock.set(t + 3 * 60 * kMsPerMinute);
         const int seen = std::clamp(phase + static_cast<int>(w.rng() % 3) - 1, 0, 3);
         w.checkins.assess(*lead, s.id, w.rollout.id, static_cast<content::Phase>(seen), "observed on calls this week");
