@@ -25,19 +25,6 @@ namespace fs = std::filesystem;
 
 // [SECTION] Reader ------------------------------------------------------------------------
 
-std::string found(const json& v) {
-    switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number (" + v.dump() + ")";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    default: return "an unsupported value";
-    }
-}
 
 struct Reader {
     const JsonSource& src;
@@ -53,7 +40,7 @@ struct Reader {
 
     bool object(const json& v, const std::string& ptr, std::initializer_list<const char*> allowed) {
         if (!v.is_object()) {
-            error(ptr, "expected an object, found " + found(v));
+            error(ptr, "expected an object, found " + describe_found(v));
             return false;
         }
         for (const auto& [key, value] : v.items()) {
@@ -73,7 +60,7 @@ struct Reader {
     }
     std::optional<std::string> text(const json& v, const std::string& ptr) {
         if (!v.is_string() || v.get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos) {
-            error(ptr, "expected a non-empty string, found " + (v.is_string() ? std::string("an empty one") : found(v)));
+            error(ptr, "expected a non-empty string, found " + (v.is_string() ? std::string("an empty one") : describe_found(v)));
             return std::nullopt;
         }
         return v.get<std::string>();
@@ -98,7 +85,7 @@ struct Reader {
     LocalText local(const json& v, const std::string& ptr, const std::string& what, bool* complete = nullptr) {
         LocalText out;
         if (!v.is_object()) {
-            error(ptr, "expected an object of texts per locale (en, pl, ru), found " + found(v));
+            error(ptr, "expected an object of texts per locale (en, pl, ru), found " + describe_found(v));
             if (complete) *complete = false;
             return out;
         }
@@ -130,7 +117,7 @@ struct Reader {
         if (!a) return nullptr;
         const std::string p = pointer_append(ptr, key);
         if (!a->is_array()) {
-            error(p, "expected an array, found " + found(*a));
+            error(p, "expected an array, found " + describe_found(*a));
             return nullptr;
         }
         if (a->size() < n_min || a->size() > n_max) {
@@ -178,11 +165,11 @@ void read_pulse(Reader& rd, ChangeContent& c) {
             const auto d = j->is_string() ? dimension_from_id(j->get<std::string>()) : std::nullopt;
             if (!d)
                 rd.error(p + "/dimension", "expected one of awareness, acceptance, practice, ownership, found " +
-                                               (j->is_string() ? quoted_input(j->get<std::string>()) : found(*j)));
+                                               (j->is_string() ? quoted_input(j->get<std::string>()) : describe_found(*j)));
             else st.dimension = *d, covered.insert(*d);
         }
         if (auto it = s.find("reverse"); it != s.end()) {
-            if (!it->is_boolean()) rd.error(p + "/reverse", "expected true or false, found " + found(*it));
+            if (!it->is_boolean()) rd.error(p + "/reverse", "expected true or false, found " + describe_found(*it));
             else st.reverse = it->get<bool>();
         }
         if (const json* j = rd.required(s, p, "text")) st.text = rd.local(*j, p + "/text", "statement");
@@ -212,7 +199,7 @@ void read_phases(Reader& rd, ChangeContent& c) {
             phase = j->is_string() ? phase_from_id(j->get<std::string>()) : std::nullopt;
             if (!phase)
                 rd.error(p + "/id", "expected one of denial, resistance, exploration, commitment, found " +
-                                        (j->is_string() ? quoted_input(j->get<std::string>()) : found(*j)));
+                                        (j->is_string() ? quoted_input(j->get<std::string>()) : describe_found(*j)));
             else if (!seen.insert(*phase).second)
                 rd.error(p + "/id", std::string("phase '") + phase_id(*phase) + "' is described twice"), phase.reset();
         }

@@ -28,42 +28,7 @@ std::string locale_name(std::string_view locale) {
     return "'" + std::string(locale) + "'";
 }
 
-std::string found(const json& v) {
-    switch (v.type()) {
-    case json::value_t::null:
-        return "null";
-    case json::value_t::boolean:
-        return v.get<bool>() ? "true" : "false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-        return "a number (" + v.dump() + ")";
-    case json::value_t::string:
-        return "a string";
-    case json::value_t::array:
-        return "an array";
-    case json::value_t::object:
-        return "an object";
-    default:
-        return "an unsupported value";
-    }
-}
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
 
 bool is_blank(std::string_view s) {
     return std::all_of(s.begin(), s.end(),
@@ -87,7 +52,7 @@ class Reader {
     template <std::size_t N>
     bool object(const json& v, const std::string& pointer, const char* const (&allowed)[N]) {
         if (!v.is_object()) {
-            error(pointer, "expected an object, found " + found(v));
+            error(pointer, "expected an object, found " + describe_found(v));
             return false;
         }
         for (const auto& [key, value] : v.items()) {
@@ -117,7 +82,7 @@ class Reader {
 
     std::optional<std::string> text(const json& v, const std::string& pointer) {
         if (!v.is_string()) {
-            error(pointer, "expected a string, found " + found(v));
+            error(pointer, "expected a string, found " + describe_found(v));
             return std::nullopt;
         }
         const auto& s = v.get_ref<const std::string&>();
@@ -145,7 +110,7 @@ class Reader {
             n = v.get<long long>();
         if (n < minimum || n > INT_MAX) {
             error(pointer,
-                  "expected an integer >= " + std::to_string(minimum) + ", found " + found(v));
+                  "expected an integer >= " + std::to_string(minimum) + ", found " + describe_found(v));
             return std::nullopt;
         }
         return static_cast<int>(n);
@@ -153,7 +118,7 @@ class Reader {
 
     std::optional<bool> boolean(const json& v, const std::string& pointer) {
         if (!v.is_boolean()) {
-            error(pointer, "expected true or false, found " + found(v));
+            error(pointer, "expected true or false, found " + describe_found(v));
             return std::nullopt;
         }
         return v.get<bool>();
@@ -170,7 +135,7 @@ class Reader {
 // error, missing Polish/Russian a warning (the kiosk shows English instead).
 bool check_locales(Reader& r, const json& v, const std::string& pointer, const std::string& what) {
     if (!v.is_object()) {
-        r.error(pointer, "expected an object of texts per locale (en, pl, ru), found " + found(v));
+        r.error(pointer, "expected an object of texts per locale (en, pl, ru), found " + describe_found(v));
         return false;
     }
     for (const auto& [key, value] : v.items())
@@ -223,7 +188,7 @@ std::optional<CardText> read_card_text(Reader& r, const json& v, const std::stri
         if (std::string_view(field) == "phrasings") {
             if (!it->is_array()) {
                 r.error(field_pointer,
-                        "expected an array of 1 to 3 phrasings, found " + found(*it));
+                        "expected an array of 1 to 3 phrasings, found " + describe_found(*it));
                 all_given = false;
                 continue;
             }
@@ -284,7 +249,7 @@ std::optional<ParsedCard> read_card(Reader& r, const json& v, const std::string&
         if (auto n = r.integer(*j, pointer + "/version", 1)) c.version = *n;
     if (auto it = v.find("tags"); it != v.end()) {
         if (!it->is_array())
-            r.error(pointer + "/tags", "expected an array of tags, found " + found(*it));
+            r.error(pointer + "/tags", "expected an array of tags, found " + describe_found(*it));
         else
             for (std::size_t i = 0; i < it->size(); ++i) {
                 const std::string tp = pointer_append(pointer + "/tags", i);
@@ -352,7 +317,7 @@ std::optional<ParsedDeck> parse_deck(const JsonSource& source, std::vector<Diagn
 
     if (const json* cards = r.required(v, "", "cards")) {
         if (!cards->is_array())
-            r.error("/cards", "expected an array of cards, found " + found(*cards));
+            r.error("/cards", "expected an array of cards, found " + describe_found(*cards));
         else if (cards->empty())
             r.error("/cards", "a deck needs at least one card");
         else

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <string_view>
 #include <vector>
 
 namespace trainer::content {
@@ -33,5 +34,10 @@ nlohmann::json to_json(const Diagnostic& d);
 std::string quoted_input(std::string_view text);
 
 int count_of(const std::vector<Diagnostic>& diagnostics, Severity s);
+
+// How a found JSON value reads in a message: "null", "true", "a number (3)", "a string", ...
+std::string describe_found(const nlohmann::json& v);
+// Levenshtein distance, for "did you mean" hints on unknown keys.
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 } // namespace trainer::content

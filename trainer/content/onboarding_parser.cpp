@@ -111,7 +111,7 @@ Quiz read_quiz(OnboardingReader& r, const json& v, const std::string& p, ParsedM
             } else {
                 r.error(qp + "/kind", "expected \"single\" or \"multiple\", found " +
                                           (k->is_string() ? quoted_input(k->get<std::string>())
-                                                          : found_json(*k)));
+                                                          : describe_found(*k)));
             }
         }
         q.prompt = r.local_member(qv, qp, "prompt", "question prompt", complete);
@@ -243,7 +243,7 @@ std::optional<ParsedModule> parse_module(const JsonSource& source, std::vector<D
         if (j->is_string()) pillar = parse_pillar(j->get<std::string>());
         if (!pillar)
             r.error("/pillar", "expected \"knowledge\", \"attitude\" or \"skills\", found " +
-                                   (j->is_string() ? quoted_input(j->get<std::string>()) : found_json(*j)));
+                                   (j->is_string() ? quoted_input(j->get<std::string>()) : describe_found(*j)));
         else
             m.pillar = *pillar;
     }

@@ -23,37 +23,9 @@ bool is_blank(std::string_view s) {
                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
 
 } // namespace
 
-std::string found_json(const json& v) {
-    switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number (" + v.dump() + ")";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    default: return "an unsupported value";
-    }
-}
 
 void OnboardingReader::error(const std::string& pointer, std::string message, Anchor anchor) {
     out_.push_back(source_.diagnostic(Severity::Error, pointer, std::move(message), anchor));
@@ -66,7 +38,7 @@ void OnboardingReader::warning(const std::string& pointer, std::string message) 
 bool OnboardingReader::object(const json& v, const std::string& pointer,
                               std::initializer_list<const char*> allowed) {
     if (!v.is_object()) {
-        error(pointer, "expected an object, found " + found_json(v));
+        error(pointer, "expected an object, found " + describe_found(v));
         return false;
     }
     for (const auto& [key, value] : v.items()) {
@@ -101,7 +73,7 @@ const json* OnboardingReader::array(const json& v, const std::string& pointer,
                                   ? "at least " + std::to_string(min_size)
                                   : std::to_string(min_size) + " to " + std::to_string(max_size);
     if (!v.is_array()) {
-        error(pointer, "expected an array of " + range + " " + of_what + ", found " + found_json(v));
+        error(pointer, "expected an array of " + range + " " + of_what + ", found " + describe_found(v));
         return nullptr;
     }
     if (v.size() < min_size || v.size() > max_size)
@@ -111,7 +83,7 @@ const json* OnboardingReader::array(const json& v, const std::string& pointer,
 
 std::optional<std::string> OnboardingReader::text(const json& v, const std::string& pointer) {
     if (!v.is_string()) {
-        error(pointer, "expected a string, found " + found_json(v));
+        error(pointer, "expected a string, found " + describe_found(v));
         return std::nullopt;
     }
     const auto& s = v.get_ref<const std::string&>();
@@ -142,7 +114,7 @@ std::optional<int> OnboardingReader::integer(const json& v, const std::string& p
         const std::string range = maximum == INT_MAX
                                       ? ">= " + std::to_string(minimum)
                                       : std::to_string(minimum) + ".." + std::to_string(maximum);
-        error(pointer, "expected an integer " + range + ", found " + found_json(v));
+        error(pointer, "expected an integer " + range + ", found " + describe_found(v));
         return std::nullopt;
     }
     return static_cast<int>(n);
@@ -150,7 +122,7 @@ std::optional<int> OnboardingReader::integer(const json& v, const std::string& p
 
 std::optional<double> OnboardingReader::fraction(const json& v, const std::string& pointer) {
     if (!v.is_number() || v.get<double>() < 0.0 || v.get<double>() > 1.0) {
-        error(pointer, "expected a number from 0 to 1, found " + found_json(v));
+        error(pointer, "expected a number from 0 to 1, found " + describe_found(v));
         return std::nullopt;
     }
     return v.get<double>();
@@ -158,7 +130,7 @@ std::optional<double> OnboardingReader::fraction(const json& v, const std::strin
 
 std::optional<bool> OnboardingReader::boolean(const json& v, const std::string& pointer) {
     if (!v.is_boolean()) {
-        error(pointer, "expected true or false, found " + found_json(v));
+        error(pointer, "expected true or false, found " + describe_found(v));
         return std::nullopt;
     }
     return v.get<bool>();
@@ -168,7 +140,7 @@ LocalText OnboardingReader::local_text(const json& v, const std::string& pointer
                                        const std::string& what, std::vector<std::string>& complete) {
     LocalText out;
     if (!v.is_object()) {
-        error(pointer, "expected an object of texts per locale (en, pl, ru), found " + found_json(v));
+        error(pointer, "expected an object of texts per locale (en, pl, ru), found " + describe_found(v));
         complete.clear();
         return out;
     }
@@ -208,7 +180,7 @@ std::vector<std::pair<std::string, std::string>>
 OnboardingReader::id_list(const json& v, const std::string& pointer, const std::string& of_what) {
     std::vector<std::pair<std::string, std::string>> out;
     if (!v.is_array()) {
-        error(pointer, "expected an array of " + of_what + ", found " + found_json(v));
+        error(pointer, "expected an array of " + of_what + ", found " + describe_found(v));
         return out;
     }
     for (std::size_t i = 0; i < v.size(); ++i) {

@@ -56,7 +56,4 @@ class OnboardingReader {
     std::vector<Diagnostic>& out_;
 };
 
-// "a string", "a number (3)", ... for messages.
-std::string found_json(const nlohmann::json& v);
-
 } // namespace trainer::content

@@ -57,17 +57,7 @@ const std::set<std::string, std::less<>> kCriterionKeys = {
 // [SECTION] Field checks ------------------------------------------------------------------
 
 std::string found(const json& v) {
-    switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number (" + v.dump() + ")";
-    case json::value_t::string: return "a string " + quoted_input(v.get<std::string>());
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    default: return "an unsupported value";
-    }
+    return v.is_string() ? "a string " + quoted_input(v.get<std::string>()) : describe_found(v);
 }
 
 struct Check {
