@@ -46,9 +46,10 @@ Intent SearchScreen::draw(const UiContext& ui, const std::vector<trainer::cards:
                           ui.px(8));
         dl->PushClipRect(p, q, true);
         float y = p.y + ui.px(10);
-        dl->AddText(ui.fonts.large, ui.fonts.large->FontSize, ImVec2(p.x + ui.px(16), y),
+        ImFont* title_font = compact ? ui.fonts.body : ui.fonts.large; // desk mode is narrow
+        dl->AddText(title_font, title_font->FontSize, ImVec2(p.x + ui.px(16), y),
                     ImGui::GetColorU32(theme::kInk), r.title.c_str());
-        y += ui.fonts.large->FontSize + ui.px(4);
+        y += title_font->FontSize + ui.px(4);
         const std::string line = r.deck_title + "  ·  " + r.snippet;
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(p.x + ui.px(16), y),
                     ImGui::GetColorU32(theme::kMuted), line.c_str(), nullptr, compact ? wrap : 0.0f);
