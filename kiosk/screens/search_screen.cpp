@@ -33,7 +33,7 @@ Intent SearchScreen::draw(const UiContext& ui, const std::vector<trainer::cards:
     }
     widgets::text(ui.fonts.small, ui.count("search.count", static_cast<long long>(rows.size())), theme::kMuted);
     ImGui::BeginChild("##results");
-    const float row_h = compact ? ui.px(76) : ui.px(70);
+    const float row_h = compact ? ui.px(78) : ui.px(70); // desk: title + two lines of the situation
     const float wrap = ImGui::GetContentRegionAvail().x - ui.px(32);
     for (const auto& r : rows) {
         ImGui::PushID(r.card_id.c_str());
