@@ -51,8 +51,12 @@ Intent SearchScreen::draw(const UiContext& ui, const std::vector<trainer::cards:
                     ImGui::GetColorU32(theme::kInk), r.title.c_str());
         y += title_font->FontSize + ui.px(4);
         const std::string line = r.deck_title + "  ·  " + r.snippet;
+        // At most two whole lines of the situation (one in the wide layout).
+        const float lines = compact ? 2.0f : 1.0f;
+        dl->PushClipRect(ImVec2(p.x, y), ImVec2(q.x, y + lines * ui.fonts.small->FontSize + 1), true);
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(p.x + ui.px(16), y),
                     ImGui::GetColorU32(theme::kMuted), line.c_str(), nullptr, compact ? wrap : 0.0f);
+        dl->PopClipRect();
         dl->PopClipRect();
         ImGui::PopID();
     }
