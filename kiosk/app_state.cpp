@@ -396,7 +396,11 @@ void App::grade_current(int rating) {
     preview_.reset();
     review_screen_.flipped = false;
     if (queue_pos_ >= queue_.size()) {
-        stack_.back() = ScreenId::ReviewSummary;
+        // Cards sent back a few minutes ago (Again, learning steps) may be due again by now:
+        // they belong in this session, as in any flashcard app.
+        for (auto& item : reviews_->due_queue(session_->person.id))
+            if (item.kind == trainer::cards::QueueKind::Due) queue_.push_back(std::move(item));
+        if (queue_pos_ >= queue_.size()) stack_.back() = ScreenId::ReviewSummary;
     }
 }
 
