@@ -1,5 +1,6 @@
 #include "kiosk/screens/home_screen.hpp"
 
+#include "kiosk/input.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 
@@ -29,7 +30,9 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
     }
     ImGui::Spacing();
     ImGui::BeginDisabled(waiting == 0);
-    if (widgets::button(ui, ui.tr("home.start_review"), ui.px(320), true)) intent = StartReview{};
+    if (widgets::button(ui, ui.tr("home.start_review"), ui.px(320), true) ||
+        (waiting > 0 && input::pressed(input::Key::Enter)))
+        intent = StartReview{};
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (widgets::button(ui, ui.tr("home.browse"), ui.px(320))) intent = ShowDecks{};
