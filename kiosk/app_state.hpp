@@ -118,6 +118,7 @@ private:
     std::optional<int> pending_grade_;                    // a grade not yet saved (retrying)
     trainer::TimeMs retry_at_ms_ = 0;
     std::string save_problem_;
+    ReviewSummaryView summary_; // computed once when the session ends
     std::string search_query_;
     bool focus_search_ = false;
     const trainer::content::ContentSet* indexed_ = nullptr; // the set search_index_ was built from

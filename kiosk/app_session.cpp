@@ -1,0 +1,86 @@
+// The App's sign-in session: PIN checks off the UI thread, badge scans, idle logout.
+#include "kiosk/app_state.hpp"
+
+#include "kiosk/theme.hpp"
+#include "kiosk/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace kiosk {
+
+void App::start_pin_check(trainer::identity::LoginAttempt attempt, std::string pin) {
+    attempt_ = std::move(attempt);
+    login_screen_.busy = true;
+    const trainer::identity::AuthService* auth = auth_.get();
+    // Argon2id takes a noticeable moment: keep the window responsive while it runs.
+    pin_check_ = std::async(std::launch::async, [auth, a = attempt_, pin = std::move(pin)]() mutable {
+        auto check = a.needs_check() ? auth->check(a, pin) : trainer::identity::PinCheck{};
+        sodium_memzero(pin.data(), pin.size());
+        return check;
+    });
+}
+
+void App::finish_pin_check() {
+    if (!pin_check_.valid() ||
+        pin_check_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    const auto check = pin_check_.get();
+    login_screen_.busy = false;
+    const auto result = auth_->finish(attempt_, check);
+    using trainer::identity::LoginStatus;
+    const UiContext ui = this->ui();
+    if (result.status == LoginStatus::Ok && result.person) {
+        session_ = Session{*result.person, trainer::identity::actor_for(*db_, result.person->id), clock_.now_ms()};
+        locale_ = result.person->locale; // the kiosk speaks the person's language
+        login_screen_.reset();
+        stack_.assign(1, ScreenId::Home);
+        refresh_home();
+    } else if (result.status == LoginStatus::Throttled) {
+        login_screen_.wipe_pin();
+        login_screen_.message =
+            ui.count("login.throttled", std::max<long long>(1, (result.retry_after_ms + 999) / 1000));
+    } else {
+        // Wrong PIN, unknown badge and inactive account read the same: nothing to learn from it.
+        login_screen_.wipe_pin();
+        login_screen_.message = ui.tr("login.rejected");
+    }
+}
+
+void App::end_session(const std::string& reason) {
+    if (session_ && auth_) auth_->logout(session_->person.id, reason);
+    session_.reset();
+    login_screen_.reset();
+    locale_ = options_.lang;
+    stack_.assign(1, ScreenId::Decks);
+}
+
+void App::begin_badge_login(const std::string& badge) {
+    if (!auth_ || pin_check_.valid()) return;
+    if (session_) end_session("badge"); // a new badge means a new person at the kiosk
+    login_screen_.reset();
+    login_screen_.step = LoginScreen::Step::Pin;
+    attempt_ = auth_->begin_by_badge(badge);
+    if (stack_.back() != ScreenId::Login) stack_.push_back(ScreenId::Login);
+}
+
+void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y), IM_COL32(20, 24, 30, 140));
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), 0,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(ui.px(560), 0));
+    ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    widgets::text(ui.fonts.title, ui.tr("idle.heading"), theme::kInk);
+    widgets::text(ui.fonts.body, ui.count("idle.countdown", (remaining_ms + 999) / 1000), theme::kMuted);
+    if (widgets::button(ui, ui.tr("idle.stay"), -1.0f, true)) apply(StillHere{});
+    ImGui::End();
+}
+
+} // namespace kiosk
