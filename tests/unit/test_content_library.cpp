@@ -45,6 +45,21 @@ TEST_CASE("a content update with an error is refused and the last good content s
     CHECK(after.refused.front().line >= 1);
 }
 
+TEST_CASE("starting again on the same content writes nothing to the database") {
+    test::TempDir tmp;
+    const auto dir = tmp / "content";
+    copy_good_content(dir);
+    auto db = store::Database::open_memory();
+    FixedClock clock(1'000'000);
+    content::ContentLibrary(dir, &db, clock).reload();
+    clock.advance_ms(60'000);
+    content::ContentLibrary(dir, &db, clock).reload();
+    auto st = db.prepare("SELECT min(saved_ms), max(saved_ms) FROM content_snapshot");
+    REQUIRE(st.step());
+    CHECK(st.int64(0) == 1'000'000);
+    CHECK(st.int64(1) == 1'000'000);
+}
+
 TEST_CASE("a kiosk that starts on a broken content folder shows the last good content from its database") {
     test::TempDir tmp;
     const auto dir = tmp / "content";

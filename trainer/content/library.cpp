@@ -1,8 +1,10 @@
 #include "trainer/content/library.hpp"
 
 #include "trainer/core/uuid.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <fstream>
 #include <iterator>
 
@@ -68,16 +70,26 @@ const ContentState& ContentLibrary::reload() {
 void ContentLibrary::save_snapshot() {
     if (!db_) return;
     try {
+        std::vector<std::pair<std::string, std::string>> files;
+        std::string all;
+        for (const auto& p : content_files(dir_)) {
+            std::ifstream in(p, std::ios::binary);
+            files.emplace_back(std::filesystem::relative(p, dir_).string(),
+                               std::string{std::istreambuf_iterator<char>(in), {}});
+            all += files.back().first + '\0' + files.back().second + '\0';
+        }
+        // Most starts load the same content as last time: then nothing is written.
+        const std::string digest = std::to_string(std::hash<std::string>{}(all)) + ":" + std::to_string(all.size());
+        if (store::meta_get(*db_, "content_snapshot_digest") == digest) return;
         store::Transaction tx(*db_);
         db_->exec("DELETE FROM content_snapshot");
         auto ins = db_->prepare("INSERT INTO content_snapshot (path, data, saved_ms) VALUES (?1, ?2, ?3)");
-        for (const auto& p : content_files(dir_)) {
-            std::ifstream in(p, std::ios::binary);
-            const std::string data{std::istreambuf_iterator<char>(in), {}};
+        for (const auto& [path, data] : files) {
             ins.reset();
-            ins.bind(1, std::filesystem::relative(p, dir_).string()).bind_blob(2, data).bind(3, clock_.now_ms());
+            ins.bind(1, path).bind_blob(2, data).bind(3, clock_.now_ms());
             ins.run();
         }
+        store::meta_set(*db_, "content_snapshot_digest", digest);
         tx.commit();
         state_.snapshot_problem.clear();
     } catch (const store::StoreError& e) {
