@@ -107,7 +107,8 @@ void App::apply(const Intent& intent) {
                 if (!content) return;
                 const auto face = trainer::cards::card_face(*content, i.card_id, locale_);
                 if (face.id.empty()) return;
-                card_screen_ = CardScreen{face.deck_id, face.index, options_.desk, options_.desk};
+                // A lookup wants the standard itself: open on the back.
+                card_screen_ = CardScreen{face.deck_id, face.index, true, options_.desk};
                 if (stack_.back() != ScreenId::Card) stack_.push_back(ScreenId::Card);
                 search_query_.clear();
                 record_lookup(face.id);
