@@ -134,7 +134,14 @@ class PointerScanner {
         p_ = std::min(p_ + 1, t_.size());
         spans_.emplace_back(begin, p_);
         span_pointers_.push_back(pointer);
-        // Keys may hold escapes (\u00e9, \"); let nlohmann decode the token exactly.
+        // Most tokens are plain text: their bytes between the quotes are the string. Only a
+        // token with escapes (\u00e9, \") or raw control bytes needs nlohmann to decode it.
+        const bool closed = p_ - begin >= 2 && t_[p_ - 1] == '"';
+        if (closed && std::none_of(t_.begin() + static_cast<std::ptrdiff_t>(begin + 1),
+                                   t_.begin() + static_cast<std::ptrdiff_t>(p_ - 1), [](char c) {
+                                       return c == '\\' || static_cast<unsigned char>(c) < 0x20;
+                                   }))
+            return t_.substr(begin + 1, p_ - begin - 2);
         try {
             return nlohmann::json::parse(t_.substr(begin, p_ - begin)).get<std::string>();
         } catch (const nlohmann::json::exception&) {
