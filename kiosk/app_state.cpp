@@ -297,7 +297,9 @@ void App::draw_frame() {
     ImGui::PushFont(ui.fonts.body);
     ImGui::Begin("##kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
+                     // glClear already paints the background colour: no second full-screen fill
+                     ImGuiWindowFlags_NoBackground);
     const auto& content = library_->state().content;
     static const trainer::content::ContentSet kEmpty;
     const auto& set = content ? *content : kEmpty;
