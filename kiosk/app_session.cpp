@@ -69,17 +69,26 @@ void App::begin_badge_login(const std::string& badge) {
 }
 
 void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
+    // A full-screen dimmed layer above everything, with the question in a card at its centre.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    dl->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y), IM_COL32(20, 24, 30, 140));
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), 0,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(ui.px(560), 0));
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.08f, 0.09f, 0.12f, 0.55f));
     ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    const ImVec2 panel(ui.px(600), ui.px(220));
+    ImGui::SetCursorPos(ImVec2((vp->Size.x - panel.x) * 0.5f, (vp->Size.y - panel.y) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kCard);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(28), ui.px(22)));
+    ImGui::BeginChild("##idle-panel", panel, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
     widgets::text(ui.fonts.title, ui.tr("idle.heading"), theme::kInk);
     widgets::text(ui.fonts.body, ui.count("idle.countdown", (remaining_ms + 999) / 1000), theme::kMuted);
+    ImGui::Spacing();
     if (widgets::button(ui, ui.tr("idle.stay"), -1.0f, true)) apply(StillHere{});
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
     ImGui::End();
 }
 

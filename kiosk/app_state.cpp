@@ -145,7 +145,7 @@ void App::apply(const Intent& intent) {
                     start_pin_check(attempt_, std::move(pin));
                 }
             } else if constexpr (std::is_same_v<T, Logout>) {
-                end_session("user");
+                end_session(i.reason);
             } else if constexpr (std::is_same_v<T, StartReview>) {
                 start_review();
             } else if constexpr (std::is_same_v<T, GradeCard>) {
@@ -347,7 +347,7 @@ void App::draw_frame() {
     if (session_) {
         const auto idle = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
         if (idle.phase == trainer::identity::IdlePhase::Warning) draw_idle_overlay(ui, idle.remaining_ms);
-        if (idle.phase == trainer::identity::IdlePhase::Expired) intent = Logout{};
+        if (idle.phase == trainer::identity::IdlePhase::Expired) intent = Logout{"idle"};
     }
     ImGui::End();
     ImGui::PopFont();

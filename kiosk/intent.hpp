@@ -33,7 +33,9 @@ struct BadgeScanned {
 struct SubmitPin {
     std::string pin;
 };
-struct Logout {};
+struct Logout {
+    std::string reason = "user"; // "user", "idle" (kiosk timeout); recorded in the audit log
+};
 struct StartReview {};
 struct GradeCard {
     int rating = 3; // 1 Again, 2 Hard, 3 Good, 4 Easy
