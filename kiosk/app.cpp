@@ -8,6 +8,7 @@
 #include "kiosk/options.hpp"
 #include "kiosk/screenshot.hpp"
 #include "kiosk/theme.hpp"
+#include "trainer/content/loader.hpp"
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <iostream>
 
 namespace kiosk {
@@ -48,6 +50,8 @@ int run_app(int argc, char** argv) {
         (help ? std::cout : std::cerr) << *err;
         return help ? 0 : 2;
     }
+    // Reading and validating the content takes a while; do it while the window system starts.
+    auto content = std::async(std::launch::async, [dir = options.content] { return trainer::content::load_content(dir); });
     glfwSetErrorCallback([](int code, const char* msg) { std::cerr << "glfw " << code << ": " << msg << "\n"; });
     if (!glfwInit()) {
         std::cerr << "kiosk: cannot start the window system (is there a display? try xvfb-run)\n";
@@ -76,7 +80,7 @@ int run_app(int argc, char** argv) {
 
     int rc = 0;
     {
-        App app(options, fonts);
+        App app(options, fonts, content.get());
         int frame = 0;
         int settle = 2; // frames still to draw after an event so hover/layout catch up
         auto last_poll = std::chrono::steady_clock::now();

@@ -13,7 +13,7 @@
 
 namespace kiosk {
 
-App::App(Options options, Fonts fonts)
+App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
     : options_(std::move(options)), fonts_(fonts), locale_(options_.lang) {
     catalog_ = trainer::i18n::Catalog::load(options_.assets / "i18n", &catalog_problems_);
     for (const auto& p : catalog_problems_) std::cerr << "kiosk: " << p << "\n";
@@ -35,7 +35,7 @@ App::App(Options options, Fonts fonts)
     idle_.timeout_ms = 1000LL * (options_.idle_seconds > 0 ? options_.idle_seconds : shared_kiosk ? 90 : 15 * 60);
     library_ = std::make_unique<trainer::content::ContentLibrary>(options_.content,
                                                                   db_ ? &*db_ : nullptr, clock_);
-    library_->reload();
+    library_->reload(std::move(preloaded));
     for (const auto& d : library_->state().refused) std::cerr << "kiosk: " << d.to_string() << "\n";
     if (!library_->state().snapshot_problem.empty())
         std::cerr << "kiosk: last good content not saved: " << library_->state().snapshot_problem << "\n";

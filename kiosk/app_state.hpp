@@ -45,7 +45,8 @@ struct Session {
 
 class App {
 public:
-    App(Options options, Fonts fonts);
+    // `preloaded`: the content folder already read (on another thread while the window opened).
+    App(Options options, Fonts fonts, trainer::content::LoadResult preloaded);
 
     // Builds the whole UI for one frame.
     void draw_frame();

@@ -47,8 +47,16 @@ std::string ContentLibrary::fingerprint() const {
 bool ContentLibrary::changed_on_disk() const { return fingerprint() != loaded_fingerprint_; }
 
 const ContentState& ContentLibrary::reload() {
+    loaded_fingerprint_ = fingerprint(); // before reading: a change during the load is seen next time
+    return apply(load_content(dir_));
+}
+
+const ContentState& ContentLibrary::reload(LoadResult loaded) {
     loaded_fingerprint_ = fingerprint();
-    LoadResult r = load_content(dir_);
+    return apply(std::move(loaded));
+}
+
+const ContentState& ContentLibrary::apply(LoadResult r) {
     if (r.ok()) {
         state_.content = r.content;
         state_.refused.clear();

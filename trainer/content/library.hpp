@@ -29,11 +29,14 @@ public:
     // Loads the folder. Valid → becomes current (and the snapshot). Invalid → current stays;
     // with no current set, the snapshot is loaded instead.
     const ContentState& reload();
+    // The same with a load already done (e.g. on another thread while the window opened).
+    const ContentState& reload(LoadResult loaded);
     // True when files in the folder changed since the last reload (size or modification time).
     bool changed_on_disk() const;
     const ContentState& state() const { return state_; }
 
 private:
+    const ContentState& apply(LoadResult r);
     std::string fingerprint() const;
     void save_snapshot();
     std::shared_ptr<const ContentSet> load_snapshot();
