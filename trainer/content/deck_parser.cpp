@@ -21,12 +21,6 @@ const char* kDeckKeys[] = {"id", "order", "title", "description", "cards"};
 const char* kCardKeys[] = {"id", "version", "tags", "moment_of_truth", "customer_effort", "text"};
 const char* kCardTextKeys[] = {"title", "front", "back", "why", "phrasings", "avoid"};
 
-std::string locale_name(std::string_view locale) {
-    if (locale == "en") return "English (en)";
-    if (locale == "pl") return "Polish (pl)";
-    if (locale == "ru") return "Russian (ru)";
-    return "'" + std::string(locale) + "'";
-}
 
 
 
@@ -55,21 +49,9 @@ class Reader {
             error(pointer, "expected an object, found " + describe_found(v));
             return false;
         }
-        for (const auto& [key, value] : v.items()) {
-            if (std::find_if(std::begin(allowed), std::end(allowed),
-                             [&](const char* k) { return key == k; }) != std::end(allowed))
-                continue;
-            std::string list, suggestion;
-            for (const char* k : allowed) {
-                list += (list.empty() ? "" : ", ") + std::string(k);
-                if (suggestion.empty() && edit_distance(key, k) <= 2) suggestion = k;
-            }
-            error(pointer_append(pointer, key),
-                  "unknown key " + quoted_input(key) +
-                      (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
-                      "; allowed keys: " + list,
-                  Anchor::Key);
-        }
+        for (const auto& [key, value] : v.items())
+            if (auto problem = unknown_key_problem(key, allowed))
+                error(pointer_append(pointer, key), std::move(*problem), Anchor::Key);
         return true;
     }
 

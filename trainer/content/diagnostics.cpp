@@ -105,4 +105,26 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+std::optional<std::string> unknown_key_problem(const std::string& key, std::span<const char* const> allowed) {
+    if (std::find_if(allowed.begin(), allowed.end(), [&](const char* k) { return key == k; }) != allowed.end())
+        return std::nullopt;
+    std::string list, suggestion;
+    for (const char* k : allowed) {
+        list += (list.empty() ? "" : ", ") + std::string(k);
+        if (suggestion.empty() && edit_distance(key, k) <= 2) suggestion = k;
+    }
+    return "unknown key " + quoted_input(key) +
+           (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") + "; allowed keys: " + list;
+}
+
+std::string locale_name(std::string_view locale) {
+    if (locale == "en") return "English (en)";
+    if (locale == "pl") return "Polish (pl)";
+    if (locale == "ru") return "Russian (ru)";
+    std::string quoted = "'"; // built up in steps: GCC 12 misreports "'" + std::string&& (-Wrestrict)
+    quoted += locale;
+    quoted += '\'';
+    return quoted;
+}
+
 } // namespace trainer::content

@@ -3,6 +3,8 @@
 // Content errors refuse the whole content set; warnings (e.g. a missing translation) do not.
 #include <nlohmann/json_fwd.hpp>
 
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <string_view>
@@ -39,5 +41,10 @@ int count_of(const std::vector<Diagnostic>& diagnostics, Severity s);
 std::string describe_found(const nlohmann::json& v);
 // Levenshtein distance, for "did you mean" hints on unknown keys.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+// "English (en)", "Polish (pl)", "Russian (ru)", or the code in quotes, for messages.
+std::string locale_name(std::string_view locale);
+// For a key not in `allowed`: "unknown key 'x' (did you mean 'y'?); allowed keys: a, b";
+// nullopt when the key is allowed.
+std::optional<std::string> unknown_key_problem(const std::string& key, std::span<const char* const> allowed);
 
 } // namespace trainer::content

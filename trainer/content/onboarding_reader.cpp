@@ -11,12 +11,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string locale_name(std::string_view locale) {
-    if (locale == "en") return "English (en)";
-    if (locale == "pl") return "Polish (pl)";
-    if (locale == "ru") return "Russian (ru)";
-    return "'" + std::string(locale) + "'";
-}
 
 bool is_blank(std::string_view s) {
     return std::all_of(s.begin(), s.end(),
@@ -41,21 +35,9 @@ bool OnboardingReader::object(const json& v, const std::string& pointer,
         error(pointer, "expected an object, found " + describe_found(v));
         return false;
     }
-    for (const auto& [key, value] : v.items()) {
-        if (std::find_if(allowed.begin(), allowed.end(),
-                         [&](const char* k) { return key == k; }) != allowed.end())
-            continue;
-        std::string list, suggestion;
-        for (const char* k : allowed) {
-            list += (list.empty() ? "" : ", ") + std::string(k);
-            if (suggestion.empty() && edit_distance(key, k) <= 2) suggestion = k;
-        }
-        error(pointer_append(pointer, key),
-              "unknown key " + quoted_input(key) +
-                  (suggestion.empty() ? "" : " (did you mean '" + suggestion + "'?)") +
-                  "; allowed keys: " + list,
-              Anchor::Key);
-    }
+    for (const auto& [key, value] : v.items())
+        if (auto problem = unknown_key_problem(key, std::span<const char* const>(allowed.begin(), allowed.size())))
+            error(pointer_append(pointer, key), std::move(*problem), Anchor::Key);
     return true;
 }
 
