@@ -114,7 +114,7 @@ int run_app(int argc, char** argv) {
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             if (frame == 0) io.Fonts->ClearTexData(); // the atlas now lives on the GPU only
-            ++frame;
+            if (!app.busy()) ++frame; // a screenshot waits for a PIN check to finish
             if (options.frames > 0 && frame >= options.frames) {
                 if (!options.screenshot.empty()) {
                     if (auto err = write_screenshot(options.screenshot, w, h); !err.empty()) {

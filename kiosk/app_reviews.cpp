@@ -58,6 +58,16 @@ void App::refresh_home() {
         const auto m = reviews_->mastery_summary(session_->actor, session_->person.id);
         home_view_.mastered = m.mastered;
         home_view_.total = m.total;
+        refresh_tracks();
+        home_view_.has_tracks = !tracks_.empty();
+        for (const auto& t : tracks_) {
+            home_view_.onboarding_percent = t.percent; // the first track leads
+            if (!t.next.empty())
+                for (const auto& tile : t.modules)
+                    if (tile.module_id == t.next.front()) home_view_.next_module = tile.title;
+            break;
+        }
+        home_view_.has_scores = evaluations_ != nullptr;
     } catch (const std::exception& e) {
         std::cerr << "kiosk: " << e.what() << "\n";
     }

@@ -39,7 +39,9 @@ void App::finish_pin_check() {
         locale_ = result.person->locale; // the kiosk speaks the person's language
         login_screen_.reset();
         stack_.assign(1, ScreenId::Home);
+        after_login(); // onboarding for a recent hire, a change check-in when one is due
         refresh_home();
+        if (!options_.open.empty()) open_on_start(std::exchange(options_.open, {}));
     } else if (result.status == LoginStatus::Throttled) {
         login_screen_.wipe_pin();
         login_screen_.message =
@@ -49,6 +51,38 @@ void App::finish_pin_check() {
         login_screen_.wipe_pin();
         login_screen_.message = ui.tr("login.rejected");
     }
+}
+
+void App::open_on_start(const std::string& what) {
+    const auto arg = [&](const char* prefix) { return what.substr(std::string(prefix).size()); };
+    const auto tab = [&](DashboardScreen::Tab t) {
+        apply(ShowDashboard{});
+        dashboard_screen_.tab = t;
+    };
+    if (what == "tracks") apply(ShowTracks{});
+    else if (what.rfind("module:", 0) == 0) apply(OpenModule{arg("module:")});
+    else if (what == "dashboard") tab(DashboardScreen::Tab::Team);
+    else if (what == "heatmap") tab(DashboardScreen::Tab::Heatmap);
+    else if (what == "phases") tab(DashboardScreen::Tab::Phases);
+    else if (what == "signoffs") tab(DashboardScreen::Tab::Signoffs);
+    else if (what == "maturity") {
+        apply(ShowDashboard{});
+        apply(ShowMaturity{});
+    } else if (what.rfind("person:", 0) == 0) {
+        apply(ShowDashboard{});
+        apply(ShowPerson{arg("person:")});
+    } else if (what == "scores") apply(ShowScores{});
+    else if (what.rfind("evaluate:", 0) == 0) {
+        apply(ShowDashboard{});
+        apply(ShowPerson{arg("evaluate:")});
+        apply(StartEvaluation{arg("evaluate:")});
+    } else if (what.rfind("signoff:", 0) == 0) {
+        const std::string rest = arg("signoff:");
+        const auto slash = rest.find('/');
+        apply(ShowDashboard{});
+        apply(OpenSignoff{rest.substr(0, slash), slash == std::string::npos ? "" : rest.substr(slash + 1)});
+    } else if (what == "review") apply(StartReview{});
+    notice_.clear();
 }
 
 void App::end_session(const std::string& reason) {

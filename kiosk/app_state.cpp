@@ -46,18 +46,26 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
     search_query_ = options_.search;
     if (!options_.login_as.empty() && db_) {
         apply(StartLogin{});
-        if (auto p = trainer::identity::read_person(*db_, options_.login_as))
+        if (auto p = trainer::identity::read_person(*db_, options_.login_as)) {
             apply(PickPerson{p->id, p->display_name});
+            if (options_.pin_stdin) {
+                std::string pin;
+                std::getline(std::cin, pin);
+                apply(SubmitPin{pin});
+                sodium_memzero(pin.data(), pin.size());
+            }
+        }
     }
 }
 
 App::~App() {
     if (pin_check_.valid()) pin_check_.wait();
+    if (sign_check_.valid()) sign_check_.wait();
     login_screen_.wipe_pin();
 }
 
 double App::wake_timeout_seconds() const {
-    if (pin_check_.valid()) return 0.05; // animate the progress and pick up the result promptly
+    if (pin_check_.valid() || sign_check_.valid()) return 0.05; // animate the progress, pick up the result promptly
     double t = pending_grade_ ? 0.5 : 2.0; // retry an unsaved grade; content folder poll
     if (session_) {
         const auto st = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
@@ -87,7 +95,27 @@ void App::poll_content() {
 }
 
 void App::apply(const Intent& intent) {
-    if (!is_none(intent)) redraw_ = true;
+    if (is_none(intent)) return;
+    redraw_ = true;
+    notice_.clear();
+    if (stack_.back() == ScreenId::Sign) {
+        // The PIN pad of a signature: its OK signs, its Cancel goes back to the form.
+        if (const auto* pin = std::get_if<SubmitPin>(&intent)) {
+            std::string digits = pin->pin;
+            sign_pad_.wipe_pin();
+            start_sign_check(std::move(digits));
+            return;
+        }
+        if (std::holds_alternative<Back>(intent) || std::holds_alternative<CancelSignature>(intent)) {
+            if (!sign_check_.valid()) stack_.pop_back();
+            return;
+        }
+    }
+    if (std::holds_alternative<BeginSignature>(intent)) {
+        begin_signature(stack_.back() == ScreenId::Evaluation ? SignPurpose::Evaluation : SignPurpose::Signoff);
+        return;
+    }
+    if (apply_onboarding(intent) || apply_change(intent) || apply_quality(intent)) return;
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
@@ -98,6 +126,10 @@ void App::apply(const Intent& intent) {
                 } else if (stack_.size() > 1) {
                     if (stack_.back() == ScreenId::Login) login_screen_.reset();
                     stack_.pop_back();
+                    // What the screen below shows may have changed while the other was open.
+                    if (stack_.back() == ScreenId::Home) refresh_home();
+                    if (stack_.back() == ScreenId::Tracks) refresh_tracks();
+                    if (stack_.back() == ScreenId::Module) refresh_module();
                 }
             } else if constexpr (std::is_same_v<T, OpenDeck>) {
                 card_screen_ = CardScreen{i.deck_id, 0, false};
@@ -246,6 +278,7 @@ void App::draw_banners(const UiContext& ui) {
                         true);
     }
     if (!db_problem_.empty()) widgets::banner(ui, ui.tr("banner.db_unavailable"), true);
+    if (!notice_.empty()) widgets::banner(ui, notice_, false);
 }
 
 const std::vector<trainer::cards::SearchRow>& App::search_results(const trainer::content::ContentSet& set) {
@@ -286,8 +319,10 @@ void App::draw_desk(const UiContext& ui, const trainer::content::ContentSet& set
 void App::draw_frame() {
     note_input();
     finish_pin_check();
+    finish_sign_check();
     // Typing a PIN on the keyboard must not look like a badge scan.
-    const bool typing_pin = stack_.back() == ScreenId::Login && login_screen_.step == LoginScreen::Step::Pin;
+    const bool typing_pin = (stack_.back() == ScreenId::Login && login_screen_.step == LoginScreen::Step::Pin) ||
+                            stack_.back() == ScreenId::Sign;
     if (auto badge = badge_reader_.poll(ImGui::GetTime()); badge && db_ && !typing_pin)
         apply(BadgeScanned{*badge});
     const UiContext ui = this->ui();
@@ -336,6 +371,39 @@ void App::draw_frame() {
         break;
     case ScreenId::ReviewSummary:
         screen_intent = review_screen_.draw_summary(ui, summary_);
+        break;
+    case ScreenId::Tracks:
+        screen_intent = track_map_screen_.draw(ui, tracks_);
+        break;
+    case ScreenId::Module:
+        screen_intent = module_screen_.draw(ui, module_view_, set);
+        break;
+    case ScreenId::Signoff:
+        screen_intent = signoff_screen_.draw(ui, set);
+        break;
+    case ScreenId::Sign:
+        screen_intent = sign_pad_.draw(ui, {});
+        break;
+    case ScreenId::Checkin:
+        screen_intent = draw_checkin(ui);
+        break;
+    case ScreenId::Maturity:
+        screen_intent = draw_maturity(ui);
+        break;
+    case ScreenId::Dashboard:
+        screen_intent = dashboard_screen_.draw(ui, dash_, set);
+        break;
+    case ScreenId::Person:
+        screen_intent = person_screen_.draw(ui, person_, motivation_, set);
+        break;
+    case ScreenId::Evaluation:
+        if (evaluations_) evaluation_screen_.preview = evaluations_->preview(evaluation_screen_.draft);
+        screen_intent = evaluation_screen_.draw(ui);
+        break;
+    case ScreenId::Scores:
+        if (widgets::button(ui, "←  " + ui.tr("nav.back"))) screen_intent = Back{};
+        widgets::text(ui.fonts.title, ui.tr("qa.my_scores"), theme::kInk);
+        draw_scores(ui, my_scores_, my_motivation_, motivation_, set);
         break;
     case ScreenId::Login: {
         std::vector<trainer::identity::RosterEntry> roster;

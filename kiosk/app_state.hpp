@@ -13,6 +13,18 @@
 #include "trainer/cards/review_service.hpp"
 #include "kiosk/screens/search_screen.hpp"
 #include "kiosk/screens/team_screen.hpp"
+#include "kiosk/screens/module_screen.hpp"
+#include "kiosk/screens/signoff_screen.hpp"
+#include "kiosk/screens/track_map_screen.hpp"
+#include "kiosk/screens/dashboard_screen.hpp"
+#include "kiosk/screens/evaluation_screen.hpp"
+#include "kiosk/screens/person_screen.hpp"
+#include "kiosk/screens/survey_screen.hpp"
+#include "trainer/change/checkin.hpp"
+#include "trainer/quality/entry.hpp"
+#include "trainer/quality/motivation_config.hpp"
+#include "trainer/onboarding/service.hpp"
+#include "trainer/onboarding/signoff.hpp"
 #include "trainer/search/index.hpp"
 #include "kiosk/ui_context.hpp"
 #include "trainer/content/library.hpp"
@@ -34,7 +46,15 @@
 
 namespace kiosk {
 
-enum class ScreenId { Decks, Card, Login, Home, Review, ReviewSummary, Team };
+enum class ScreenId {
+    Decks, Card, Login, Home, Review, ReviewSummary, Team,
+    Tracks, Module, Signoff, Sign, // onboarding; Sign: a lead signs with their PIN
+    Checkin, Dashboard, Person, Maturity, // change and the lead dashboard
+    Evaluation, Scores                    // quality
+};
+
+// What a PIN typed on the Sign screen is for.
+enum class SignPurpose { Signoff, Evaluation };
 
 // Who is signed in at this kiosk, if anyone.
 struct Session {
@@ -57,6 +77,8 @@ public:
     double wake_timeout_seconds() const;
     // True once after a frame that changed what the next frame shows (an intent was applied).
     bool take_redraw_request() { return std::exchange(redraw_, false); }
+    // A PIN is being checked on the worker thread (screenshots wait for it).
+    bool busy() const { return pin_check_.valid() || sign_check_.valid(); }
     ~App();
 
 private:
@@ -78,6 +100,7 @@ private:
     void start_pin_check(trainer::identity::LoginAttempt attempt, std::string pin);
     void finish_pin_check();
     void end_session(const std::string& reason);
+    void open_on_start(const std::string& what); // Options::open, after the sign-in
     void begin_badge_login(const std::string& badge);
 
     Options options_;
@@ -126,6 +149,59 @@ private:
     trainer::search::SearchIndex search_index_;
     std::string results_key_; // query + locale the cached rows belong to
     std::vector<trainer::cards::SearchRow> results_;
+
+    // --- features beyond flashcards (app_onboarding.cpp, app_change.cpp, app_quality.cpp) ---
+    // Services over the current content; rebuilt when the content is reloaded.
+    void sync_features();
+    bool apply_onboarding(const Intent& intent);
+    void refresh_tracks();
+    void refresh_module();
+    void after_login();
+    std::string refusal(const std::exception& e) const; // a calm, translated line + the reason
+    std::shared_ptr<const trainer::content::ContentSet> features_content_;
+    std::unique_ptr<trainer::onboarding::OnboardingService> onboarding_;
+    std::unique_ptr<trainer::onboarding::SignoffService> signoff_;
+    std::vector<trainer::onboarding::TrackMap> tracks_;
+    trainer::onboarding::ModuleView module_view_;
+    TrackMapScreen track_map_screen_;
+    ModuleScreen module_screen_;
+    SignoffScreen signoff_screen_;
+
+    // Signing with the lead's own PIN (sign-offs, QA evaluations): checked off the UI thread.
+    void begin_signature(SignPurpose purpose);
+    void start_sign_check(std::string pin);
+    void finish_sign_check();
+    SignPurpose sign_purpose_ = SignPurpose::Signoff;
+    LoginScreen sign_pad_;
+    trainer::identity::LoginAttempt sign_attempt_;
+    std::future<trainer::identity::PinCheck> sign_check_;
+    std::string notice_; // a calm line after an action ("Signed", "Saved"); cleared by the next one
+
+    // Change and the lead dashboard (app_change.cpp).
+    void sync_change_and_quality();
+    bool apply_change(const Intent& intent);
+    void offer_checkin();
+    void refresh_dashboard(const std::string& team_id = "");
+    void refresh_person(const std::string& person_id);
+    Intent draw_checkin(const UiContext& ui);
+    Intent draw_maturity(const UiContext& ui);
+    std::unique_ptr<trainer::change::CheckinService> checkin_;
+    std::string checkin_rollout_;
+    SurveyScreen checkin_screen_;
+    SurveyScreen maturity_screen_;
+    DashboardData dash_;
+    DashboardScreen dashboard_screen_;
+    PersonData person_;
+    PersonScreen person_screen_;
+
+    // Quality (app_quality.cpp).
+    bool apply_quality(const Intent& intent);
+    void finish_evaluation_signature(const trainer::identity::PinCheck& check);
+    trainer::quality::MotivationConfig motivation_;
+    std::unique_ptr<trainer::quality::EvaluationService> evaluations_;
+    EvaluationScreen evaluation_screen_;
+    trainer::quality::AgentScores my_scores_;
+    std::optional<trainer::quality::MotivationRow> my_motivation_;
 };
 
 } // namespace kiosk

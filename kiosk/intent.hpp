@@ -1,7 +1,9 @@
 #pragma once
 // What a screen asks the app to do. Screens never change trainer state themselves.
+#include <map>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace kiosk {
 
@@ -48,9 +50,70 @@ struct UnlockPerson {
 };
 struct StillHere {};
 
+// Onboarding (DESIGN §4.3).
+struct ShowTracks {};
+struct OpenModule {
+    std::string module_id;
+};
+struct TurnPage {
+    int page = 0; // the page now shown (recorded, for resume)
+};
+struct StartQuiz {};
+struct AnswerQuestion {
+    std::string question_id;
+    std::vector<std::string> chosen;
+};
+struct AnswerScenario {
+    std::string scenario_id;
+    std::string option_id;
+    std::string reflection;
+};
+struct RequestSignoff {};
+// Lead: open a sign-off request, then sign it with the lead's own PIN.
+struct OpenSignoff {
+    std::string person_id;
+    std::string module_id;
+};
+struct BeginSignature {}; // the form is complete: ask for the PIN
+struct CancelSignature {};
+
+// Change (DESIGN §4.4) and the lead dashboard (§4.6).
+struct SubmitCheckin {
+    std::string rollout_id;
+    std::map<std::string, int> answers;
+};
+struct SkipCheckin {};
+struct ShowDashboard {
+    std::string team_id; // empty: the first team the lead may see
+};
+struct ShowPerson {
+    std::string person_id;
+};
+struct AssessPhase {
+    std::string person_id;
+    std::string rollout_id;
+    int phase = 0; // content::Phase
+    std::string note;
+};
+struct ShowMaturity {};
+struct SubmitMaturity {
+    std::map<std::string, int> answers;
+};
+
+// Quality (DESIGN §4.5).
+struct ShowScores {
+    std::string person_id; // empty: my own
+};
+struct StartEvaluation {
+    std::string person_id;
+};
+
 using Intent = std::variant<NoIntent, Back, OpenDeck, OpenCard, ClearSearch, FlipCard, NextCard, PrevCard, SetLanguage,
                             StartLogin, PickPerson, BadgeScanned, SubmitPin, Logout, StillHere,
-                            StartReview, GradeCard, GoHome, ShowDecks, ShowTeam, UnlockPerson>;
+                            StartReview, GradeCard, GoHome, ShowDecks, ShowTeam, UnlockPerson, ShowTracks, OpenModule,
+                            TurnPage, StartQuiz, AnswerQuestion, AnswerScenario, RequestSignoff, OpenSignoff,
+                            BeginSignature, CancelSignature, SubmitCheckin, SkipCheckin, ShowDashboard, ShowPerson,
+                            AssessPhase, ShowMaturity, SubmitMaturity, ShowScores, StartEvaluation>;
 
 inline bool is_none(const Intent& i) { return std::holds_alternative<NoIntent>(i); }
 

@@ -11,7 +11,7 @@ std::string usage() {
     return "usage: kiosk [--db PATH] [--content DIR] [--assets DIR] [--lang en|pl|ru]\n"
            "             [--fullscreen | --desk] [--scale 0.75..3] [--size WxH]\n"
            "             [--idle-seconds N] [--pass-fail] [--new-per-day N]\n"
-           "             [--deck ID [--flip]] [--search TEXT] [--login PERSON]\n"
+           "             [--deck ID [--flip]] [--search TEXT] [--login PERSON [--pin-stdin] [--open WHAT]]\n"
            "             [--frames N --screenshot PATH]\n";
 }
 
@@ -50,11 +50,12 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
         else if (a == "--desk") o.desk = true;
         else if (a == "--flip") o.flip = true;
         else if (a == "--pass-fail") o.pass_fail = true;
+        else if (a == "--pin-stdin") o.pin_stdin = true;
         else if (a == "--help" || a == "-h") return usage();
         else if (a == "--db" || a == "--content" || a == "--assets" || a == "--lang" ||
                  a == "--scale" || a == "--size" || a == "--frames" || a == "--screenshot" ||
                  a == "--deck" || a == "--idle-seconds" || a == "--login" || a == "--search" ||
-                 a == "--new-per-day") {
+                 a == "--new-per-day" || a == "--open") {
             if (!value(v)) return "option " + a + " needs a value\n" + usage();
             if (a == "--db") o.db = v;
             else if (a == "--content") o.content = v;
@@ -63,6 +64,19 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
             else if (a == "--deck") o.open_deck = v;
             else if (a == "--login") o.login_as = v;
             else if (a == "--search") o.search = v;
+            else if (a == "--open") {
+                static const char* kWhat[] = {"tracks", "module:", "dashboard", "heatmap", "phases", "signoffs",
+                                              "maturity", "person:", "scores", "evaluate:", "signoff:", "review"};
+                bool known = false;
+                for (const char* w : kWhat) {
+                    const std::string k = w;
+                    known = known || (k.back() == ':' ? v.rfind(k, 0) == 0 && v.size() > k.size() : v == k);
+                }
+                if (!known)
+                    return "--open expects tracks, module:ID, dashboard, heatmap, phases, signoffs, maturity, "
+                           "person:ID, scores, evaluate:ID, signoff:PERSON/MODULE or review; got '" + v + "'\n";
+                o.open = v;
+            }
             else if (a == "--new-per-day") {
                 if (!parse_int(v, o.new_per_day) || o.new_per_day < 0 || o.new_per_day > 500)
                     return "--new-per-day expects 0 to 500, got '" + v + "'\n";
@@ -92,6 +106,8 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
         }
     }
     if (o.fullscreen && o.desk) return "--fullscreen and --desk exclude each other\n";
+    if ((o.pin_stdin || !o.open.empty()) && o.login_as.empty()) return "--pin-stdin and --open need --login PERSON\n";
+    if (!o.open.empty() && !o.pin_stdin) return "--open needs --pin-stdin (it opens a screen after signing in)\n";
     if (!o.screenshot.empty() && o.frames == 0) o.frames = 3;
     return std::nullopt;
 }

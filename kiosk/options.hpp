@@ -25,6 +25,8 @@ struct Options {
     int new_per_day = 10;    // new standards introduced per person per day
     std::string search;      // start with this text in the search field (screenshots, demos)
     std::string login_as;    // start on the PIN step for this person (screenshots, demos)
+    bool pin_stdin = false;  // with login_as: read the PIN from stdin and sign in through the keypad's path
+    std::string open;        // after that sign-in, open a screen: "tracks", "module:ID", "dashboard", ...
 };
 
 // Parses argv; on a mistake returns the message to print (and the caller exits 2).

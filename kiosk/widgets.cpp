@@ -2,6 +2,8 @@
 
 #include "kiosk/theme.hpp"
 
+#include <algorithm>
+
 namespace kiosk::widgets {
 
 bool button(const UiContext& ui, const std::string& label, float width, bool primary) {
@@ -57,6 +59,36 @@ void chip(const UiContext& ui, const std::string& s, const ImVec4& fg, const ImV
     dl->AddText(ImVec2(p.x + pad.x, p.y + pad.y), ImGui::GetColorU32(fg), s.c_str());
     ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
     ImGui::PopFont();
+}
+
+bool choice(const UiContext& ui, const std::string& id, const std::string& label, Look look, bool enabled) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(ui.fonts.body);
+    const float pad = ui.px(14);
+    const float text_w = w - 2 * pad - ui.px(36);
+    const float h = std::max(ui.px(theme::kTouch), ImGui::CalcTextSize(label.c_str(), nullptr, false, text_w).y + 2 * pad);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id.c_str());
+    const bool clicked = ImGui::InvisibleButton("##answer", ImVec2(w, h)) && enabled;
+    const bool hovered = ImGui::IsItemHovered() && enabled;
+    ImGui::PopID();
+    ImVec4 bg = theme::kCard, border = theme::kLine, mark_colour = theme::kMuted;
+    const char* mark = "";
+    switch (look) {
+    case Look::Selected: bg = theme::kAccentSoft, border = theme::kAccent, mark = "•", mark_colour = theme::kAccent; break;
+    case Look::Right: bg = theme::kGoodSoft, border = theme::kGood, mark = "✓", mark_colour = theme::kGood; break;
+    case Look::Wrong: bg = theme::kWarnSoft, border = theme::kWarn, mark = "✗", mark_colour = theme::kWarn; break;
+    default: break;
+    }
+    if (hovered && look == Look::Plain) bg = theme::kAccentSoft;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(bg), ui.px(8));
+    dl->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(border), ui.px(8), 0, ui.px(look == Look::Plain || look == Look::Dim ? 1 : 2));
+    dl->AddText(ImVec2(p.x + pad, p.y + pad), ImGui::GetColorU32(mark_colour), mark);
+    dl->AddText(ui.fonts.body, ui.fonts.body->FontSize, ImVec2(p.x + pad + ui.px(36), p.y + pad),
+                ImGui::GetColorU32(look == Look::Dim ? theme::kMuted : theme::kInk), label.c_str(), nullptr, text_w);
+    ImGui::PopFont();
+    return clicked;
 }
 
 } // namespace kiosk::widgets

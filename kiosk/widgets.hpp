@@ -19,4 +19,9 @@ void banner(const UiContext& ui, const std::string& s, bool warning);
 // A rounded label chip on the current line.
 void chip(const UiContext& ui, const std::string& s, const ImVec4& fg, const ImVec4& bg);
 
+// A full-width answer / option / checklist row that wraps long text, at least one touch target
+// tall; `look` colours it and puts a mark in front (• chosen, ✓ right, ✗ wrong).
+enum class Look { Plain, Selected, Right, Wrong, Dim };
+bool choice(const UiContext& ui, const std::string& id, const std::string& label, Look look, bool enabled = true);
+
 } // namespace kiosk::widgets

@@ -20,6 +20,15 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
         widgets::caption(ui, ui.tr("home.coaching"));
         for (const auto& r : v.coaching_reasons) widgets::text(ui.fonts.body, "•  " + r, theme::kInk);
     }
+    if (v.has_tracks) {
+        ImGui::Spacing();
+        widgets::caption(ui, ui.tr("home.onboarding"));
+        widgets::text(ui.fonts.body,
+                      v.next_module.empty() ? ui.tr("home.onboarding_done", {{"percent", std::to_string(v.onboarding_percent)}})
+                                            : ui.tr("home.onboarding_next", {{"percent", std::to_string(v.onboarding_percent)},
+                                                                             {"module", v.next_module}}),
+                      theme::kInk);
+    }
     ImGui::Spacing();
     if (v.total > 0) {
         widgets::text(ui.fonts.small,
@@ -36,8 +45,25 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (widgets::button(ui, ui.tr("home.browse"), ui.px(320))) intent = ShowDecks{};
+    ImGui::Spacing();
+    // Second row: onboarding and one's own scores; a lead's dashboard and sign-in help.
+    bool first = true;
+    auto next = [&]() {
+        if (!first) ImGui::SameLine();
+        first = false;
+    };
+    if (v.has_tracks) {
+        next();
+        if (widgets::button(ui, ui.tr("home.tracks"), ui.px(320))) intent = ShowTracks{};
+    }
+    if (v.has_scores) {
+        next();
+        if (widgets::button(ui, ui.tr("home.scores"), ui.px(320))) intent = ShowScores{};
+    }
     if (v.leads) {
-        ImGui::SameLine();
+        next();
+        if (widgets::button(ui, ui.tr("home.dashboard"), ui.px(320))) intent = ShowDashboard{};
+        next();
         if (widgets::button(ui, ui.tr("home.team"), ui.px(320))) intent = ShowTeam{};
     }
     return intent;

@@ -17,6 +17,10 @@ struct HomeView {
     bool leads = false; // a lead or admin: show the team button
     int mastered = 0;
     int total = 0;
+    bool has_tracks = false;   // an onboarding track is assigned
+    int onboarding_percent = 0;
+    std::string next_module;   // title of what to do next in onboarding
+    bool has_scores = false;   // QA content exists: show "My scores"
 };
 
 struct HomeScreen {

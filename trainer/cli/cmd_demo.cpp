@@ -1,4 +1,5 @@
 // trainer demo create: the database a newcomer meets on first start (scripts/run).
+#include "trainer/app/demo_extras.hpp"
 #include "trainer/cli/cli.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/dashboard/demo_seed.hpp"
@@ -24,8 +25,11 @@ int cmd_demo_create(const Args& a, Io& io) {
         const auto content = content::load_content(content_dir(a));
         if (!content.ok()) throw std::runtime_error("the content has errors; run `trainer content validate`");
         const auto r = dashboard::seed_demo_history(db, events, clock, *content.content,
-                                                    {.agents = 0, .days = 28, .reviews_per_day = 8});
+                                                    {.agents = 0, .days = 28, .reviews_per_day = 5, .new_cards_per_day = 3, .seed = 3});
         io.out << "history: " << r.reviews << " reviews, " << r.checkins << " check-ins over 28 days\n";
+        const auto x = app::seed_demo_extras(db, events, clock, *content.content);
+        io.out << "onboarding: " << x.tracks_assigned << " tracks assigned, " << x.signoff_requests
+               << " sign-off requests waiting; QA: " << x.evaluations << " evaluations\n";
     }
     io.out << "demo database ready: " << path.string() << "\n";
     io.out << "people (id, role, team, PIN, badge):\n";

@@ -2,7 +2,9 @@
 //                        [--since DATE --until DATE] [--lang en|pl|ru] [--as PERSON]
 // The dashboard's figures as a file a lead can send; the numbers come from the same service.
 #include "trainer/cli/change_cli.hpp"
+#include "trainer/app/dashboard_hooks.hpp"
 #include "trainer/dashboard/report.hpp"
+#include "trainer/store/events.hpp"
 
 #include <iostream>
 
@@ -28,7 +30,10 @@ int cmd_report_rollout(const Args& a, Io& io) {
     auto db = open_db(a);
     const identity::Actor actor = change_cli::actor_of(a, db);
     SystemClock clock;
-    dashboard::DashboardService service(db, clock, *content);
+    store::EventStore events(db, clock, store::kiosk_id_of(db));
+    const auto motivation = app::motivation_config_near(content_dir(a));
+    dashboard::DashboardService service(db, clock, *content,
+                                        app::dashboard_hooks(db, events, clock, *content, actor, motivation));
     const auto report = dashboard::build_report(service, actor, *team, a.value("rollout").value_or(""), range);
     std::string text = format == "csv"    ? dashboard::render_csv(report, sep[0])
                        : format == "json" ? dashboard::render_json(report)

@@ -68,8 +68,9 @@ TeamOverview DashboardService::team_overview(const identity::Actor& actor, const
             r.phase_source = ph.text(2);
             r.phase_at_ms = ph.int64(3);
         }
-        // Until the onboarding feature plugs in track progress: the rollout's modules passed.
-        if (!s.rollout->modules.empty() && !hooks_.onboarding_percent) {
+        // The rollout's modules passed; Hooks::onboarding_percent replaces it for people walking
+        // an onboarding track (their track progress).
+        if (!s.rollout->modules.empty()) {
             db_.exec("CREATE TEMP TABLE IF NOT EXISTS dash_modules (module_id TEXT PRIMARY KEY) WITHOUT ROWID");
             db_.exec("DELETE FROM temp.dash_modules");
             auto ins = db_.prepare("INSERT OR IGNORE INTO temp.dash_modules (module_id) VALUES (?1)");

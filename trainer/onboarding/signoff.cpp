@@ -49,7 +49,7 @@ std::vector<SignoffRequest> SignoffService::queue(const identity::Actor& lead, s
     return out;
 }
 
-SignoffResult SignoffService::sign(const identity::Actor& lead, const SignoffInput& in, std::string_view pin) {
+ModuleRecord SignoffService::validate(const identity::Actor& lead, const SignoffInput& in, std::set<std::string>& shown) {
     const content::Module* m = content_.find_module(in.module);
     if (!m) throw OnboardingError(Code::UnknownModule, "no onboarding module '" + in.module + "'");
     if (m->pillar != content::Pillar::Skills)
@@ -62,7 +62,6 @@ SignoffResult SignoffService::sign(const identity::Actor& lead, const SignoffInp
     ModuleRecord r = load_record(events_.db(), in.person, in.module);
     if (!r.current_for(m->version) || !r.signoff_requested_ms)
         throw OnboardingError(Code::NoRequest, in.person + " has not asked for a sign-off of '" + in.module + "'");
-    std::set<std::string> shown;
     for (const auto& s : in.steps_shown) {
         if (!m->checklist.find_step(s))
             throw OnboardingError(Code::UnknownStep, "module '" + in.module + "' has no step '" + s + "'");
@@ -71,12 +70,30 @@ SignoffResult SignoffService::sign(const identity::Actor& lead, const SignoffInp
     if (in.note.size() > kMaxNoteBytes)
         throw OnboardingError(Code::BadInput, "the note is longer than " + std::to_string(kMaxNoteBytes) + " bytes");
 
+    return r;
+}
+
+SignoffResult SignoffService::sign(const identity::Actor& lead, const SignoffInput& in, std::string_view pin) {
+    std::set<std::string> shown;
+    validate(lead, in, shown); // nothing about the PIN is checked for a request that cannot be signed
     // The lead's own PIN: the same check as a login, without starting a session.
     const identity::LoginAttempt attempt = auth_.begin_by_id(lead.person_id);
     if (attempt.throttled)
         throw identity::AccessDenied("too many wrong PINs for " + lead.person_id + "; try again in " +
                                      std::to_string((attempt.retry_after_ms + 999) / 1000) + " s");
-    const identity::PinCheck check = auth_.check(attempt, pin);
+    return sign_checked(lead, in, attempt, auth_.check(attempt, pin));
+}
+
+SignoffResult SignoffService::sign_checked(const identity::Actor& lead, const SignoffInput& in,
+                                           const identity::LoginAttempt& attempt, const identity::PinCheck& check) {
+    std::set<std::string> shown;
+    ModuleRecord r = validate(lead, in, shown);
+    const content::Module* m = content_.find_module(in.module);
+    if (attempt.person_id != lead.person_id)
+        throw identity::AccessDenied("the signature is not " + lead.person_id + "'s; nothing was signed");
+    if (attempt.throttled)
+        throw identity::AccessDenied("too many wrong PINs for " + lead.person_id + "; try again in " +
+                                     std::to_string((attempt.retry_after_ms + 999) / 1000) + " s");
     if (!check.matched) {
         auth_.finish(attempt, check); // counts as a failed try of the lead's PIN
         throw identity::AccessDenied("the PIN does not match " + lead.person_id + "'s; nothing was signed");

@@ -10,6 +10,7 @@
 #include "trainer/onboarding/module_view.hpp"
 #include "trainer/onboarding/record.hpp"
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,8 +53,15 @@ class SignoffService {
     // as a failed login of the lead, for throttling). Then one transaction: skills.signed_off and
     // the coaching events.
     SignoffResult sign(const identity::Actor& lead, const SignoffInput& input, std::string_view pin);
+    // For a GUI that ran the slow PIN check on a worker thread:
+    //   attempt = auth.begin_by_id(lead); check = auth.check(attempt, pin) (worker); then this.
+    SignoffResult sign_checked(const identity::Actor& lead, const SignoffInput& input,
+                               const identity::LoginAttempt& attempt, const identity::PinCheck& check);
 
   private:
+    // Module, authority, pending request, steps (throws; writes nothing). Fills `shown`.
+    ModuleRecord validate(const identity::Actor& lead, const SignoffInput& in, std::set<std::string>& shown);
+
     store::EventStore& events_;
     const content::OnboardingContent& content_;
     identity::AuthService& auth_;

@@ -1,0 +1,124 @@
+#include "kiosk/screens/evaluation_screen.hpp"
+
+#include "kiosk/theme.hpp"
+#include "kiosk/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+using trainer::quality::Outcome;
+
+void EvaluationScreen::open(trainer::quality::EvaluationForm f, const std::string& person_id, const std::string& name) {
+    *this = EvaluationScreen{};
+    form = std::move(f);
+    agent_name = name;
+    draft.person_id = person_id;
+    draft.scorecard_id = form.scorecard_id;
+    draft.date = form.today;
+    if (!form.channels.empty()) draft.channel = form.channels.front();
+}
+
+Intent EvaluationScreen::draw(const UiContext& ui) {
+    Intent intent;
+    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
+    ImGui::SameLine();
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui.tr("qa.evaluating", {{"name", agent_name}}).c_str());
+    ImGui::PopFont();
+    widgets::text(ui.fonts.body, form.title, theme::kAccent);
+    // Channel and date on one line.
+    for (const auto& c : form.channels) {
+        ImGui::PushID(c.c_str());
+        const std::string key = "qa.channel." + c;
+        const std::string label = ui.tr(key) == key ? c : ui.tr(key);
+        if (widgets::button(ui, label, 0.0f, draft.channel == c)) draft.channel = c;
+        ImGui::PopID();
+        ImGui::SameLine();
+    }
+    ImGui::SameLine(0, ui.px(24));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(ui.tr("qa.date").c_str());
+    ImGui::SameLine();
+    char date[16];
+    std::snprintf(date, sizeof date, "%s", draft.date.c_str());
+    ImGui::SetNextItemWidth(ui.px(170));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
+    if (ImGui::InputText("##date", date, sizeof date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank)) draft.date = date;
+    ImGui::PopStyleVar();
+
+    const float footer = ui.px(theme::kTouch) * 2 + ui.px(60) + ui.px(24) * static_cast<float>(problems.size());
+    ImGui::BeginChild("##criteria", ImVec2(0, -footer), false);
+    const float bw = ui.px(150);
+    for (const auto& s : form.sections) {
+        ImGui::Spacing();
+        widgets::caption(ui, s.title);
+        for (const auto& c : s.criteria) {
+            ImGui::PushID(c.id.c_str());
+            const float text_w = ImGui::GetContentRegionAvail().x - 3 * (bw + ImGui::GetStyle().ItemSpacing.x);
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+            ImGui::TextUnformatted(c.title.c_str());
+            if (c.critical) {
+                ImGui::SameLine();
+                widgets::chip(ui, ui.tr("qa.critical"), theme::kWarn, theme::kWarnSoft);
+            }
+            ImGui::PushFont(ui.fonts.small);
+            ImGui::TextColored(theme::kMuted, "%s", c.description.c_str());
+            ImGui::PopFont();
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * ImGui::GetStyle().ItemSpacing.x);
+            const auto it = draft.outcomes.find(c.id);
+            auto option = [&](Outcome o, const char* key, bool enabled) {
+                const bool on = it != draft.outcomes.end() && it->second == o;
+                ImGui::BeginDisabled(!enabled);
+                ImGui::PushID(static_cast<int>(o));
+                if (widgets::button(ui, ui.tr(key), bw, on)) draft.outcomes[c.id] = o;
+                ImGui::PopID();
+                ImGui::EndDisabled();
+            };
+            option(Outcome::Met, "qa.met", true);
+            ImGui::SameLine();
+            option(Outcome::NotMet, "qa.not_met", true);
+            ImGui::SameLine();
+            option(Outcome::NotApplicable, "qa.na", c.allow_na);
+            ImGui::Separator();
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
+    char comment[1024];
+    std::snprintf(comment, sizeof comment, "%s", draft.comment.c_str());
+    ImGui::SetNextItemWidth(-1);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
+    if (ImGui::InputTextWithHint("##comment", ui.tr("qa.comment_hint").c_str(), comment, sizeof comment)) draft.comment = comment;
+    ImGui::PopStyleVar();
+    for (const auto& p : problems) widgets::text(ui.fonts.small, p, theme::kWarn);
+    std::size_t criteria = 0;
+    for (const auto& s : form.sections) criteria += s.criteria.size();
+    const bool complete = draft.outcomes.size() == criteria;
+    ImGui::BeginDisabled(!complete);
+    if (widgets::button(ui, ui.tr("sign.with_pin"), ui.px(360), true)) intent = BeginSignature{};
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, ui.px(24));
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::AlignTextToFramePadding();
+    const std::string score = preview.scored ? std::to_string(static_cast<int>(std::lround(preview.percent))) + " %" : "—";
+    ImGui::TextColored(preview.critical_failed ? theme::kWarn : theme::kInk, "%s",
+                       ui.tr("qa.preview", {{"score", score}}).c_str());
+    ImGui::PopFont();
+    if (!complete) {
+        ImGui::SameLine(0, ui.px(16));
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(theme::kMuted, "%s",
+                           ui.tr("survey.answered", {{"n", std::to_string(draft.outcomes.size())}, {"total", std::to_string(criteria)}}).c_str());
+    }
+    return intent;
+}
+
+} // namespace kiosk

@@ -1,0 +1,221 @@
+#include "kiosk/screens/person_screen.hpp"
+
+#include "kiosk/screens/dashboard_screen.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/widgets.hpp"
+#include "trainer/core/time.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+namespace {
+
+ImU32 col(const ImVec4& c) { return ImGui::GetColorU32(c); }
+
+std::string fixed(double v, int decimals) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+// A small figure block: label above, big number below.
+void stat(const UiContext& ui, const std::string& label, const std::string& value, float w) {
+    ImGui::BeginGroup();
+    widgets::text(ui.fonts.small, label, theme::kMuted);
+    widgets::text(ui.fonts.large, value, theme::kInk);
+    ImGui::EndGroup();
+    ImGui::SameLine(0, std::max(0.0f, w - ImGui::GetItemRectSize().x));
+}
+
+} // namespace
+
+void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
+                 const std::optional<trainer::quality::MotivationRow>& m, const trainer::quality::MotivationConfig& config,
+                 const trainer::content::ContentSet& set) {
+    if (m) {
+        widgets::caption(ui, ui.tr("qa.motivation", {{"period", m->period}}));
+        widgets::text(ui.fonts.large,
+                      ui.tr(m->eligible ? "qa.eligible" : "qa.not_eligible", {{"index", fixed(m->index, 1)}}),
+                      m->eligible ? theme::kGood : theme::kWarn);
+        std::string parts;
+        for (const auto& [k, v] : m->components)
+            parts += (parts.empty() ? "" : "  ·  ") + ui.tr("qa.component." + k) + " " + fixed(v, 0);
+        widgets::text(ui.fonts.small, parts, theme::kMuted);
+        const trainer::i18n::Args args = {{"n", std::to_string(m->evaluations)},
+                                          {"min", std::to_string(config.min_evaluations)},
+                                          {"quality", figure(m->quality)},
+                                          {"gate", figure(config.min_quality)},
+                                          {"period", m->period}};
+        for (const auto& r : m->reasons) {
+            const std::string key = "qa.reason." + r.code;
+            const std::string t = ui.tr(key, args);
+            widgets::text(ui.fonts.small, "•  " + (t == key ? r.text : t), theme::kInk);
+        }
+        ImGui::Spacing();
+    }
+    widgets::caption(ui, ui.tr("qa.trend"));
+    // Monthly quality as bars (0..100) with the number on top; CSAT and NPS as text below.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    const float h = ui.px(120);
+    const float slot = std::min(ui.px(110), ImGui::GetContentRegionAvail().x / static_cast<float>(std::max<std::size_t>(1, s.trend.size())));
+    const float bar = std::min(ui.px(48), slot * 0.6f);
+    for (std::size_t i = 0; i < s.trend.size(); ++i) {
+        const auto& t = s.trend[i];
+        const float x = o.x + static_cast<float>(i) * slot;
+        if (t.quality) {
+            const float top = o.y + h - h * static_cast<float>(*t.quality / 100.0);
+            dl->AddRectFilled(ImVec2(x, top), ImVec2(x + bar, o.y + h), col(*t.quality >= 85 ? theme::kOkBlue : theme::kOkOrange));
+            dl->AddText(ImVec2(x, top - ImGui::GetTextLineHeight()), col(theme::kInk), figure(t.quality).c_str());
+        } else {
+            dl->AddText(ImVec2(x + ui.px(14), o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
+        }
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted), t.period.c_str());
+        std::string fb;
+        if (t.csat_percent) fb += "CSAT " + figure(t.csat_percent);
+        if (t.nps) fb += std::string(fb.empty() ? "" : "\n") + "NPS " + fixed(*t.nps, 0);
+        if (t.ces_mean) fb += std::string(fb.empty() ? "" : "\n") + "CES " + fixed(*t.ces_mean, 1);
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(24)), col(theme::kMuted), fb.c_str());
+    }
+    dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + slot * static_cast<float>(s.trend.size()), o.y + h), col(theme::kMuted));
+    ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()), h + ui.px(84)));
+    widgets::caption(ui, ui.tr("qa.evaluations"));
+    if (s.evaluations.empty()) {
+        widgets::text(ui.fonts.body, ui.tr("qa.none"), theme::kMuted);
+        return;
+    }
+    for (const auto& e : s.evaluations) {
+        ImGui::PushID(e.event_id.c_str());
+        const std::string score = e.score.scored ? fixed(e.score.percent, 0) + " %" : "—";
+        ImGui::TextColored(e.score.critical_failed || (e.score.scored && e.score.percent < 85) ? theme::kWarn : theme::kInk, "%s", score.c_str());
+        ImGui::SameLine(ui.px(90));
+        const std::string channel_key = "qa.channel." + e.channel;
+        const std::string channel = ui.tr(channel_key);
+        std::string line = e.date + "  ·  " + (channel == channel_key ? e.channel : channel);
+        if (!e.scorecard_id.empty() && set.quality)
+            if (const auto* sc = set.quality->find(e.scorecard_id)) line += "  ·  " + trainer::content::pick(sc->title, ui.locale);
+        if (e.score.critical_failed) line += "  ·  " + ui.tr("qa.critical_failed");
+        ImGui::TextUnformatted(line.c_str());
+        if (!e.comment.empty()) {
+            ImGui::Indent(ui.px(90));
+            widgets::text(ui.fonts.small, "“" + e.comment + "”", theme::kMuted);
+            ImGui::Unindent(ui.px(90));
+        }
+        ImGui::PopID();
+    }
+}
+
+Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const trainer::quality::MotivationConfig& config,
+                          const trainer::content::ContentSet& set) {
+    Intent intent;
+    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
+    ImGui::SameLine();
+    ImGui::PushFont(ui.fonts.title);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(d.row.display_name.c_str());
+    ImGui::PopFont();
+    if (d.can_evaluate) {
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(320));
+        if (widgets::button(ui, ui.tr("qa.new_evaluation"), ui.px(320), true)) intent = StartEvaluation{d.row.person_id};
+    }
+    const float w = ui.px(170);
+    stat(ui, ui.tr("dash.col.onboarding"), figure(d.row.onboarding_percent), w);
+    stat(ui, ui.tr("dash.col.mastery"), figure(d.row.mastery_percent), w);
+    stat(ui, ui.tr("dash.col.backlog"), std::to_string(d.row.due_backlog), w);
+    stat(ui, ui.tr("dash.col.qa"), figure(d.row.qa_score), w);
+    stat(ui, ui.tr("dash.col.motivation"), figure(d.row.motivation_index, ""), w);
+    ImGui::NewLine();
+    ImGui::Separator();
+
+    const float half = ImGui::GetContentRegionAvail().x * 0.5f - ui.px(8);
+    ImGui::BeginChild("##change", ImVec2(half, 0), false);
+    widgets::caption(ui, ui.tr("person.phase"));
+    const trainer::change::PhaseRecord* last = d.history.empty() ? nullptr : &d.history.back();
+    const trainer::change::PhaseRecord* last_self = nullptr;
+    for (auto it = d.history.rbegin(); it != d.history.rend(); ++it)
+        if (it->source == "self") {
+            last_self = &*it;
+            break;
+        }
+    if (!last) {
+        widgets::text(ui.fonts.body, ui.tr("person.no_checkin"), theme::kMuted);
+    } else {
+        const int p = static_cast<int>(last->phase);
+        widgets::chip(ui, phase_name(ui, set, p), theme::kInk,
+                      ImVec4(theme::phase_colour(p).x, theme::phase_colour(p).y, theme::phase_colour(p).z, 0.35f));
+        ImGui::SameLine();
+        ImGui::TextColored(theme::kMuted, "%s",
+                           ui.tr(last->source == "lead" ? "person.by_lead" : "person.by_checkin",
+                                 {{"date", trainer::format_date(last->at_ms)}})
+                               .c_str());
+        if (set.change) {
+            const auto& info = set.change->phase(last->phase);
+            widgets::text(ui.fonts.small, trainer::content::pick(info.description, ui.locale), theme::kMuted);
+            widgets::caption(ui, ui.tr("person.what_to_do"));
+            widgets::text(ui.fonts.body, trainer::content::pick(info.lead_action, ui.locale), theme::kInk);
+        }
+        if (last_self && !d.why.empty()) {
+            widgets::caption(ui, ui.tr("person.why"));
+            for (const auto& w : d.why) {
+                widgets::text(ui.fonts.small,
+                              ui.tr(w.below ? "person.why_below" : "person.why_at_least",
+                                    {{"dimension", ui.tr(std::string("change.dim.") +
+                                                         trainer::content::dimension_id(static_cast<trainer::content::Dimension>(w.dimension)))},
+                                     {"score", fixed(w.score, 1)},
+                                     {"threshold", fixed(w.threshold, 0)}}),
+                              theme::kInk);
+                ImGui::Indent(ui.px(16));
+                for (const auto& [text, answer] : w.answers)
+                    widgets::text(ui.fonts.small,
+                                  "•  " + ui.tr("person.why_answer", {{"statement", text}, {"answer", std::to_string(answer)}}),
+                                  theme::kMuted);
+                ImGui::Unindent(ui.px(16));
+            }
+        }
+        if (!last->note.empty()) widgets::text(ui.fonts.small, "“" + last->note + "”", theme::kMuted);
+    }
+    if (d.history.size() > 1) {
+        widgets::caption(ui, ui.tr("person.history"));
+        for (const auto& h : d.history) {
+            ImGui::TextColored(theme::kMuted, "%s", trainer::format_date(h.at_ms).c_str());
+            ImGui::SameLine(ui.px(130));
+            ImGui::TextUnformatted((phase_name(ui, set, static_cast<int>(h.phase)) + "  (" +
+                                    ui.tr(h.source == "lead" ? "person.src_lead" : "person.src_self") + ")").c_str());
+        }
+    }
+    if (!d.rollout_id.empty()) {
+        ImGui::Spacing();
+        widgets::caption(ui, ui.tr("person.assess"));
+        for (int p = 0; p < 4; ++p) {
+            if (p) ImGui::SameLine();
+            ImGui::PushID(p);
+            if (widgets::button(ui, phase_name(ui, set, p), 0.0f, phase == p)) phase = p;
+            ImGui::PopID();
+        }
+        char buf[512];
+        const std::size_t n = std::min(note.size(), sizeof buf - 1);
+        std::copy_n(note.data(), n, buf);
+        buf[n] = '\0';
+        ImGui::SetNextItemWidth(-1);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
+        if (ImGui::InputTextWithHint("##note", ui.tr("person.note_hint").c_str(), buf, sizeof buf)) note = buf;
+        ImGui::PopStyleVar();
+        ImGui::BeginDisabled(phase < 0);
+        if (widgets::button(ui, ui.tr("person.save_assessment"), ui.px(300), true))
+            intent = AssessPhase{d.row.person_id, d.rollout_id, phase, note};
+        ImGui::EndDisabled();
+        if (!message.empty()) widgets::text(ui.fonts.body, message, theme::kGood);
+    }
+    ImGui::EndChild();
+    ImGui::SameLine(0, ui.px(16));
+    ImGui::BeginChild("##quality", ImVec2(0, 0), false);
+    if (d.scores) draw_scores(ui, *d.scores, d.motivation, config, set);
+    ImGui::EndChild();
+    return intent;
+}
+
+} // namespace kiosk

@@ -1,0 +1,61 @@
+#include "kiosk/screens/signoff_screen.hpp"
+
+#include "kiosk/screens/module_screen.hpp"
+#include "kiosk/theme.hpp"
+#include "kiosk/widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk {
+
+void SignoffScreen::open(trainer::onboarding::SignoffRequest r) {
+    *this = SignoffScreen{};
+    request = std::move(r);
+}
+
+Intent SignoffScreen::draw(const UiContext& ui, const trainer::content::ContentSet& set) {
+    Intent intent;
+    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
+    widgets::text(ui.fonts.title, ui.tr("sign.heading", {{"name", request.display_name}}), theme::kInk);
+    widgets::text(ui.fonts.large, request.module_title, theme::kAccent);
+    widgets::text(ui.fonts.body, ui.tr("sign.intro"), theme::kMuted);
+    ImGui::Spacing();
+    const float bottom_h = ui.px(theme::kTouch) * 2 + ui.px(150);
+    ImGui::BeginChild("##steps", ImVec2(0, -bottom_h), false);
+    for (const auto& s : request.steps) {
+        const bool on = shown.count(s.id) > 0;
+        if (widgets::choice(ui, s.id, s.text, on ? widgets::Look::Right : widgets::Look::Plain)) {
+            if (on) shown.erase(s.id);
+            else shown.insert(s.id);
+        }
+        ImGui::PushID(s.id.c_str());
+        ImGui::Indent(ui.px(36));
+        Intent link = draw_card_links(ui, s.cards, set);
+        ImGui::Unindent(ui.px(36));
+        ImGui::PopID();
+        if (!is_none(link)) intent = link;
+    }
+    ImGui::EndChild();
+    const int total = static_cast<int>(request.steps.size());
+    const double score = total ? static_cast<double>(shown.size()) / total : 0.0;
+    const bool passes = score + 1e-9 >= request.pass_mark;
+    widgets::text(ui.fonts.body,
+                  ui.tr("sign.tally", {{"shown", std::to_string(shown.size())}, {"total", std::to_string(total)},
+                                       {"mark", std::to_string(static_cast<int>(std::lround(request.pass_mark * 100))) + " %"}}) +
+                      "  —  " + ui.tr(passes ? "sign.would_pass" : "sign.would_fail"),
+                  passes ? theme::kGood : theme::kWarn);
+    widgets::text(ui.fonts.small, ui.tr("sign.note"), theme::kMuted);
+    char buf[1024];
+    const std::size_t n = std::min(note.size(), sizeof buf - 1);
+    std::copy_n(note.data(), n, buf);
+    buf[n] = '\0';
+    if (ImGui::InputTextMultiline("##note", buf, sizeof buf, ImVec2(-1, ui.px(64)))) note = buf;
+    if (!message.empty()) widgets::text(ui.fonts.body, message, theme::kWarn);
+    if (widgets::button(ui, ui.tr("sign.with_pin"), ui.px(360), true)) intent = BeginSignature{};
+    return intent;
+}
+
+} // namespace kiosk
