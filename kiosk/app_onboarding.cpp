@@ -82,6 +82,10 @@ bool App::apply_onboarding(const Intent& intent) {
                                    std::any_of(v.scenarios.begin(), v.scenarios.end(), [](const auto& s) { return s.answered; });
             module_screen_.page = assessing ? static_cast<int>(v.pages.size()) : v.current_page;
             if (stack_.back() != ScreenId::Module) stack_.push_back(ScreenId::Module);
+            if (!v.passed && module_screen_.page < static_cast<int>(v.pages.size())) {
+                onboarding_->view_page(me(), module, module_screen_.page); // the page now on screen
+                refresh_module();
+            }
         } else if (const auto* t = std::get_if<TurnPage>(&intent)) {
             if (t->page < static_cast<int>(module_view_.pages.size())) onboarding_->view_page(me(), module, t->page);
             refresh_module();
@@ -91,7 +95,7 @@ bool App::apply_onboarding(const Intent& intent) {
             module_screen_.selected.clear();
             refresh_module();
         } else if (const auto* q = std::get_if<AnswerQuestion>(&intent)) {
-            onboarding_->answer_question(me(), module, q->question_id, q->chosen, locale_);
+            module_screen_.last_feedback = onboarding_->answer_question(me(), module, q->question_id, q->chosen, locale_).question;
             refresh_module();
         } else if (const auto* s = std::get_if<AnswerScenario>(&intent)) {
             onboarding_->answer_scenario(me(), module, s->scenario_id, s->option_id, s->reflection, locale_);

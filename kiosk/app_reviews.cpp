@@ -10,6 +10,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <map>
 #include <iostream>
 
 namespace kiosk {
@@ -45,6 +46,13 @@ void App::refresh_home() {
     home_view_.name = session_->person.display_name;
     home_view_.leads = session_->actor.role && *session_->actor.role != trainer::identity::Role::Agent;
     try {
+        // Why each coaching card is there, in the person's language: the QA criterion not met and
+        // when, or the skill step not shown at a sign-off.
+        std::map<std::string, trainer::quality::CoachingReason> qa;
+        if (evaluations_)
+            for (auto& r : evaluations_->coaching_reasons(session_->actor, session_->person.id, locale_))
+                qa[r.card_id] = std::move(r);
+        const UiContext ui = this->ui();
         for (const auto& q : reviews_->due_queue(session_->person.id)) {
             using trainer::cards::QueueKind;
             if (q.kind == QueueKind::New) ++home_view_.fresh;
@@ -52,7 +60,15 @@ void App::refresh_home() {
             if (q.kind == QueueKind::Coaching) {
                 ++home_view_.coaching;
                 const auto face = trainer::cards::card_face(*reviews_content_, q.card_id, locale_);
-                home_view_.coaching_reasons.push_back(face.text.title + (q.reason.empty() ? "" : " — " + q.reason));
+                const auto it = qa.find(q.card_id);
+                if (it != qa.end())
+                    home_view_.coaching_reasons.push_back(ui.tr("home.coaching_qa", {{"card", face.text.title},
+                                                                                      {"date", it->second.evaluation_date},
+                                                                                      {"criterion", it->second.criterion_title}}));
+                else if (q.source == "skills")
+                    home_view_.coaching_reasons.push_back(ui.tr("home.coaching_skills", {{"card", face.text.title}}));
+                else
+                    home_view_.coaching_reasons.push_back(face.text.title);
             }
         }
         const auto m = reviews_->mastery_summary(session_->actor, session_->person.id);
@@ -62,9 +78,10 @@ void App::refresh_home() {
         home_view_.has_tracks = !tracks_.empty();
         for (const auto& t : tracks_) {
             home_view_.onboarding_percent = t.percent; // the first track leads
-            if (!t.next.empty())
-                for (const auto& tile : t.modules)
-                    if (tile.module_id == t.next.front()) home_view_.next_module = tile.title;
+            // Next: where they left off, else the first open module.
+            const std::string next = t.resume ? t.resume->module_id : t.next.empty() ? "" : t.next.front();
+            for (const auto& tile : t.modules)
+                if (tile.module_id == next) home_view_.next_module = tile.title;
             break;
         }
         home_view_.has_scores = evaluations_ != nullptr;

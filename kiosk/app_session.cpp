@@ -54,6 +54,7 @@ void App::finish_pin_check() {
 }
 
 void App::open_on_start(const std::string& what) {
+    if (options_.lang_given) locale_ = options_.lang; // screenshots of each language
     const auto arg = [&](const char* prefix) { return what.substr(std::string(prefix).size()); };
     const auto tab = [&](DashboardScreen::Tab t) {
         apply(ShowDashboard{});

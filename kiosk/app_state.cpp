@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 #include <sodium.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <thread>
 
@@ -96,6 +97,8 @@ void App::poll_content() {
 
 void App::apply(const Intent& intent) {
     if (is_none(intent)) return;
+    static const bool trace = std::getenv("KIOSK_TRACE") != nullptr; // debugging scripted input
+    if (trace) std::cerr << "kiosk: frame " << ImGui::GetFrameCount() << " intent #" << intent.index() << "\n";
     redraw_ = true;
     notice_.clear();
     if (stack_.back() == ScreenId::Sign) {

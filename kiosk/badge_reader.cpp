@@ -7,7 +7,9 @@
 namespace kiosk {
 
 namespace {
-constexpr double kMaxGapSeconds = 0.8; // readers type far faster than people
+// Readers type a character every few milliseconds; people need 100 ms or more between keys (so
+// a lead ticking steps 1, 2, 3 and pressing Enter is not a badge).
+constexpr double kMaxGapSeconds = 0.08;
 constexpr std::size_t kMinLength = 3;
 constexpr std::size_t kMaxLength = 64;
 } // namespace

@@ -89,6 +89,7 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
                 if (!trainer::content::is_supported_locale(v))
                     return "unknown language '" + v + "' (expected en, pl or ru)\n";
                 o.lang = v;
+                o.lang_given = true;
             } else if (a == "--scale") {
                 if (!parse_float(v, o.scale) || o.scale < 0.75f || o.scale > 3.0f)
                     return "--scale expects a number from 0.75 to 3, got '" + v + "'\n";

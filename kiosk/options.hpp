@@ -12,6 +12,7 @@ struct Options {
     std::filesystem::path content;
     std::filesystem::path assets;
     std::string lang = "en";
+    bool lang_given = false; // --lang was on the command line (a scripted sign-in keeps it)
     bool fullscreen = false; // kiosk mode: full screen, idle logout
     bool desk = false;       // compact always-on-top lookup window
     float scale = 1.0f;

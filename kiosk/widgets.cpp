@@ -84,6 +84,12 @@ bool choice(const UiContext& ui, const std::string& id, const std::string& label
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(bg), ui.px(8));
     dl->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(border), ui.px(8), 0, ui.px(look == Look::Plain || look == Look::Dim ? 1 : 2));
+    if (look == Look::Plain) {
+        // An empty ring where the mark will go: the row reads as something to tick.
+        const float r = ui.px(8);
+        dl->AddCircle(ImVec2(p.x + pad + r, p.y + pad + ui.fonts.body->FontSize * 0.5f), r,
+                      ImGui::GetColorU32(theme::kMuted), 0, ui.px(1.5f));
+    }
     dl->AddText(ImVec2(p.x + pad, p.y + pad), ImGui::GetColorU32(mark_colour), mark);
     dl->AddText(ui.fonts.body, ui.fonts.body->FontSize, ImVec2(p.x + pad + ui.px(36), p.y + pad),
                 ImGui::GetColorU32(look == Look::Dim ? theme::kMuted : theme::kInk), label.c_str(), nullptr, text_w);

@@ -113,9 +113,12 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
     if (ImGui::InputTextWithHint("##filter", ui.tr("dash.filter").c_str(), buf, sizeof buf)) filter = buf;
     ImGui::PopStyleVar();
-    ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(theme::kMuted, "%s", ui.tr("dash.tap_row").c_str());
+    ImGui::SameLine(0, ui.px(16));
+    ImGui::PushFont(ui.fonts.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
+    ImGui::TextWrapped("%s", ui.tr("dash.tap_row").c_str()); // wraps beside the filter when long
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
 
     std::vector<const TeamRow*> rows;
     const std::string needle = trainer::search::fold(filter);
@@ -129,12 +132,12 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##team-table", 7, flags, ImVec2(0, 0))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(ui.tr("dash.col.agent").c_str(), ImGuiTableColumnFlags_DefaultSort, 2.2f);
+        ImGui::TableSetupColumn(ui.tr("dash.col.agent").c_str(), ImGuiTableColumnFlags_DefaultSort, 1.9f);
         for (const char* key : {"dash.col.onboarding", "dash.col.mastery", "dash.col.backlog"})
-            ImGui::TableSetupColumn(ui.tr(key).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.0f);
-        ImGui::TableSetupColumn(ui.tr("dash.col.phase").c_str(), 0, 1.5f);
+            ImGui::TableSetupColumn(ui.tr(key).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.1f);
+        ImGui::TableSetupColumn(ui.tr("dash.col.phase").c_str(), 0, 1.6f);
         for (const char* key : {"dash.col.qa", "dash.col.motivation"})
-            ImGui::TableSetupColumn(ui.tr(key).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.0f);
+            ImGui::TableSetupColumn(ui.tr(key).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.1f);
         ImGui::TableHeadersRow();
         if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
             sort_column = specs->Specs[0].ColumnIndex;

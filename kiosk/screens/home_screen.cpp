@@ -18,7 +18,13 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
     if (!v.coaching_reasons.empty()) {
         ImGui::Spacing();
         widgets::caption(ui, ui.tr("home.coaching"));
-        for (const auto& r : v.coaching_reasons) widgets::text(ui.fonts.body, "•  " + r, theme::kInk);
+        // A few lines at most: the review itself brings these cards first anyway.
+        constexpr std::size_t kShown = 4;
+        for (std::size_t i = 0; i < v.coaching_reasons.size() && i < kShown; ++i)
+            widgets::text(ui.fonts.body, "•  " + v.coaching_reasons[i], theme::kInk);
+        if (v.coaching_reasons.size() > kShown)
+            widgets::text(ui.fonts.small, ui.count("home.coaching_more", static_cast<long long>(v.coaching_reasons.size() - kShown)),
+                          theme::kMuted);
     }
     if (v.has_tracks) {
         ImGui::Spacing();

@@ -90,6 +90,7 @@ Intent ModuleScreen::draw(const UiContext& ui, const ModuleView& v, const traine
     // The body scrolls; the navigation stays at the bottom.
     const float nav_h = ui.px(theme::kTouch) + ImGui::GetStyle().ItemSpacing.y * 2 + ui.px(8);
     ImGui::BeginChild("##module-body", ImVec2(0, -nav_h), false);
+    action.reset();
     Intent body;
     if (page < pages) body = draw_page(ui, v, set);
     else if (v.pillar == Pillar::Knowledge) body = draw_quiz(ui, v);
@@ -101,7 +102,7 @@ Intent ModuleScreen::draw(const UiContext& ui, const ModuleView& v, const traine
 
     ImGui::Separator();
     if (page > 0) {
-        if (widgets::button(ui, "←  " + ui.tr("onb.prev"), ui.px(240)) || input::pressed(input::Key::Left)) {
+        if (widgets::button(ui, "←  " + ui.tr("onb.prev"), ui.px(240)) || (page < pages && input::pressed(input::Key::Left))) {
             intent = TurnPage{page - 1};
         }
         ImGui::SameLine();
@@ -111,6 +112,14 @@ Intent ModuleScreen::draw(const UiContext& ui, const ModuleView& v, const traine
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(360));
         if (widgets::button(ui, next + "  →", ui.px(360), true) || input::pressed(input::Key::Right))
             intent = TurnPage{page + 1};
+    } else if (action) {
+        // The assessment's one next step, always in the same place; Enter does it too.
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(420));
+        ImGui::BeginDisabled(!action->enabled);
+        const bool typing = ImGui::GetIO().WantTextInput;
+        if (widgets::button(ui, action->label, ui.px(420), true) || (action->enabled && !typing && input::pressed(input::Key::Enter)))
+            intent = action->run();
+        ImGui::EndDisabled();
     }
     if (const auto* t = std::get_if<TurnPage>(&intent)) {
         page = std::clamp(t->page, 0, pages);
@@ -150,6 +159,10 @@ Intent ModuleScreen::draw_quiz(const UiContext& ui, const ModuleView& v) {
             current = &question;
             break;
         }
+    // The answer that finished an attempt: the view has moved on, the feedback stays on screen.
+    if (!shown_question.empty() && last_feedback && last_feedback->id == shown_question &&
+        (!current || !current->answered))
+        current = &*last_feedback;
     if (!current) {
         // No attempt open: the result of the last one, and the way to (re)start.
         if (q.last_result) {
@@ -166,13 +179,13 @@ Intent ModuleScreen::draw_quiz(const UiContext& ui, const ModuleView& v) {
         }
         ImGui::Spacing();
         if (!v.passed || !q.last_result) {
-            if (widgets::button(ui, ui.tr(q.last_result ? "onb.quiz_retry" : "onb.quiz_start"), ui.px(360), true) ||
-                input::pressed(input::Key::Enter))
-                intent = StartQuiz{};
+            action = Action{ui.tr(q.last_result ? "onb.quiz_retry" : "onb.quiz_start"), true, [] { return Intent{StartQuiz{}}; }};
         }
         return intent;
     }
-    const auto index = static_cast<int>(current - q.questions.data());
+    int index = 0;
+    for (std::size_t i = 0; i < q.questions.size(); ++i)
+        if (q.questions[i].id == current->id) index = static_cast<int>(i);
     widgets::text(ui.fonts.small, ui.tr("onb.question_of", {{"n", std::to_string(index + 1)}, {"total", std::to_string(q.questions.size())}}),
                   theme::kMuted);
     widgets::text(ui.fonts.large, current->prompt, theme::kInk);
@@ -195,25 +208,32 @@ Intent ModuleScreen::draw_quiz(const UiContext& ui, const ModuleView& v) {
         }
         if (current->answered && (o.chosen || o.correct)) feedback_line(ui, o.feedback, o.correct ? theme::kGood : theme::kWarn);
     }
+    // Keys 1-9 pick options too (keyboard users, and the scripted end-to-end test).
+    if (!current->answered)
+        for (char d : input::digits_pressed()) {
+            const std::size_t i = static_cast<std::size_t>(d - '1');
+            if (d < '1' || i >= current->options.size()) continue;
+            const std::string& id = current->options[i].id;
+            if (!multiple) selected = {id};
+            else if (!selected.erase(id)) selected.insert(id);
+        }
     ImGui::Spacing();
     if (!current->answered) {
-        ImGui::BeginDisabled(selected.empty());
-        if (widgets::button(ui, ui.tr("onb.check"), ui.px(320), true) || (!selected.empty() && input::pressed(input::Key::Enter))) {
-            intent = AnswerQuestion{current->id, std::vector<std::string>(selected.begin(), selected.end())};
-            shown_question = current->id;
-        }
-        ImGui::EndDisabled();
+        action = Action{ui.tr("onb.check"), !selected.empty(), [this, id = current->id] {
+                            shown_question = id;
+                            return Intent{AnswerQuestion{id, std::vector<std::string>(selected.begin(), selected.end())}};
+                        }};
     } else {
         const char* verdict = current->score >= 0.999 ? "onb.right" : current->score > 0 ? "onb.partly" : "onb.wrong";
         widgets::text(ui.fonts.large, ui.tr(verdict), current->score >= 0.999 ? theme::kGood : theme::kWarn);
         if (!current->explanation.empty()) widgets::text(ui.fonts.body, current->explanation, theme::kInk);
         ImGui::Spacing();
         const bool last = q.answered >= static_cast<int>(q.questions.size()) || !q.attempt_open;
-        if (widgets::button(ui, ui.tr(last ? "onb.see_result" : "onb.next_question"), ui.px(320), true) ||
-            input::pressed(input::Key::Enter)) {
-            shown_question.clear();
-            selected.clear();
-        }
+        action = Action{ui.tr(last ? "onb.see_result" : "onb.next_question"), true, [this] {
+                            shown_question.clear();
+                            selected.clear();
+                            return Intent{};
+                        }};
     }
     return intent;
 }
@@ -272,23 +292,26 @@ Intent ModuleScreen::draw_scenarios(const UiContext& ui, const ModuleView& v) {
             buf[n] = '\0';
             if (ImGui::InputTextMultiline("##reflection", buf, sizeof buf, ImVec2(-1, ui.px(96)))) reflection = buf;
         }
-        ImGui::BeginDisabled(scenario_option.empty());
-        if (widgets::button(ui, ui.tr("onb.answer"), ui.px(320), true)) {
-            intent = AnswerScenario{current->id, scenario_option, reflection};
-            shown_scenario = current->id;
+        for (char d : input::digits_pressed()) {
+            const std::size_t i = static_cast<std::size_t>(d - '1');
+            if (d >= '1' && i < current->options.size()) scenario_option = current->options[i].id;
         }
-        ImGui::EndDisabled();
+        action = Action{ui.tr("onb.answer"), !scenario_option.empty(), [this, id = current->id] {
+                            shown_scenario = id;
+                            return Intent{AnswerScenario{id, scenario_option, reflection}};
+                        }};
     } else {
         if (!current->reflection.empty()) {
             widgets::caption(ui, ui.tr("onb.your_reflection"));
             widgets::text(ui.fonts.body, current->reflection, theme::kInk);
         }
         const bool last = answered >= static_cast<int>(v.scenarios.size());
-        if (widgets::button(ui, ui.tr(last ? "onb.see_result" : "onb.next_scenario"), ui.px(320), true)) {
-            shown_scenario.clear();
-            scenario_option.clear();
-            reflection.clear();
-        }
+        action = Action{ui.tr(last ? "onb.see_result" : "onb.next_scenario"), true, [this] {
+                            shown_scenario.clear();
+                            scenario_option.clear();
+                            reflection.clear();
+                            return Intent{};
+                        }};
     }
     return intent;
 }
@@ -314,7 +337,7 @@ Intent ModuleScreen::draw_checklist(const UiContext& ui, const ModuleView& v, co
         widgets::text(ui.fonts.large, ui.tr("onb.awaiting"), theme::kAccent);
         widgets::text(ui.fonts.body, ui.tr("onb.awaiting_hint"), theme::kMuted);
     } else {
-        if (widgets::button(ui, ui.tr("onb.ask_signoff"), ui.px(420), true)) intent = RequestSignoff{};
+        action = Action{ui.tr("onb.ask_signoff"), true, [] { return Intent{RequestSignoff{}}; }};
     }
     return intent;
 }

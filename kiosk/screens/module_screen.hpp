@@ -7,6 +7,8 @@
 #include "trainer/content/model.hpp"
 #include "trainer/onboarding/module_view.hpp"
 
+#include <functional>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -17,10 +19,20 @@ struct ModuleScreen {
     int page = 0;                    // 0..pages-1: a lesson page; pages: the assessment
     std::set<std::string> selected;  // options ticked in the current question
     std::string shown_question;      // a just-answered question whose feedback stays on screen
+    std::optional<trainer::onboarding::QuestionView> last_feedback; // that question, revealed
     std::string scenario_option;     // the response picked in the current scenario
     std::string reflection;          // what the person wrote (private)
     std::string shown_scenario;      // a just-answered scenario whose feedback stays on screen
     std::string message;             // why the last action was refused (translated)
+
+    // The assessment's next step (check, next question, answer, ask for sign-off): drawn in the
+    // bottom bar where "Next" was on the lesson pages, run on a tap or Enter.
+    struct Action {
+        std::string label;
+        bool enabled = true;
+        std::function<Intent()> run;
+    };
+    std::optional<Action> action;
 
     void open(const std::string& id, int resume_page);
     Intent draw(const UiContext& ui, const trainer::onboarding::ModuleView& view,

@@ -1,6 +1,7 @@
 #include "kiosk/screens/signoff_screen.hpp"
 
-#include "kiosk/screens/module_screen.hpp"
+#include "trainer/cards/browse.hpp"
+#include "kiosk/input.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 
@@ -27,16 +28,18 @@ Intent SignoffScreen::draw(const UiContext& ui, const trainer::content::ContentS
     ImGui::BeginChild("##steps", ImVec2(0, -bottom_h), false);
     for (const auto& s : request.steps) {
         const bool on = shown.count(s.id) > 0;
-        if (widgets::choice(ui, s.id, s.text, on ? widgets::Look::Right : widgets::Look::Plain)) {
+        // The standard behind the step, named under it (the lead is watching a call: no links).
+        std::string label = s.text;
+        for (const auto& card : s.cards) {
+            const auto face = trainer::cards::card_face(set, card, ui.locale);
+            if (face.id.empty()) continue;
+            label += '\n';
+            label += ui.tr("sign.standard", {{"title", face.text.title}});
+        }
+        if (widgets::choice(ui, s.id, label, on ? widgets::Look::Right : widgets::Look::Plain)) {
             if (on) shown.erase(s.id);
             else shown.insert(s.id);
         }
-        ImGui::PushID(s.id.c_str());
-        ImGui::Indent(ui.px(36));
-        Intent link = draw_card_links(ui, s.cards, set);
-        ImGui::Unindent(ui.px(36));
-        ImGui::PopID();
-        if (!is_none(link)) intent = link;
     }
     ImGui::EndChild();
     const int total = static_cast<int>(request.steps.size());
@@ -54,7 +57,15 @@ Intent SignoffScreen::draw(const UiContext& ui, const trainer::content::ContentS
     buf[n] = '\0';
     if (ImGui::InputTextMultiline("##note", buf, sizeof buf, ImVec2(-1, ui.px(64)))) note = buf;
     if (!message.empty()) widgets::text(ui.fonts.body, message, theme::kWarn);
-    if (widgets::button(ui, ui.tr("sign.with_pin"), ui.px(360), true)) intent = BeginSignature{};
+    // Keys 1-9 tick steps and Enter goes on to the PIN, as the buttons do.
+    for (char d : input::digits_pressed()) {
+        const std::size_t i = static_cast<std::size_t>(d - '1');
+        if (d < '1' || i >= request.steps.size()) continue;
+        if (!shown.erase(request.steps[i].id)) shown.insert(request.steps[i].id);
+    }
+    if (widgets::button(ui, ui.tr("sign.with_pin"), ui.px(360), true) ||
+        (!ImGui::GetIO().WantTextInput && input::pressed(input::Key::Enter)))
+        intent = BeginSignature{};
     return intent;
 }
 

@@ -14,10 +14,16 @@ if [ "${1:-}" = "--demo-db" ]; then
   "$2" --db "$tmp/kiosk.db" demo create > /dev/null
   shift 2
 fi
+# --pin PIN: the PIN typed for --login PERSON --pin-stdin (signed-in screens: --open WHAT).
+pin=""
+if [ "${1:-}" = "--pin" ]; then
+  pin="$2"
+  shift 2
+fi
 size=1280x800
 for a in "$@"; do [ "$a" = "--desk" ] && size=560x720; done
 rm -f "$png"
-if ! "$kiosk" --db "$tmp/kiosk.db" --lang "$lang" --size "$size" --frames 4 --screenshot "$png" "$@" \
+if ! echo "$pin" | "$kiosk" --db "$tmp/kiosk.db" --lang "$lang" --size "$size" --frames 4 --screenshot "$png" "$@" \
   2> "$tmp/stderr"; then
   echo "kiosk failed (DISPLAY=${DISPLAY:-none}):"; cat "$tmp/stderr"; exit 1
 fi
