@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <future>
 #include <iostream>
@@ -101,6 +102,9 @@ int run_app(int argc, char** argv) {
             }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplGlfw_NewFrame();
+            // A screenshot run has no person at the mouse: wherever the X pointer happens to be
+            // (the screen's centre under Xvfb) must not paint a hover highlight into the PNG.
+            if (options.frames > 0) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
             ImGui::NewFrame();
             input::begin_frame();
             app.draw_frame();

@@ -8,8 +8,10 @@
 #include "trainer/core/time.hpp"
 #include "trainer/dashboard/dashboard.hpp"
 #include "trainer/quality/motivation.hpp"
+#include "trainer/quality/records.hpp"
 
 #include <iostream>
+#include <set>
 
 namespace kiosk {
 
@@ -100,8 +102,35 @@ void App::refresh_dashboard(const std::string& team_id) {
         dash_.phases = svc.phase_distribution(session_->actor, dash_.team_id, dash_.overview.rollout_id);
         dash_.signoffs = svc.signoff_queue(session_->actor, dash_.team_id);
         dash_.maturity = svc.maturity_trend(session_->actor, dash_.team_id);
+        fill_team_quality();
     } catch (const std::exception& e) {
         dash_.problem = refusal(e);
+    }
+}
+
+void App::fill_team_quality() {
+    if (!features_content_->quality) return;
+    const auto today = trainer::format_date(clock_.now_ms());
+    if (const auto period = trainer::quality::period_of(today, motivation_.period)) {
+        const auto report = trainer::quality::motivation_report(*db_, *events_, clock_, *features_content_, motivation_,
+                                                                session_->actor, *period);
+        for (const auto& t : report.teams)
+            if (t.team_id == dash_.team_id) dash_.rollup = t;
+    }
+    // The team's mean QA score for each of the last six months.
+    std::set<std::string> members;
+    for (const auto& r : dash_.overview.rows) members.insert(r.person_id);
+    auto month = trainer::quality::period_of(today, trainer::quality::PeriodKind::Month);
+    if (!month) return;
+    std::vector<trainer::quality::Period> months{*month};
+    for (int i = 0; i < 5; ++i) months.push_back(trainer::quality::previous(months.back()));
+    for (auto it = months.rbegin(); it != months.rend(); ++it) {
+        DashboardData::QaMonth m{it->label, 0, std::nullopt};
+        double sum = 0;
+        for (const auto& e : trainer::quality::list_evaluations(*db_, {std::nullopt, it->from_date, it->until_date}))
+            if (members.count(e.person_id) && e.score.scored) sum += e.score.percent, ++m.evaluations;
+        if (m.evaluations) m.mean = sum / m.evaluations;
+        dash_.qa_months.push_back(m);
     }
 }
 

@@ -19,6 +19,11 @@ void App::sync_features() {
     if (content->onboarding) {
         onboarding_ = std::make_unique<trainer::onboarding::OnboardingService>(*events_, *content->onboarding);
         signoff_ = std::make_unique<trainer::onboarding::SignoffService>(*events_, *content->onboarding, *auth_);
+        try { // recent hires get their tracks (idempotent; again at each sign-in)
+            trainer::onboarding::auto_assign_recent_hires(*events_, *content->onboarding);
+        } catch (const std::exception& e) {
+            std::cerr << "kiosk: onboarding not assigned: " << e.what() << "\n";
+        }
     }
     sync_change_and_quality();
 }

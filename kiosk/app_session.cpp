@@ -65,6 +65,7 @@ void App::open_on_start(const std::string& what) {
     else if (what == "dashboard") tab(DashboardScreen::Tab::Team);
     else if (what == "heatmap") tab(DashboardScreen::Tab::Heatmap);
     else if (what == "phases") tab(DashboardScreen::Tab::Phases);
+    else if (what == "quality") tab(DashboardScreen::Tab::Quality);
     else if (what == "signoffs") tab(DashboardScreen::Tab::Signoffs);
     else if (what == "maturity") {
         apply(ShowDashboard{});

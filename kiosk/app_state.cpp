@@ -40,6 +40,7 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
     for (const auto& d : library_->state().refused) std::cerr << "kiosk: " << d.to_string() << "\n";
     if (!library_->state().snapshot_problem.empty())
         std::cerr << "kiosk: last good content not saved: " << library_->state().snapshot_problem << "\n";
+    sync_features(); // onboarding, change and QA services; recent hires get their tracks
     if (!options_.open_deck.empty()) {
         apply(OpenDeck{options_.open_deck});
         card_screen_.flipped = options_.flip;

@@ -183,6 +183,7 @@ private:
     void offer_checkin();
     void refresh_dashboard(const std::string& team_id = "");
     void refresh_person(const std::string& person_id);
+    void fill_team_quality(); // dash_.rollup and dash_.qa_months
     Intent draw_checkin(const UiContext& ui);
     Intent draw_maturity(const UiContext& ui);
     std::unique_ptr<trainer::change::CheckinService> checkin_;

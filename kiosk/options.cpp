@@ -65,7 +65,7 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
             else if (a == "--login") o.login_as = v;
             else if (a == "--search") o.search = v;
             else if (a == "--open") {
-                static const char* kWhat[] = {"tracks", "module:", "dashboard", "heatmap", "phases", "signoffs",
+                static const char* kWhat[] = {"tracks", "module:", "dashboard", "heatmap", "phases", "quality", "signoffs",
                                               "maturity", "person:", "scores", "evaluate:", "signoff:", "review"};
                 bool known = false;
                 for (const char* w : kWhat) {
@@ -73,7 +73,7 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
                     known = known || (k.back() == ':' ? v.rfind(k, 0) == 0 && v.size() > k.size() : v == k);
                 }
                 if (!known)
-                    return "--open expects tracks, module:ID, dashboard, heatmap, phases, signoffs, maturity, "
+                    return "--open expects tracks, module:ID, dashboard, heatmap, phases, quality, signoffs, maturity, "
                            "person:ID, scores, evaluate:ID, signoff:PERSON/MODULE or review; got '" + v + "'\n";
                 o.open = v;
             }

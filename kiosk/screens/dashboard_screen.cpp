@@ -86,7 +86,7 @@ Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const 
                                          {"backlog", std::to_string(o.total_due_backlog)}}),
                   theme::kMuted);
     const std::vector<std::string> tabs = {
-        ui.tr("dash.tab.team"), ui.tr("dash.tab.heatmap"), ui.tr("dash.tab.phases"),
+        ui.tr("dash.tab.team"), ui.tr("dash.tab.heatmap"), ui.tr("dash.tab.phases"), ui.tr("dash.tab.quality"),
         ui.tr("dash.tab.signoffs") + (d.signoffs.items.empty() ? "" : "  (" + std::to_string(d.signoffs.items.size()) + ")"),
         ui.tr("dash.tab.maturity")};
     if (int t = segmented(ui, tabs, static_cast<int>(tab)); t >= 0) tab = static_cast<Tab>(t);
@@ -96,6 +96,7 @@ Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const 
     case Tab::Team: body = draw_table(ui, d, set); break;
     case Tab::Heatmap: draw_heatmap(ui, d, set); break;
     case Tab::Phases: draw_phases(ui, d, set); break;
+    case Tab::Quality: draw_quality(ui, d); break;
     case Tab::Signoffs: body = draw_signoffs(ui, d); break;
     case Tab::Maturity: body = draw_maturity(ui, d, set); break;
     }
@@ -321,6 +322,50 @@ void DashboardScreen::draw_phases(const UiContext& ui, const DashboardData& d, c
         ImGui::Unindent(ui.px(24));
     }
     ImGui::EndChild();
+}
+
+void DashboardScreen::draw_quality(const UiContext& ui, const DashboardData& d) {
+    if (d.rollup) {
+        const auto& r = *d.rollup;
+        widgets::caption(ui, ui.tr("dash.rollup", {{"period", r.period}}));
+        widgets::text(ui.fonts.large,
+                      ui.tr("dash.rollup_line", {{"index", figure(r.mean_index, "")},
+                                                 {"eligible", std::to_string(r.eligible)},
+                                                 {"agents", std::to_string(r.agents)},
+                                                 {"quality", figure(r.mean_quality)},
+                                                 {"evaluations", std::to_string(r.evaluations)}}),
+                      theme::kInk);
+        widgets::text(ui.fonts.small, ui.tr("dash.rollup_hint"), theme::kMuted);
+        ImGui::Spacing();
+    }
+    widgets::caption(ui, ui.tr("dash.qa_trend"));
+    if (d.qa_months.empty()) {
+        widgets::text(ui.fonts.body, ui.tr("dash.empty"), theme::kMuted);
+        return;
+    }
+    // The team's mean QA score per month (0..100), with the 85 % line most bonus rules use.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    const float h = ui.px(220), slot = ui.px(120), bar = ui.px(64);
+    const float width = slot * static_cast<float>(d.qa_months.size());
+    const auto y_of = [&](double v) { return o.y + h - h * static_cast<float>(v / 100.0); };
+    for (std::size_t i = 0; i < d.qa_months.size(); ++i) {
+        const auto& m = d.qa_months[i];
+        const float x = o.x + static_cast<float>(i) * slot + (slot - bar) * 0.5f;
+        if (m.mean) {
+            dl->AddRectFilled(ImVec2(x, y_of(*m.mean)), ImVec2(x + bar, o.y + h), col(*m.mean >= 85 ? theme::kOkBlue : theme::kOkOrange));
+            dl->AddText(ImVec2(x, y_of(*m.mean) - ImGui::GetTextLineHeight() - 2), col(theme::kInk), figure(m.mean).c_str());
+        } else {
+            dl->AddText(ImVec2(x + bar * 0.4f, o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
+        }
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted), m.period.c_str());
+        const std::string n = ui.count("dash.evaluations", m.evaluations);
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(24)), col(theme::kMuted), n.c_str());
+    }
+    dl->AddLine(ImVec2(o.x, y_of(85)), ImVec2(o.x + width, y_of(85)), col(theme::kMuted), 1.0f);
+    dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(o.x + width + ui.px(6), y_of(85) - ui.px(9)), col(theme::kMuted), "85 %");
+    dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + width, o.y + h), col(theme::kMuted));
+    ImGui::Dummy(ImVec2(width + ui.px(60), h + ui.px(48)));
 }
 
 Intent DashboardScreen::draw_signoffs(const UiContext& ui, const DashboardData& d) {

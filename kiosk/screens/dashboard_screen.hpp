@@ -7,6 +7,9 @@
 #include "kiosk/ui_context.hpp"
 #include "trainer/content/model.hpp"
 #include "trainer/dashboard/view_models.hpp"
+#include "trainer/quality/motivation.hpp"
+
+#include <optional>
 
 #include <string>
 #include <utility>
@@ -22,11 +25,19 @@ struct DashboardData {
     trainer::dashboard::PhaseDistribution phases;
     trainer::dashboard::SignoffQueue signoffs;
     std::vector<trainer::dashboard::MaturityPoint> maturity;
+    // Quality: the team's motivation roll-up this period, and its mean QA score by month.
+    std::optional<trainer::quality::TeamRollup> rollup;
+    struct QaMonth {
+        std::string period;
+        int evaluations = 0;
+        std::optional<double> mean;
+    };
+    std::vector<QaMonth> qa_months; // oldest first
     std::string problem; // why the figures could not be read (translated)
 };
 
 struct DashboardScreen {
-    enum class Tab { Team, Heatmap, Phases, Signoffs, Maturity };
+    enum class Tab { Team, Heatmap, Phases, Quality, Signoffs, Maturity };
     Tab tab = Tab::Team;
     std::string filter;
     int sort_column = 0; // 0 name, 1 onboarding, 2 mastery, 3 backlog, 4 phase, 5 QA, 6 motivation
@@ -38,6 +49,7 @@ private:
     Intent draw_table(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set);
     void draw_heatmap(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set);
     void draw_phases(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set);
+    void draw_quality(const UiContext& ui, const DashboardData& d);
     Intent draw_signoffs(const UiContext& ui, const DashboardData& d);
     Intent draw_maturity(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set);
 };
