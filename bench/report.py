@@ -72,8 +72,13 @@ def main():
         kv = key_values([os.path.join(BIN, "bench_dashboard"), "--db", dash_db])
         ms = kv.get("dashboard_overview_ms")
         if ms is not None:
-            rows.append((f"lead dashboard overview, {int(kv.get('dashboard_events', 0)):,} events (ms)", ms, 50.0,
+            rows.append((f"lead dashboard overview, {int(kv.get('dashboard_events', 0)):,} events, "
+                         f"{kv.get('dashboard_db_mb', 0):,.0f} MiB database (ms)", ms, 50.0,
                          ms / 50.0, "<= 50 ms", ms <= 50.0))
+        hooked = kv.get("dashboard_overview_hooks_ms")
+        if hooked is not None:
+            rows.append(("  the same with onboarding, QA and motivation figures, as the kiosk shows it (ms)",
+                         hooked, ms, hooked / ms if ms else None, "reported", True))
 
     table = ["| benchmark | ours | baseline | ratio | target | met? |", "|---|---|---|---|---|---|"]
     for name, ours, base, ratio, target, met in rows:

@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <cstdlib>
+#include <malloc.h>
 #include <future>
 #include <iostream>
 
@@ -26,6 +28,15 @@ namespace kiosk {
 namespace {
 
 constexpr double kContentPollSeconds = 2.0;
+
+// KIOSK_TIMING=1: milliseconds since start for each start-up stage on stderr (bench/ uses it).
+void stage(const char* what) {
+    static const bool on = std::getenv("KIOSK_TIMING") != nullptr;
+    static const auto t0 = std::chrono::steady_clock::now();
+    if (on)
+        std::cerr << "kiosk: timing " << what << " "
+                  << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() << " ms\n";
+}
 
 GLFWwindow* create_window(const Options& o) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -51,14 +62,30 @@ int run_app(int argc, char** argv) {
         (help ? std::cout : std::cerr) << *err;
         return help ? 0 : 2;
     }
-    // Reading and validating the content takes a while; do it while the window system starts.
+    stage("start");
+    // Reading and validating the content and rasterising the fonts take a while: both run on
+    // threads while the window system starts (which mostly waits on the X server and Mesa).
     auto content = std::async(std::launch::async, [dir = options.content] { return trainer::content::load_content(dir); });
+    // The fonts, then the App itself (catalogs, database, content library, services): none of it
+    // needs the window or an ImGui context, so it is all ready when the window is.
+    struct Ready {
+        PreparedFonts fonts;
+        std::unique_ptr<App> app;
+    };
+    auto ready = std::async(std::launch::async, [&options, &content] {
+        Ready r{prepare_fonts(options.assets, options.scale), nullptr};
+        r.app = std::make_unique<App>(options, r.fonts.fonts, content.get());
+        malloc_trim(0); // hand back what start-up left in this thread's malloc arena
+        return r;
+    });
     glfwSetErrorCallback([](int code, const char* msg) { std::cerr << "glfw " << code << ": " << msg << "\n"; });
     if (!glfwInit()) {
         std::cerr << "kiosk: cannot start the window system (is there a display? try xvfb-run)\n";
         return 1;
     }
+    stage("glfw init");
     GLFWwindow* window = create_window(options);
+    stage("window");
     if (!window) {
         std::cerr << "kiosk: cannot open an OpenGL 3 window\n";
         glfwTerminate();
@@ -68,20 +95,29 @@ int run_app(int argc, char** argv) {
     glfwSwapInterval(1);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    Ready started = ready.get();
+    PreparedFonts& fonts_ready = started.fonts; // the atlas outlives the ImGui context
+    ImGui::CreateContext(fonts_ready.atlas.get());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
-    Fonts fonts;
-    if (auto err = load_fonts(options.assets, options.scale, fonts); !err.empty())
-        std::cerr << "kiosk: " << err << "\n";
+    if (!fonts_ready.error.empty()) std::cerr << "kiosk: " << fonts_ready.error << "\n";
+    stage("fonts");
     apply_theme(options.scale);
     input::install_key_queue(window); // before ImGui's callbacks, which chain to it
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
+    // Upload the font atlas now and drop the CPU copy before the first frame, then hand back
+    // what the start-up threads left in their malloc arenas: the first frame is where Mesa's
+    // shader compiler peaks, and it should not find our leftovers still resident.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    io.Fonts->ClearTexData();
 
     int rc = 0;
     {
-        App app(options, fonts, content.get());
+        stage("backends");
+        App& app = *started.app;
+        malloc_trim(0);
+        stage("app state");
         int frame = 0;
         int settle = 2; // frames still to draw after an event so hover/layout catch up
         auto last_poll = std::chrono::steady_clock::now();
@@ -117,7 +153,11 @@ int run_app(int argc, char** argv) {
             glClearColor(bg.x, bg.y, bg.z, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-            if (frame == 0) io.Fonts->ClearTexData(); // the atlas now lives on the GPU only
+            if (frame == 0) {
+                stage("first frame");
+                if (std::getenv("KIOSK_TIMING"))
+                    std::cerr << "kiosk: font atlas " << io.Fonts->TexWidth << "x" << io.Fonts->TexHeight << "\n";
+            }
             if (!app.busy()) ++frame; // a screenshot waits for a PIN check to finish
             if (options.frames > 0 && frame >= options.frames) {
                 if (!options.screenshot.empty()) {
@@ -127,16 +167,20 @@ int run_app(int argc, char** argv) {
                     }
                 }
                 glfwSwapBuffers(window);
+                stage("swapped");
                 break;
             }
             glfwSwapBuffers(window);
         }
+        started.app.reset(); // before the ImGui context goes
     }
+    stage("app closed");
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window);
     glfwTerminate();
+    stage("exit");
     return rc;
 }
 

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -23,6 +24,9 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
         o.create_if_missing = true;
         if (options_.db.has_parent_path()) std::filesystem::create_directories(options_.db.parent_path());
         db_.emplace(trainer::store::Database::open(options_.db, o));
+        // Every commit is already durable in the WAL (synchronous=FULL); leave checkpointing to
+        // SQLite's automatic one and the next opener, so closing the kiosk never waits on fsync.
+        sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     } catch (const std::exception& e) {
         // Browsing standards needs no database: say so calmly and carry on.
         db_problem_ = e.what();
@@ -99,7 +103,9 @@ void App::poll_content() {
 void App::apply(const Intent& intent) {
     if (is_none(intent)) return;
     static const bool trace = std::getenv("KIOSK_TRACE") != nullptr; // debugging scripted input
-    if (trace) std::cerr << "kiosk: frame " << ImGui::GetFrameCount() << " intent #" << intent.index() << "\n";
+    if (trace)
+        std::cerr << "kiosk: frame " << (ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1) << " intent #"
+                  << intent.index() << "\n";
     redraw_ = true;
     notice_.clear();
     if (stack_.back() == ScreenId::Sign) {

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <fstream>
+#include <iterator>
 #include <vector>
 
 namespace kiosk {
@@ -31,31 +32,65 @@ std::vector<std::filesystem::path> read_font_list(const std::filesystem::path& a
 
 } // namespace
 
-std::string load_fonts(const std::filesystem::path& assets_dir, float scale, Fonts& out) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
+namespace {
+
+// `ttf` keeps the file bytes until the atlas is built (the atlas does not own them).
+std::string add_fonts(ImFontAtlas& atlas, const std::filesystem::path& assets_dir, float scale, Fonts& out,
+                      std::vector<std::vector<char>>& ttf) {
+    atlas.Clear();
     const auto files = read_font_list(assets_dir);
     if (files[0].empty()) {
         ImFontConfig cfg;
         cfg.SizePixels = 20.0f * scale;
-        out.small = out.body = out.large = out.title = io.Fonts->AddFontDefault(&cfg);
+        out.small = out.body = out.large = out.title = atlas.AddFontDefault(&cfg);
         return "no font from " + (assets_dir / "fonts.txt").string() +
                " was found; Polish and Russian letters will not show (install fonts-dejavu-core)";
     }
     const auto& bold = files[1].empty() ? files[0] : files[1];
+    // Each file is read once; its sizes share the bytes (the atlas frees them after the build).
+    auto read = [](const std::filesystem::path& file) {
+        std::ifstream in(file, std::ios::binary);
+        return std::vector<char>(std::istreambuf_iterator<char>(in), {});
+    };
+    ttf.assign(2, {});
+    ttf[0] = read(files[0]);
+    if (bold != files[0]) ttf[1] = read(bold);
+    std::vector<char>& regular_ttf = ttf[0];
+    std::vector<char>& bold_ttf = ttf[1];
     ImFontConfig cfg;
     cfg.OversampleH = 1; // keeps the atlas (and memory) small; text stays crisp at 1:1
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    auto add = [&](const std::filesystem::path& file, float px) {
-        return io.Fonts->AddFontFromFileTTF(file.c_str(), px * scale, &cfg, kRanges);
+    cfg.FontDataOwnedByAtlas = false;
+    auto add = [&](std::vector<char>& ttf, float px) -> ImFont* {
+        if (ttf.empty()) return nullptr;
+        return atlas.AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), px * scale, &cfg, kRanges);
     };
-    out.body = add(files[0], 21.0f); // the first font added is ImGui's default
-    out.small = add(files[0], 17.0f);
-    out.large = add(files[0], 26.0f);
-    out.title = add(bold, 32.0f);
+    out.body = add(regular_ttf, 21.0f); // the first font added is ImGui's default
+    out.small = add(regular_ttf, 17.0f);
+    out.large = add(regular_ttf, 26.0f);
+    out.title = add(bold_ttf.empty() ? regular_ttf : bold_ttf, 32.0f);
     if (!out.body || !out.small || !out.large || !out.title) return "a font file could not be read";
     return {};
+}
+
+} // namespace
+
+std::string load_fonts(const std::filesystem::path& assets_dir, float scale, Fonts& out) {
+    static std::vector<std::vector<char>> ttf; // the atlas is built later, by the caller
+    return add_fonts(*ImGui::GetIO().Fonts, assets_dir, scale, out, ttf);
+}
+
+PreparedFonts prepare_fonts(const std::filesystem::path& assets_dir, float scale) {
+    PreparedFonts p;
+    p.atlas = std::make_unique<ImFontAtlas>();
+    std::vector<std::vector<char>> ttf;
+    p.error = add_fonts(*p.atlas, assets_dir, scale, p.fonts, ttf);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    p.atlas->GetTexDataAsRGBA32(&pixels, &w, &h); // builds; the backend uploads these pixels
+    p.atlas->ClearInputData();                    // glyphs are rasterised: the TTF bytes can go
+    return p;
 }
 
 } // namespace kiosk

@@ -4,7 +4,10 @@
 #include <filesystem>
 #include <string>
 
+#include <memory>
+
 struct ImFont;
+struct ImFontAtlas;
 
 namespace kiosk {
 
@@ -18,5 +21,14 @@ struct Fonts {
 // Loads the fonts named in assets/fonts.txt into the current ImGui context at the given UI
 // scale. Returns an error message (empty on success); falls back to ImGui's default font.
 std::string load_fonts(const std::filesystem::path& assets_dir, float scale, Fonts& out);
+// The same into a stand-alone atlas, built and rasterised (RGBA32, as the OpenGL backend wants),
+// with the TTF input freed. Needs no ImGui context: the kiosk runs it on a thread while the
+// window system starts, then hands the atlas to ImGui::CreateContext.
+struct PreparedFonts {
+    std::unique_ptr<ImFontAtlas> atlas;
+    Fonts fonts;
+    std::string error;
+};
+PreparedFonts prepare_fonts(const std::filesystem::path& assets_dir, float scale);
 
 } // namespace kiosk

@@ -36,10 +36,11 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
         std::map<std::string, double> out;
         const auto period = quality::period_of(format_date(now), motivation.period);
         if (!period) return out;
-        for (const auto& p : people) {
-            if (!identity::can_view_person(actor, p)) continue;
-            out[p] = quality::motivation_for(db, events, clock, content, motivation, actor, p, *period).index;
-        }
+        std::vector<std::string> visible;
+        for (const auto& p : people)
+            if (identity::can_view_person(actor, p)) visible.push_back(p);
+        for (const auto& r : quality::motivation_rows(db, events, clock, content, motivation, actor, visible, *period))
+            out[r.person_id] = r.index;
         return out;
     };
     if (content.onboarding) {

@@ -11,11 +11,18 @@ namespace {
 
 using nlohmann::json;
 
-// Onboarding events of one person: the subject is the payload's "person" (a sign-off is
-// recorded by the lead).
+// Onboarding events of one person: the subject is the payload's "person". The person records
+// their own steps (found through the person index); an assignment or a sign-off is recorded by
+// someone else (found through the type index). Ranges instead of LIKE so both indexes serve:
+// this runs once per agent on the lead dashboard, over event logs of millions of rows.
 constexpr const char* kPersonEventsSql =
     "SELECT seq, id, type, person_id, kiosk_id, at_ms, payload FROM events "
-    "WHERE (type LIKE 'onboarding.%' OR type LIKE 'skills.%') "
+    "WHERE person_id = ?1 AND ((type >= 'onboarding.' AND type < 'onboarding/') OR "
+    "                          (type >= 'skills.' AND type < 'skills/')) "
+    "AND json_extract(payload, '$.person') = ?1 "
+    "UNION ALL "
+    "SELECT seq, id, type, person_id, kiosk_id, at_ms, payload FROM events "
+    "WHERE type IN ('onboarding.track_assigned', 'skills.signed_off') AND person_id IS NOT ?1 "
     "AND json_extract(payload, '$.person') = ?1 ORDER BY seq";
 
 std::vector<store::Event> person_events(store::Database& db, const std::string& person) {

@@ -173,6 +173,22 @@ MotivationRow motivation_for(store::Database& db, store::EventStore& events, con
     return compute(c, person_id, st.step() ? st.text(0) : person_id);
 }
 
+std::vector<MotivationRow> motivation_rows(store::Database& db, store::EventStore& events, const Clock& clock,
+                                           const content::ContentSet& content, const MotivationConfig& config,
+                                           const identity::Actor& actor, const std::vector<std::string>& people,
+                                           const Period& period) {
+    for (const auto& p : people) identity::require_view_person(actor, p);
+    Context c = make_context(db, events, clock, content, config, actor, period); // once for all
+    std::vector<MotivationRow> out;
+    auto st = db.prepare("SELECT display_name FROM people WHERE id = ?1");
+    for (const auto& p : people) {
+        st.reset();
+        st.bind(1, p);
+        out.push_back(compute(c, p, st.step() ? st.text(0) : p));
+    }
+    return out;
+}
+
 MotivationReport motivation_report(store::Database& db, store::EventStore& events,
                                    const Clock& clock, const content::ContentSet& content,
                                    const MotivationConfig& config, const identity::Actor& actor,

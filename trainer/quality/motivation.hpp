@@ -75,4 +75,11 @@ MotivationRow motivation_for(store::Database& db, store::EventStore& events, con
                              const identity::Actor& actor, const std::string& person_id,
                              const Period& period);
 
+// The rows of several agents, sharing one pass over the completions (what the dashboard needs;
+// calling motivation_for per person would scan the event log once per person).
+std::vector<MotivationRow> motivation_rows(store::Database& db, store::EventStore& events, const Clock& clock,
+                                           const content::ContentSet& content, const MotivationConfig& config,
+                                           const identity::Actor& actor, const std::vector<std::string>& people,
+                                           const Period& period);
+
 } // namespace trainer::quality
