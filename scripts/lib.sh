@@ -10,6 +10,7 @@ PACKAGES=(
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   xvfb xauth xdotool fonts-dejavu-core
   python3 python3-jsonschema
+  clang libclang-rt-dev # bench/fuzz: libFuzzer targets
 )
 
 install_missing_packages() {

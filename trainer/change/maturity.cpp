@@ -34,7 +34,7 @@ int maturity_total(const std::vector<content::MaturityQuestion>& questions, cons
         else total += it->second;
     }
     for (const auto& [id, v] : answers)
-        if (std::none_of(questions.begin(), questions.end(), [&](const auto& q) { return q.id == id; }))
+        if (std::none_of(questions.begin(), questions.end(), [&id = id](const auto& q) { return q.id == id; }))
             problem("'" + id + "' is not a maturity question");
     if (!problems.empty()) throw MaturityError("the self-check cannot be scored: " + problems);
     return total;

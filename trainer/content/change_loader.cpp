@@ -44,7 +44,7 @@ struct Reader {
             return false;
         }
         for (const auto& [key, value] : v.items()) {
-            if (std::any_of(allowed.begin(), allowed.end(), [&](const char* k) { return key == k; }))
+            if (std::any_of(allowed.begin(), allowed.end(), [&key = key](const char* k) { return key == k; }))
                 continue;
             std::string list;
             for (const char* k : allowed) list += (list.empty() ? "" : ", ") + std::string(k);

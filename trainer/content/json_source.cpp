@@ -314,6 +314,18 @@ JsonSource JsonSource::from_text(std::string text, std::string display_name) {
         const TextPosition at = s.position_at_offset(offset);
         s.diagnostics_.push_back(
             {Severity::Error, s.file_, at.line, at.column, "", "invalid JSON: " + reason});
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number beyond a double ("1e999"): nlohmann names the literal but not where it is.
+        std::string reason = e.what();
+        if (auto close = reason.find("] "); close != std::string::npos)
+            reason = reason.substr(close + 2);
+        std::size_t offset = 0;
+        if (auto open = reason.find('\''); open != std::string::npos && reason.back() == '\'')
+            offset = std::min(clean.find(reason.substr(open + 1, reason.size() - open - 2)),
+                              clean.size());
+        const TextPosition at = s.position_at_offset(offset);
+        s.diagnostics_.push_back(
+            {Severity::Error, s.file_, at.line, at.column, "", "invalid JSON: " + reason});
     }
 
     std::vector<std::pair<std::size_t, std::size_t>> spans;

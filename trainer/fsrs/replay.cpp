@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace trainer::fsrs {
@@ -55,6 +56,22 @@ ReplayInput parse_replay_input(std::string_view text) {
         j = nlohmann::json::parse(text.begin(), text.end());
     } catch (const nlohmann::json::parse_error& e) {
         throw ReplayError("input is not JSON: " + strip_json_prefix(e.what()));
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number beyond a double ("1e999"): nlohmann names the literal but not where it is.
+        const std::string reason = strip_json_prefix(e.what());
+        std::string where = "input";
+        const auto open = reason.find('\'');
+        if (open != std::string::npos && reason.back() == '\'')
+            if (const auto at = text.find(reason.substr(open + 1, reason.size() - open - 2));
+                at != std::string_view::npos) {
+                const auto before = text.substr(0, at);
+                const auto nl = before.rfind('\n');
+                const auto column = at - (nl == std::string_view::npos ? 0 : nl + 1);
+                where += " at line " +
+                         std::to_string(1 + std::count(before.begin(), before.end(), '\n')) +
+                         ", column " + std::to_string(column + 1);
+            }
+        throw ReplayError(where + ": " + reason);
     }
     if (!j.is_object())
         throw ReplayError("input: expected an object {\"params\", \"reviews\"}, got " +

@@ -108,6 +108,7 @@ void check_existing_file(const std::filesystem::path& path, int latest) {
     std::array<unsigned char, 100> h{};
     in.read(reinterpret_cast<char*>(h.data()), h.size());
     const auto got = in.gcount();
+    in.clear(); // a short read sets failbit, and tellg() would then say -1 instead of the size
     in.seekg(0, std::ios::end);
     const auto size = static_cast<std::uint64_t>(in.tellg());
     if (size == 0)
@@ -123,7 +124,16 @@ void check_existing_file(const std::filesystem::path& path, int latest) {
                                                   std::to_string(page_size) + ")");
     const std::uint32_t page_count = be32(&h[28]);
     const bool count_valid = be32(&h[24]) == be32(&h[92]) && page_count > 0;
-    if (size % page_size != 0 || (count_valid && size < std::uint64_t(page_count) * page_size))
+    // A checkpoint writes page 1 (and its page count) before the pages that grow the file; a
+    // process killed in between leaves a short file whose missing pages are still in the WAL,
+    // which SQLite replays on open. Only a file without a WAL can be judged truncated.
+    std::error_code wal_ec;
+    auto wal = path;
+    wal += "-wal";
+    const auto wal_size = std::filesystem::file_size(wal, wal_ec);
+    const bool wal_present = !wal_ec && wal_size > 0;
+    if (size % page_size != 0 ||
+        (count_valid && !wal_present && size < std::uint64_t(page_count) * page_size))
         throw RefusedDatabase(SQLITE_CORRUPT,
                               where + ": truncated database file (" + std::to_string(size) +
                                   " bytes; the header expects " +
@@ -131,10 +141,7 @@ void check_existing_file(const std::filesystem::path& path, int latest) {
     const std::uint32_t app_id = be32(&h[68]);
     // A database just created by another connection may still have its header in the WAL
     // (application_id 0 here); SQLite's own view is checked after opening.
-    std::error_code wal_ec;
-    auto wal = path;
-    wal += "-wal";
-    const bool header_in_wal = app_id == 0 && std::filesystem::file_size(wal, wal_ec) > 0 && !wal_ec;
+    const bool header_in_wal = app_id == 0 && wal_present;
     if (app_id != kApplicationId && !header_in_wal)
         throw RefusedDatabase(SQLITE_NOTADB,
                               where + ": an SQLite database of another application (application_id " +
@@ -169,46 +176,74 @@ int Database::latest_version(const std::vector<Migration>* list) {
 Database Database::open(const std::filesystem::path& path, const OpenOptions& options) {
     const auto& list = options.migrations ? *options.migrations : migrations();
     const int latest = latest_version(&list);
-    bool created = false;
+    const auto connect = [](const std::filesystem::path& file) {
+        sqlite3* raw = nullptr;
+        const int rc =
+            sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+        if (rc != SQLITE_OK) {
+            std::string msg = file.string() + ": cannot open database: " +
+                              (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
+            sqlite3_close(raw);
+            throw StoreError(rc, msg);
+        }
+        return Database(raw, file);
+    };
     std::error_code ec;
     if (std::filesystem::exists(path, ec)) {
         if (std::filesystem::is_directory(path, ec))
             throw StoreError(SQLITE_CANTOPEN, path.string() + ": is a directory, not a database file");
         check_existing_file(path, latest);
     } else if (options.create_if_missing) {
-        create_private_file(path);
-        created = true;
+        // Built aside and linked into place only once complete: a process killed while creating
+        // leaves no database (or a stale ".creating" file that the next attempt replaces), never
+        // a half-made one that every later open would refuse.
+        auto tmp = path;
+        tmp += ".creating";
+        const auto remove_tmp = [&] {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+                std::filesystem::remove(tmp.string() + suffix, ec);
+        };
+        remove_tmp();
+        create_private_file(tmp);
+        try {
+            Database fresh = connect(tmp);
+            fresh.configure(options.busy_timeout_ms);
+            fresh.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+            fresh.migrate(list);
+            fresh.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (...) {
+            remove_tmp();
+            throw;
+        }
+        // link() never replaces a file another process created meanwhile; rename() is the
+        // fallback for file systems without hard links (FAT, some network shares).
+        int linked = ::link(tmp.c_str(), path.c_str());
+        int link_errno = errno;
+        if (linked != 0 && link_errno != EEXIST) {
+            linked = ::rename(tmp.c_str(), path.c_str());
+            link_errno = errno;
+        }
+        std::filesystem::remove(tmp, ec);
+        if (linked != 0)
+            throw StoreError(SQLITE_CANTOPEN,
+                             path.string() + ": cannot create database: " + std::strerror(link_errno));
     } else {
         throw StoreError(SQLITE_CANTOPEN,
                          path.string() + ": no database here (run `trainer init` to create one)");
     }
 
-    sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-        std::string msg = path.string() + ": cannot open database: " +
-                          (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
-        sqlite3_close(raw);
-        throw StoreError(rc, msg);
-    }
-    Database db(raw, path);
+    Database db = connect(path);
     try {
         db.configure(options.busy_timeout_ms);
-        if (created) {
-            db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-        } else {
-            // The header may be stale while a WAL holds newer commits: ask SQLite too.
-            auto st = db.prepare("PRAGMA application_id");
-            st.step();
-            if (static_cast<std::uint32_t>(st.int64(0)) != kApplicationId)
-                throw RefusedDatabase(SQLITE_NOTADB, path.string() + ": not a trainer database");
-            if (db.user_version() > latest)
-                throw RefusedDatabase(SQLITE_CANTOPEN,
-                                      path.string() + ": created by a newer version of the app");
-        }
+        // The header may be stale while a WAL holds newer commits: ask SQLite too.
+        auto st = db.prepare("PRAGMA application_id");
+        st.step();
+        if (static_cast<std::uint32_t>(st.int64(0)) != kApplicationId)
+            throw RefusedDatabase(SQLITE_NOTADB, path.string() + ": not a trainer database");
+        if (db.user_version() > latest)
+            throw RefusedDatabase(SQLITE_CANTOPEN,
+                                  path.string() + ": created by a newer version of the app");
         db.migrate(list);
-        // Write the new header into the main file, so other programs see a trainer database.
-        if (created) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (const RefusedDatabase&) {
         throw;
     } catch (const StoreError& e) {

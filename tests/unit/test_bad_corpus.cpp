@@ -1,0 +1,116 @@
+// The malformed-input corpus (issue #8): every case of tests/data/bad/ through the built CLI.
+// Format: tests/data/bad/README.md. Each case must exit with its code, print its message and
+// location, and leave the database byte-for-byte as it was.
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kCorpus = TRAINER_TEST_DATA "/bad";
+const std::string kTrainer = TRAINER_BIN_DIR "/trainer";
+
+std::string shell_quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'')
+            out.append("'\\''");
+        else
+            out.push_back(c);
+    }
+    out.push_back('\'');
+    return out;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+        s.replace(at, from.size(), to);
+    return s;
+}
+
+std::vector<fs::path> cases() {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(kCorpus))
+        if (e.is_directory()) out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// The database every case without its own file starts from: the schema, and the agent the CSV
+// cases name (anna, external id anna@example.com, team North).
+void make_base_db(const fs::path& db) {
+    std::string out;
+    const std::string at = " --db " + shell_quote(db.string());
+    REQUIRE(test::run_command(kTrainer + " init" + at, &out) == 0);
+    REQUIRE(test::run_command(kTrainer +
+                                  " people add anna --name Anna --role agent --team North "
+                                  "--external-id anna@example.com" +
+                                  at,
+                              &out) == 0);
+}
+
+} // namespace
+
+TEST_CASE("the bad-input corpus covers content, every CSV import, replay input and database files",
+          "[bad-input]") {
+    std::map<std::string, int> kinds;
+    for (const auto& c : cases()) {
+        const std::string name = c.filename().string();
+        ++kinds[name.substr(0, name.find('-'))];
+        CHECK(fs::exists(c / "case.json"));
+    }
+    for (const char* kind : {"content", "people", "scores", "surveys", "replay", "db"}) {
+        INFO("cases named " << kind << "-*");
+        CHECK(kinds[kind] >= 3);
+    }
+}
+
+TEST_CASE("every malformed input is refused with its message and location, and changes nothing",
+          "[bad-input][cli]") {
+    test::TempDir dir;
+    const fs::path base = dir / "base.db";
+    make_base_db(base);
+
+    for (const auto& c : cases()) {
+        const std::string name = c.filename().string();
+        DYNAMIC_SECTION(name) {
+            const auto spec = nlohmann::json::parse(test::read_file(c / "case.json"));
+            // Each case works on its own copy, named trainer.db so messages name it the same way.
+            const fs::path work = dir / name;
+            fs::create_directories(work);
+            const fs::path db = work / "trainer.db";
+            fs::copy_file(spec.contains("db") ? c / spec["db"].get<std::string>() : base, db);
+            const std::string before = test::read_file(db);
+
+            std::string cmd = kTrainer;
+            for (const auto& arg : spec.at("args")) {
+                std::string a = arg.get<std::string>();
+                a = replace_all(a, "{case}", c.string());
+                a = replace_all(a, "{db}", db.string());
+                a = replace_all(a, "{content}", TRAINER_SOURCE_DIR "/content");
+                a = replace_all(a, "{data}", TRAINER_TEST_DATA);
+                cmd.push_back(' ');
+                cmd.append(shell_quote(a));
+            }
+            std::string out;
+            const int status = test::run_command(cmd, &out);
+            INFO(spec.value("about", "") << "\n$ " << cmd << "\n" << out);
+            CHECK(status == spec.at("exit").get<int>());
+            CHECK_THAT(out, Catch::Contains(spec.at("message").get<std::string>()));
+            CHECK_THAT(out, Catch::Contains(spec.at("location").get<std::string>()));
+            // Refused means untouched: not one byte of the database, and no journal left beside it.
+            CHECK(test::read_file(db) == before);
+            CHECK_FALSE(fs::exists(db.string() + "-wal"));
+            CHECK_FALSE(fs::exists(db.string() + "-journal"));
+        }
+    }
+}
