@@ -62,6 +62,8 @@ def main():
     rows.append(("peak RSS (MiB)", kiosk_rss, base_rss, kiosk_rss / base_rss,
                  "<= bare + 20 MiB", kiosk_rss <= base_rss + 20))
 
+    rows.append(idle_cpu_row(db))
+
     for exe, parse in (("bench_search", search_rows), ("bench_fsrs", fsrs_rows), ("bench_commit", commit_rows)):
         path = os.path.join(BIN, exe)
         if os.path.exists(path):
@@ -80,6 +82,14 @@ def main():
             rows.append(("  the same with onboarding, QA and motivation figures, as the kiosk shows it (ms)",
                          hooked, ms, hooked / ms if ms else None, "reported", True))
 
+    rows.append(crash_kill_row())
+    if os.environ.get("SOAK_MINUTES"):  # 10 minutes of scripted use: only when asked for
+        kv = key_values([os.path.join(ROOT, "bench", "soak"), os.environ["SOAK_MINUTES"]])
+        grew = kv.get("soak_rss_growth_mib")
+        rows.append((f"soak: {int(kv.get('soak_rounds', 0))} rounds in {kv.get('soak_minutes')} min, RSS growth (MiB), "
+                     f"{int(kv.get('soak_log_errors', 0))} log errors", grew, None, None, "within 2 MiB, no errors",
+                     kv.get("soak_ok") == 1))
+
     table = ["| benchmark | ours | baseline | ratio | target | met? |", "|---|---|---|---|---|---|"]
     for name, ours, base, ratio, target, met in rows:
         fmt = lambda v: "—" if v is None else (f"{v:.4g}" if isinstance(v, float) else str(v))
@@ -92,6 +102,39 @@ def main():
                 f"Produced by `bench/run`. Demo database: {'DEMO_DB=' + extra if extra else '`trainer demo create`'}.\n\n"
                 f"{text}\n")
     return 0 if all(r[5] for r in rows) else 1
+
+
+def idle_cpu_row(db):
+    """CPU used by a kiosk left alone for 10 s after start-up (it should sleep in glfwWaitEvents)."""
+    proc = subprocess.Popen([os.path.join(BIN, "kiosk"), "--db", db], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(3)  # start-up and the settle frames
+        def ticks():
+            with open(f"/proc/{proc.pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            return int(fields[11]) + int(fields[12])  # utime + stime
+        t0, c0 = time.monotonic(), ticks()
+        time.sleep(10)
+        t1, c1 = time.monotonic(), ticks()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    pct = 100.0 * (c1 - c0) / os.sysconf("SC_CLK_TCK") / (t1 - t0)
+    return ("idle kiosk CPU over 10 s (% of one core)", pct, None, None, "<= 1 % (about 0)", pct <= 1.0)
+
+
+def crash_kill_row():
+    """The long crash-kill run: 50 SIGKILLs over 10,000 reviews; every reported event must survive."""
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "tests", "crash", "crash_kill.py"),
+                          "--child", os.path.join(BIN, "crash_child"), "--content", os.path.join(ROOT, "content"),
+                          "--kills", "50", "--reviews", "10000"], capture_output=True, text=True)
+    m = re.search(r"crash-kill: (\d+) kills, (\d+) reviews stored, (\d+) reported ids all present", out.stdout)
+    if out.returncode != 0 or not m:
+        return ("crash-kill: 50 SIGKILLs over 10,000 reviews, committed events lost", None, None, None, "0 lost",
+                False)
+    return (f"crash-kill: {m.group(1)} SIGKILLs over {int(m.group(2)):,} reviews, committed events lost", 0, None,
+            None, "0 lost, integrity ok", True)
 
 
 def search_rows(kv):

@@ -318,6 +318,13 @@ Intent ModuleScreen::draw_scenarios(const UiContext& ui, const ModuleView& v) {
 
 Intent ModuleScreen::draw_checklist(const UiContext& ui, const ModuleView& v, const trainer::content::ContentSet& set) {
     Intent intent;
+    // Where the sign-off stands comes first: that is what the new hire opens this page to see.
+    if (v.passed) {
+        widgets::text(ui.fonts.large, ui.tr("onb.signed", {{"score", percent(v.passed->score)}}), theme::kGood);
+    } else if (v.signoff_pending) {
+        widgets::text(ui.fonts.large, ui.tr("onb.awaiting"), theme::kAccent);
+        widgets::text(ui.fonts.body, ui.tr("onb.awaiting_hint"), theme::kMuted);
+    }
     widgets::text(ui.fonts.body, ui.tr("onb.checklist_intro", {{"mark", percent(v.checklist_pass_mark)}}), theme::kInk);
     ImGui::Spacing();
     int n = 0;
@@ -330,15 +337,8 @@ Intent ModuleScreen::draw_checklist(const UiContext& ui, const ModuleView& v, co
         ImGui::Unindent(ui.px(32));
         ImGui::PopID();
     }
-    ImGui::Spacing();
-    if (v.passed) {
-        widgets::text(ui.fonts.large, ui.tr("onb.signed", {{"score", percent(v.passed->score)}}), theme::kGood);
-    } else if (v.signoff_pending) {
-        widgets::text(ui.fonts.large, ui.tr("onb.awaiting"), theme::kAccent);
-        widgets::text(ui.fonts.body, ui.tr("onb.awaiting_hint"), theme::kMuted);
-    } else {
+    if (!v.passed && !v.signoff_pending)
         action = Action{ui.tr("onb.ask_signoff"), true, [] { return Intent{RequestSignoff{}}; }};
-    }
     return intent;
 }
 

@@ -99,7 +99,9 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         if (!e.scorecard_id.empty() && set.quality)
             if (const auto* sc = set.quality->find(e.scorecard_id)) line += "  ·  " + trainer::content::pick(sc->title, ui.locale);
         if (e.score.critical_failed) line += "  ·  " + ui.tr("qa.critical_failed");
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(line.c_str());
+        ImGui::PopTextWrapPos();
         if (!e.comment.empty()) {
             ImGui::Indent(ui.px(90));
             widgets::text(ui.fonts.small, "“" + e.comment + "”", theme::kMuted);

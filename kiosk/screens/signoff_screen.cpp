@@ -29,12 +29,17 @@ Intent SignoffScreen::draw(const UiContext& ui, const trainer::content::ContentS
     for (const auto& s : request.steps) {
         const bool on = shown.count(s.id) > 0;
         // The standard behind the step, named under it (the lead is watching a call: no links).
-        std::string label = s.text;
+        std::string titles;
         for (const auto& card : s.cards) {
             const auto face = trainer::cards::card_face(set, card, ui.locale);
             if (face.id.empty()) continue;
+            if (!titles.empty()) titles += "  ·  ";
+            titles += face.text.title;
+        }
+        std::string label = s.text;
+        if (!titles.empty()) {
             label += '\n';
-            label += ui.tr("sign.standard", {{"title", face.text.title}});
+            label += ui.tr("sign.standard", {{"title", titles}});
         }
         if (widgets::choice(ui, s.id, label, on ? widgets::Look::Right : widgets::Look::Plain)) {
             if (on) shown.erase(s.id);

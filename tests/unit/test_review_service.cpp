@@ -243,6 +243,59 @@ TEST_CASE("a failure inside a grade leaves neither the event nor the state", "[r
     CHECK(scalar(f.db, "SELECT reps FROM card_state WHERE card_id = 'c1'") == 2);
 }
 
+TEST_CASE("a full disk during reviews: the grade fails whole, nothing half-written, and the same grade saves once there is room",
+          "[review]") {
+    // SQLite's max_page_count stands in for a full disk: a write that needs one more page fails
+    // with SQLITE_FULL, exactly where a real full disk would fail it.
+    test::TempDir dir;
+    store::OpenOptions o;
+    o.create_if_missing = true;
+    auto db = store::Database::open(dir / "t.db", o);
+    add_person(db, "ann");
+    FixedClock clock(kT0);
+    store::EventStore events(db, clock, "kiosk-test");
+    std::vector<std::pair<std::string, int>> many;
+    for (int i = 0; i < 400; ++i) {
+        std::string id = "c";
+        id += std::to_string(i);
+        many.emplace_back(std::move(id), 1);
+    }
+    const auto content = make_content(many);
+    cards::ReviewService service(db, events, clock, content, {});
+    const auto pages = scalar(db, "PRAGMA page_count");
+    db.exec("PRAGMA max_page_count = " + std::to_string(pages));
+    int saved = 0;
+    std::string failure;
+    for (const auto& [card, v] : many) {
+        try {
+            service.grade("ann", card, Rating::Good);
+            ++saved;
+        } catch (const std::exception& e) {
+            failure = e.what();
+            break;
+        }
+    }
+    REQUIRE_FALSE(failure.empty()); // the "disk" filled up before 400 grades
+    CHECK_THAT(failure, Catch::Contains("full"));
+    // Every event that exists has its state and the other way round: no grade is half there.
+    CHECK(scalar(db, "SELECT count(*) FROM events WHERE type = 'card.reviewed'") == saved);
+    CHECK(scalar(db, "SELECT count(*) FROM card_state") == saved);
+    {
+        auto check = db.prepare("PRAGMA integrity_check");
+        REQUIRE(check.step());
+        CHECK(check.text(0) == "ok");
+    }
+    // Room again (an admin freed space): the grade the kiosk kept on screen goes through.
+    db.exec("PRAGMA max_page_count = " + std::to_string(pages * 4));
+    const std::string next = many[static_cast<std::size_t>(saved)].first;
+    service.grade("ann", next, Rating::Good);
+    CHECK(scalar(db, "SELECT count(*) FROM events WHERE type = 'card.reviewed'") == saved + 1);
+    auto one = db.prepare("SELECT count(*) FROM card_state WHERE card_id = ?1");
+    one.bind(1, next);
+    REQUIRE(one.step());
+    CHECK(one.int64(0) == 1);
+}
+
 TEST_CASE("grading refuses an unknown card or person, a bad rating and a clock gone backwards", "[review]") {
     Fixture f;
     const auto code_of = [&](auto&& fn) {

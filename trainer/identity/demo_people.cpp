@@ -43,6 +43,8 @@ void seed_demo_people(store::Database& db, store::EventStore& events, PinCost co
         p.locale = d.locale;
         if (*d.team) p.teams = {d.team};
         p.badge_id = d.badge;
+        p.external_id = std::string(d.id) + "@example.com"; // the e-mail QA and survey tools export
+                                                           // (content/quality/mappings/*-sample.csv)
         p.hire_date = "2024-01-15";
         people.add(admin, p);
         people.set_pin(admin, d.id, d.pin, cost);
