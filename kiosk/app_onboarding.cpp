@@ -4,7 +4,6 @@
 
 #include "trainer/onboarding/assignment.hpp"
 
-#include <sodium.h>
 
 #include <iostream>
 
@@ -143,12 +142,7 @@ void App::start_sign_check(std::string pin) {
     if (!session_ || !auth_ || sign_check_.valid()) return;
     sign_attempt_ = auth_->begin_by_id(session_->person.id);
     sign_pad_.busy = true;
-    const trainer::identity::AuthService* auth = auth_.get();
-    sign_check_ = std::async(std::launch::async, [auth, a = sign_attempt_, pin = std::move(pin)]() mutable {
-        auto check = a.needs_check() ? auth->check(a, pin) : trainer::identity::PinCheck{};
-        sodium_memzero(pin.data(), pin.size());
-        return check;
-    });
+    sign_check_ = check_pin_async(*auth_, sign_attempt_, std::move(pin));
 }
 
 void App::finish_sign_check() {

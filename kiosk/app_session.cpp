@@ -13,16 +13,20 @@
 
 namespace kiosk {
 
-void App::start_pin_check(trainer::identity::LoginAttempt attempt, std::string pin) {
-    attempt_ = std::move(attempt);
-    login_screen_.busy = true;
-    const trainer::identity::AuthService* auth = auth_.get();
+std::future<trainer::identity::PinCheck> check_pin_async(const trainer::identity::AuthService& auth,
+                                                         trainer::identity::LoginAttempt attempt, std::string pin) {
     // Argon2id takes a noticeable moment: keep the window responsive while it runs.
-    pin_check_ = std::async(std::launch::async, [auth, a = attempt_, pin = std::move(pin)]() mutable {
-        auto check = a.needs_check() ? auth->check(a, pin) : trainer::identity::PinCheck{};
+    return std::async(std::launch::async, [&auth, a = std::move(attempt), pin = std::move(pin)]() mutable {
+        auto check = a.needs_check() ? auth.check(a, pin) : trainer::identity::PinCheck{};
         sodium_memzero(pin.data(), pin.size());
         return check;
     });
+}
+
+void App::start_pin_check(trainer::identity::LoginAttempt attempt, std::string pin) {
+    attempt_ = std::move(attempt);
+    login_screen_.busy = true;
+    pin_check_ = check_pin_async(*auth_, attempt_, std::move(pin));
 }
 
 void App::finish_pin_check() {

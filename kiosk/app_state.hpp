@@ -63,6 +63,10 @@ struct Session {
     trainer::TimeMs last_input_ms = 0;
 };
 
+// The slow Argon2id PIN check on a worker thread (sign-in and signatures); the PIN copy is wiped.
+std::future<trainer::identity::PinCheck> check_pin_async(const trainer::identity::AuthService& auth,
+                                                         trainer::identity::LoginAttempt attempt, std::string pin);
+
 class App {
 public:
     // `preloaded`: the content folder already read (on another thread while the window opened).

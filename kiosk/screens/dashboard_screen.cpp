@@ -8,6 +8,7 @@
 #include "trainer/search/fold.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -107,12 +108,8 @@ Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const 
 Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set) {
     Intent intent;
     ImGui::SetNextItemWidth(ui.px(360));
-    char buf[128];
-    const std::size_t n = std::min(filter.size(), sizeof buf - 1);
-    std::copy_n(filter.data(), n, buf);
-    buf[n] = '\0';
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
-    if (ImGui::InputTextWithHint("##filter", ui.tr("dash.filter").c_str(), buf, sizeof buf)) filter = buf;
+    ImGui::InputTextWithHint("##filter", ui.tr("dash.filter").c_str(), &filter);
     ImGui::PopStyleVar();
     ImGui::SameLine(0, ui.px(16));
     ImGui::PushFont(ui.fonts.small);

@@ -4,6 +4,7 @@
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -44,11 +45,9 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ui.tr("qa.date").c_str());
     ImGui::SameLine();
-    char date[16];
-    std::snprintf(date, sizeof date, "%s", draft.date.c_str());
     ImGui::SetNextItemWidth(ui.px(170));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
-    if (ImGui::InputText("##date", date, sizeof date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank)) draft.date = date;
+    ImGui::InputText("##date", &draft.date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank);
     ImGui::PopStyleVar();
 
     const float footer = ui.px(theme::kTouch) * 2 + ui.px(60) + ui.px(24) * static_cast<float>(problems.size());
@@ -92,11 +91,9 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
         }
     }
     ImGui::EndChild();
-    char comment[1024];
-    std::snprintf(comment, sizeof comment, "%s", draft.comment.c_str());
     ImGui::SetNextItemWidth(-1);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
-    if (ImGui::InputTextWithHint("##comment", ui.tr("qa.comment_hint").c_str(), comment, sizeof comment)) draft.comment = comment;
+    ImGui::InputTextWithHint("##comment", ui.tr("qa.comment_hint").c_str(), &draft.comment);
     ImGui::PopStyleVar();
     for (const auto& p : problems) widgets::text(ui.fonts.small, p, theme::kWarn);
     std::size_t criteria = 0;

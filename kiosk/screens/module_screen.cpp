@@ -7,6 +7,7 @@
 #include "trainer/cards/browse.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -286,11 +287,7 @@ Intent ModuleScreen::draw_scenarios(const UiContext& ui, const ModuleView& v) {
         if (!current->reflection_prompt.empty()) {
             widgets::text(ui.fonts.body, current->reflection_prompt, theme::kInk);
             widgets::text(ui.fonts.small, ui.tr("onb.private"), theme::kMuted);
-            char buf[1024];
-            const std::size_t n = std::min(reflection.size(), sizeof buf - 1);
-            std::copy_n(reflection.data(), n, buf);
-            buf[n] = '\0';
-            if (ImGui::InputTextMultiline("##reflection", buf, sizeof buf, ImVec2(-1, ui.px(96)))) reflection = buf;
+            ImGui::InputTextMultiline("##reflection", &reflection, ImVec2(-1, ui.px(96)));
         }
         for (char d : input::digits_pressed()) {
             const std::size_t i = static_cast<std::size_t>(d - '1');

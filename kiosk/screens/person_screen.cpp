@@ -6,6 +6,7 @@
 #include "trainer/core/time.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -198,13 +199,9 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
             if (widgets::button(ui, phase_name(ui, set, p), 0.0f, phase == p)) phase = p;
             ImGui::PopID();
         }
-        char buf[512];
-        const std::size_t n = std::min(note.size(), sizeof buf - 1);
-        std::copy_n(note.data(), n, buf);
-        buf[n] = '\0';
         ImGui::SetNextItemWidth(-1);
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
-        if (ImGui::InputTextWithHint("##note", ui.tr("person.note_hint").c_str(), buf, sizeof buf)) note = buf;
+        ImGui::InputTextWithHint("##note", ui.tr("person.note_hint").c_str(), &note);
         ImGui::PopStyleVar();
         ImGui::BeginDisabled(phase < 0);
         if (widgets::button(ui, ui.tr("person.save_assessment"), ui.px(300), true))

@@ -6,6 +6,7 @@
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -56,11 +57,7 @@ Intent SignoffScreen::draw(const UiContext& ui, const trainer::content::ContentS
                       "  —  " + ui.tr(passes ? "sign.would_pass" : "sign.would_fail"),
                   passes ? theme::kGood : theme::kWarn);
     widgets::text(ui.fonts.small, ui.tr("sign.note"), theme::kMuted);
-    char buf[1024];
-    const std::size_t n = std::min(note.size(), sizeof buf - 1);
-    std::copy_n(note.data(), n, buf);
-    buf[n] = '\0';
-    if (ImGui::InputTextMultiline("##note", buf, sizeof buf, ImVec2(-1, ui.px(64)))) note = buf;
+    ImGui::InputTextMultiline("##note", &note, ImVec2(-1, ui.px(64)));
     if (!message.empty()) widgets::text(ui.fonts.body, message, theme::kWarn);
     // Keys 1-9 tick steps and Enter goes on to the PIN, as the buttons do.
     for (char d : input::digits_pressed()) {
