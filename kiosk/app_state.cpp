@@ -386,6 +386,8 @@ void App::draw_frame() {
         screen_intent = track_map_screen_.draw(ui, tracks_);
         break;
     case ScreenId::Module:
+        if (!pictures_) pictures_ = std::make_unique<ImageCache>(options_.content.parent_path()); // "assets/..." paths
+        module_screen_.picture = [this](const std::string& path) { return pictures_->get(path); };
         screen_intent = module_screen_.draw(ui, module_view_, set);
         break;
     case ScreenId::Signoff:

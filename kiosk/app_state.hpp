@@ -3,6 +3,7 @@
 // and database. Screens return intents; apply() turns them into changes through trainer.
 #include "kiosk/badge_reader.hpp"
 #include "kiosk/fonts.hpp"
+#include "kiosk/images.hpp"
 #include "kiosk/intent.hpp"
 #include "kiosk/options.hpp"
 #include "kiosk/screens/card_screen.hpp"
@@ -169,6 +170,7 @@ private:
     trainer::onboarding::ModuleView module_view_;
     TrackMapScreen track_map_screen_;
     ModuleScreen module_screen_;
+    std::unique_ptr<ImageCache> pictures_; // lesson pictures; textures made while drawing
     SignoffScreen signoff_screen_;
 
     // Signing with the lead's own PIN (sign-offs, QA evaluations): checked off the UI thread.

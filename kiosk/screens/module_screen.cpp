@@ -1,5 +1,6 @@
 #include "kiosk/screens/module_screen.hpp"
 
+#include "kiosk/images.hpp"
 #include "kiosk/input.hpp"
 #include "kiosk/screens/track_map_screen.hpp"
 #include "kiosk/theme.hpp"
@@ -140,6 +141,15 @@ Intent ModuleScreen::draw_page(const UiContext& ui, const ModuleView& v, const t
     ImGui::TextUnformatted(pg.text.c_str());
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
+    if (!pg.image.empty() && picture)
+        if (const Picture* pic = picture(pg.image)) {
+            // At most the text column wide and 320 px tall, never upscaled past 1.5x.
+            const float max_w = std::min(ImGui::GetContentRegionAvail().x, ui.px(900));
+            const float k = std::min({max_w / static_cast<float>(pic->width), ui.px(320) / static_cast<float>(pic->height),
+                                      1.5f * ui.scale});
+            ImGui::Spacing();
+            ImGui::Image(pic->texture, ImVec2(static_cast<float>(pic->width) * k, static_cast<float>(pic->height) * k));
+        }
     Intent intent;
     if (!pg.cards.empty()) {
         ImGui::Spacing();

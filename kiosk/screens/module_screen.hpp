@@ -34,6 +34,9 @@ struct ModuleScreen {
     };
     std::optional<Action> action;
 
+    // Shows a lesson page's picture ("assets/..."): the app's texture cache; nullptr = none.
+    std::function<const struct Picture*(const std::string&)> picture;
+
     void open(const std::string& id, int resume_page);
     Intent draw(const UiContext& ui, const trainer::onboarding::ModuleView& view,
                 const trainer::content::ContentSet& set);

@@ -71,6 +71,17 @@ void read_module(const fs::path& path, Loaded& seen, const ContentSet& set, Onbo
         if (!set.find_card(card))
             r.diagnostics.push_back(src.diagnostic(
                 Severity::Error, at, "unknown card id '" + card + "': no deck defines it"));
+    // Pictures are named from the project folder ("assets/..."), next to the content folder. A
+    // missing one is a warning: the page still teaches without it, and the kiosk leaves it out.
+    const fs::path project = path.parent_path().parent_path().parent_path();
+    for (std::size_t i = 0; i < pm->module.pages.size(); ++i) {
+        const auto& image = pm->module.pages[i].image;
+        std::error_code ec;
+        if (!image.empty() && !fs::is_regular_file(project / image, ec))
+            r.diagnostics.push_back(src.diagnostic(Severity::Warning, "/pages/" + std::to_string(i) + "/image",
+                                                   "picture '" + image + "' not found at " + (project / image).string() +
+                                                       "; the page is shown without it"));
+    }
     if (auto [it, fresh] = seen.module_origin.emplace(pm->module.id, where(src, "/id")); !fresh) {
         r.diagnostics.push_back(src.diagnostic(Severity::Error, "/id",
                                                "duplicate module id '" + pm->module.id +
