@@ -128,7 +128,20 @@ int run_app(int argc, char** argv) {
                 glfwPollEvents();
                 --settle;
             } else {
-                glfwWaitEventsTimeout(app.wake_timeout_seconds());
+                // Sleep until input or a timer. Waking only to look at the content folder draws
+                // nothing (a software-rendered frame is the costliest thing an idle kiosk does).
+                const double timeout = app.wake_timeout_seconds();
+                const bool timer_due = timeout < kContentPollSeconds;
+                const auto events_before = input::event_count();
+                glfwWaitEventsTimeout(timeout);
+                const bool woken = timer_due || input::event_count() != events_before;
+                bool content_changed = false;
+                if (const auto t = std::chrono::steady_clock::now();
+                    t - last_poll > std::chrono::duration<double>(kContentPollSeconds)) {
+                    content_changed = app.poll_content();
+                    last_poll = t;
+                }
+                if (!woken && !content_changed && !glfwWindowShouldClose(window)) continue;
                 settle = 2;
             }
             const auto now = std::chrono::steady_clock::now();

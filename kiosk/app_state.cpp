@@ -93,11 +93,11 @@ void App::note_input() {
     if (any) session_->last_input_ms = clock_.now_ms();
 }
 
-void App::poll_content() {
-    if (library_->changed_on_disk()) {
-        library_->reload();
-        for (const auto& d : library_->state().refused) std::cerr << "kiosk: " << d.to_string() << "\n";
-    }
+bool App::poll_content() {
+    if (!library_->changed_on_disk()) return false;
+    library_->reload();
+    for (const auto& d : library_->state().refused) std::cerr << "kiosk: " << d.to_string() << "\n";
+    return true;
 }
 
 void App::apply(const Intent& intent) {

@@ -75,8 +75,9 @@ public:
 
     // Builds the whole UI for one frame.
     void draw_frame();
-    // Checks the content folder for changes (cheap; called on a timer) and reloads if needed.
-    void poll_content();
+    // Checks the content folder for changes (cheap; called on a timer) and reloads if needed;
+    // true when it did (the screen must be drawn again).
+    bool poll_content();
     const std::string& locale() const { return locale_; }
     // Seconds the loop may sleep before the app needs a frame (timers, a PIN check running).
     double wake_timeout_seconds() const;

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <mutex>
 #include <vector>
 
@@ -21,7 +22,10 @@ KeyQueue& queue() {
     return q;
 }
 
+std::uint64_t g_events = 0; // anything from the window system since start (main thread only)
+
 void on_key(GLFWwindow*, int key, int, int action, int) {
+    ++g_events;
     if (action == GLFW_PRESS || action == GLFW_REPEAT) queue().pending.push_back(key);
 }
 
@@ -32,7 +36,20 @@ bool queued(int key) {
 
 } // namespace
 
-void install_key_queue(GLFWwindow* window) { glfwSetKeyCallback(window, on_key); }
+void install_key_queue(GLFWwindow* window) {
+    glfwSetKeyCallback(window, on_key);
+    // The rest only count (ImGui's backend, installed after these, chains to them).
+    glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { ++g_events; });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { ++g_events; });
+    glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { ++g_events; });
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { ++g_events; });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { ++g_events; });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { ++g_events; });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow*) { ++g_events; });
+    glfwSetFramebufferSizeCallback(window, [](GLFWwindow*, int, int) { ++g_events; });
+}
+
+std::uint64_t event_count() { return g_events; }
 
 void begin_frame() {
     auto& q = queue();

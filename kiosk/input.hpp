@@ -1,6 +1,7 @@
 #pragma once
 // The one place that knows key codes. Dear ImGui 1.86 has no named letter/digit keys; the GLFW
 // backend indexes io.KeysDown by GLFW_KEY_*, so screens ask here instead.
+#include <cstdint>
 #include <string>
 
 struct GLFWwindow;
@@ -18,6 +19,9 @@ std::string digits_pressed();
 // installs a GLFW key callback (before ImGui's, which chains to it) that queues presses;
 // begin_frame() makes them visible to pressed() for exactly one frame.
 void install_key_queue(GLFWwindow* window);
+// How many window-system events (keys, characters, mouse, focus, resize, expose) have arrived:
+// the loop draws after a sleep only when this moved or a timer is due.
+std::uint64_t event_count();
 void begin_frame();
 
 // GLFW key code for a key (tests use it to feed io.KeysDown).
