@@ -1,0 +1,125 @@
+// The kiosk's frame around every screen: the top bar (title, search, who is signed in, the
+// language buttons), the calm banners, desk mode's lookup column and the cached search results.
+#include "kiosk/app_state.hpp"
+
+#include "kiosk/theme.hpp"
+#include "kiosk/widgets.hpp"
+#include "trainer/cards/browse.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace kiosk {
+
+Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set) {
+    Intent intent;
+    ImGui::PushFont(ui.fonts.large);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(theme::kAccent, "%s", ui.tr("app.title").c_str());
+    ImGui::PopFont();
+    static constexpr const char* kLangs[] = {"en", "pl", "ru"};
+    static constexpr const char* kLangLabels[] = {"EN", "PL", "RU"};
+    const float bw = ui.px(64);
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Right-aligned group: [name] [My reviews] [Sign in/out]   [EN] [PL] [RU]
+    const std::string who = session_ ? session_->person.display_name : std::string();
+    const bool show_home = session_ && stack_.back() != ScreenId::Home;
+    const bool show_account = db_ && stack_.back() != ScreenId::Login;
+    const std::string account = session_ ? ui.tr("nav.sign_out") : ui.tr("nav.sign_in");
+    const std::string home = ui.tr("nav.home");
+    ImGui::PushFont(ui.fonts.body);
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    const float account_w = ImGui::CalcTextSize(account.c_str()).x + pad;
+    const float home_w = ImGui::CalcTextSize(home.c_str()).x + pad;
+    const float who_w = who.empty() ? 0.0f : ImGui::CalcTextSize(who.c_str()).x;
+    float group_w = 0;
+    for (float w : {who_w, show_home ? home_w : 0.0f, show_account ? account_w : 0.0f})
+        if (w > 0) group_w += w + gap;
+    Intent account_intent;
+    if (stack_.back() != ScreenId::Login) {
+        // The search field takes what is left between the title and the right-hand group.
+        ImGui::SameLine(0, ui.px(32));
+        const float right = ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w;
+        const float width = std::clamp(right - ImGui::GetCursorPosX() - ui.px(24), ui.px(160), ui.px(420));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(2));
+        intent = draw_search_field(ui, search_query_, width, focus_search_, search_results(set));
+        focus_search_ = false;
+    }
+    if (group_w > 0) {
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w);
+        if (!who.empty()) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(who.c_str());
+            ImGui::SameLine();
+        }
+        if (show_home) {
+            if (widgets::button(ui, home, home_w)) account_intent = GoHome{};
+            ImGui::SameLine();
+        }
+        if (show_account && widgets::button(ui, account, account_w))
+            account_intent = session_ ? Intent{Logout{}} : Intent{StartLogin{}};
+    }
+    if (!is_none(account_intent)) intent = account_intent;
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap);
+    for (int k = 0; k < 3; ++k) {
+        if (k) ImGui::SameLine();
+        const bool active = locale_ == kLangs[k];
+        if (widgets::button(ui, kLangLabels[k], bw, active) && !active) intent = SetLanguage{kLangs[k]};
+    }
+    ImGui::Separator();
+    return intent;
+}
+
+void App::draw_banners(const UiContext& ui) {
+    const auto& st = library_->state();
+    if (!st.refused.empty()) {
+        const std::string file = st.refused.front().file;
+        widgets::banner(ui,
+                        st.content ? ui.count("banner.content_refused", static_cast<long long>(st.refused.size()),
+                                              {{"file", file}})
+                                   : ui.count("banner.content_missing", static_cast<long long>(st.refused.size()),
+                                              {{"file", file}}),
+                        true);
+    }
+    if (!db_problem_.empty()) widgets::banner(ui, ui.tr("banner.db_unavailable"), true);
+    if (!notice_.empty()) widgets::banner(ui, notice_, false);
+}
+
+const std::vector<trainer::cards::SearchRow>& App::search_results(const trainer::content::ContentSet& set) {
+    static const std::vector<trainer::cards::SearchRow> kNone;
+    if (search_query_.empty()) return kNone; // the index is built on the first keystroke, not at start-up
+    if (indexed_ != &set) {
+        search_index_ = trainer::search::SearchIndex(set);
+        indexed_ = &set;
+        results_key_.clear();
+    }
+    const std::string key = locale_ + '\n' + search_query_;
+    if (key != results_key_) {
+        results_ = trainer::cards::search_rows(set, search_index_, search_query_, locale_, 20);
+        results_key_ = key;
+    }
+    return results_;
+}
+
+void App::draw_desk(const UiContext& ui, const trainer::content::ContentSet& set) {
+    // Mid-call lookup: the search field (always ready for typing), then results or the card.
+    const bool field_idle = !ImGui::IsAnyItemActive();
+    Intent intent = draw_search_field(ui, search_query_, -1.0f, focus_search_ || field_idle,
+                                      search_results(set));
+    focus_search_ = false;
+    Intent screen_intent;
+    if (!search_query_.empty())
+        screen_intent = search_screen_.draw(ui, search_results(set), true);
+    else if (stack_.back() == ScreenId::Card)
+        screen_intent = card_screen_.draw(
+            ui, trainer::cards::card_at(set, card_screen_.deck_id, card_screen_.index, locale_));
+    else
+        widgets::text(ui.fonts.body, ui.tr("search.desk_hint"), theme::kMuted);
+    if (!is_none(screen_intent)) intent = screen_intent;
+    if (std::holds_alternative<Back>(intent)) intent = ClearSearch{};
+    apply(intent);
+}
+
+} // namespace kiosk
