@@ -10,6 +10,7 @@
 #include "trainer/cli/cli.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/content/quality_model.hpp"
+#include "trainer/core/paths.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/quality/motivation_export.hpp"
 #include "trainer/quality/records.hpp"
@@ -163,7 +164,7 @@ std::filesystem::path motivation_config_path(const Args& a) {
     if (auto c = a.value("config")) return *c;
     if (const char* env = std::getenv("TRAINER_MOTIVATION_CONFIG")) return env;
     if (std::filesystem::exists("config/motivation.json")) return "config/motivation.json";
-    return std::filesystem::path(TRAINER_SOURCE_DIR) / "config" / "motivation.json";
+    return source_dir() / "config" / "motivation.json";
 }
 
 int cmd_motivation(const Args& a, Io& io) {

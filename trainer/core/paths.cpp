@@ -10,10 +10,12 @@ std::filesystem::path from_env_or(const char* env, const char* local, const char
     if (const char* v = std::getenv(env); v && *v) return v;
     std::error_code ec;
     if (std::filesystem::is_directory(local, ec)) return local;
-    return std::filesystem::path(TRAINER_SOURCE_DIR) / in_source;
+    return source_dir() / in_source;
 }
 
 } // namespace
+
+std::filesystem::path source_dir() { return TRAINER_SOURCE_DIR; }
 
 std::filesystem::path default_db_path() {
     if (const char* v = std::getenv("TRAINER_DB"); v && *v) return v;

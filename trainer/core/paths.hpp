@@ -11,5 +11,7 @@ std::filesystem::path default_db_path();
 std::filesystem::path default_content_dir();
 // $TRAINER_ASSETS, else ./assets when it exists, else the source tree's assets/.
 std::filesystem::path default_assets_dir();
+// The source tree this build came from (fallback for content, assets and config).
+std::filesystem::path source_dir();
 
 } // namespace trainer
