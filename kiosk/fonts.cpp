@@ -62,9 +62,9 @@ std::string add_fonts(ImFontAtlas& atlas, const std::filesystem::path& assets_di
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     cfg.FontDataOwnedByAtlas = false;
-    auto add = [&](std::vector<char>& ttf, float px) -> ImFont* {
-        if (ttf.empty()) return nullptr;
-        return atlas.AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), px * scale, &cfg, kRanges);
+    auto add = [&](std::vector<char>& data, float px) -> ImFont* {
+        if (data.empty()) return nullptr;
+        return atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), px * scale, &cfg, kRanges);
     };
     out.body = add(regular_ttf, 21.0f); // the first font added is ImGui's default
     out.small = add(regular_ttf, 17.0f);

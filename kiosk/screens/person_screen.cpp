@@ -163,16 +163,16 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
         }
         if (last_self && !d.why.empty()) {
             widgets::caption(ui, ui.tr("person.why"));
-            for (const auto& w : d.why) {
+            for (const auto& reason : d.why) {
                 widgets::text(ui.fonts.small,
-                              ui.tr(w.below ? "person.why_below" : "person.why_at_least",
+                              ui.tr(reason.below ? "person.why_below" : "person.why_at_least",
                                     {{"dimension", ui.tr(std::string("change.dim.") +
-                                                         trainer::content::dimension_id(static_cast<trainer::content::Dimension>(w.dimension)))},
-                                     {"score", fixed(w.score, 1)},
-                                     {"threshold", fixed(w.threshold, 0)}}),
+                                                         trainer::content::dimension_id(static_cast<trainer::content::Dimension>(reason.dimension)))},
+                                     {"score", fixed(reason.score, 1)},
+                                     {"threshold", fixed(reason.threshold, 0)}}),
                               theme::kInk);
                 ImGui::Indent(ui.px(16));
-                for (const auto& [text, answer] : w.answers)
+                for (const auto& [text, answer] : reason.answers)
                     widgets::text(ui.fonts.small,
                                   "•  " + ui.tr("person.why_answer", {{"statement", text}, {"answer", std::to_string(answer)}}),
                                   theme::kMuted);

@@ -30,10 +30,10 @@ std::vector<const Criterion*> Scorecard::criteria() const {
     return out;
 }
 
-const Criterion* Scorecard::find_criterion(std::string_view id) const {
+const Criterion* Scorecard::find_criterion(std::string_view criterion_id) const {
     for (const auto& s : sections)
         for (const auto& c : s.criteria)
-            if (c.id == id) return &c;
+            if (c.id == criterion_id) return &c;
     return nullptr;
 }
 

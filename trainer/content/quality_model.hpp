@@ -36,7 +36,7 @@ struct Scorecard {
 
     // Every criterion in file order (sections flattened).
     std::vector<const Criterion*> criteria() const;
-    const Criterion* find_criterion(std::string_view id) const;
+    const Criterion* find_criterion(std::string_view criterion_id) const;
 };
 
 struct QualityContent {

@@ -55,26 +55,29 @@ double js_round(double x) {
 
 double r8(double x) { return js_round(x * 1e8) / 1e8; }
 
+// GCC's 128-bit integer (an extension: -Wpedantic is told so once, here).
+__extension__ typedef unsigned __int128 u128;
+
 double js_to_fixed8(double x) {
     if (!std::isfinite(x) || std::fabs(x) >= 1e21) return x;
     const bool negative = x < 0;
     int exp = 0;
     const double f = std::frexp(std::fabs(x), &exp); // |x| = f * 2^exp, f in [0.5, 1)
-    const auto m = static_cast<unsigned __int128>(std::ldexp(f, 53));
+    const auto m = static_cast<u128>(std::ldexp(f, 53));
     const int e = exp - 53;
     // x * 1e8 exactly = m * 1e8 * 2^e, and m * 1e8 < 2^80: decide the rounding in integers.
-    const unsigned __int128 scaled = m * 100'000'000u;
-    unsigned __int128 n = 0;
+    const u128 scaled = m * 100'000'000u;
+    u128 n = 0;
     if (e >= 0) {
         if (e > 40) return x; // far beyond 2^53: nothing after the point to round
         n = scaled << e;
     } else if (-e < 127) {
         const int shift = -e;
         n = scaled >> shift;
-        const unsigned __int128 rem = scaled - (n << shift);
-        if (2 * rem >= (static_cast<unsigned __int128>(1) << shift)) ++n; // ties up, as toFixed
+        const u128 rem = scaled - (n << shift);
+        if (2 * rem >= (static_cast<u128>(1) << shift)) ++n; // ties up, as toFixed
     }
-    if (n >= (static_cast<unsigned __int128>(1) << 53)) return x;
+    if (n >= (static_cast<u128>(1) << 53)) return x;
     const double v = static_cast<double>(n) / 1e8;
     return negative ? -v : v;
 }

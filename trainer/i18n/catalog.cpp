@@ -159,8 +159,8 @@ std::string format_interval(const Catalog& c, std::string_view locale, long long
     if (minutes < 1440) return c.count(locale, "interval.hours", (minutes + 30) / 60);
     const long long days = minutes / 1440;
     if (days < 31) return c.count(locale, "interval.days", days);
-    if (days < 365) return c.count(locale, "interval.months", std::llround(days / 30.4));
-    return c.count(locale, "interval.years", std::llround(days / 365.25));
+    if (days < 365) return c.count(locale, "interval.months", std::llround(static_cast<double>(days) / 30.4));
+    return c.count(locale, "interval.years", std::llround(static_cast<double>(days) / 365.25));
 }
 
 } // namespace trainer::i18n

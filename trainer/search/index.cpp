@@ -261,11 +261,11 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
                 const int points = m->by_locale[l] * (static_cast<int>(l) == want ? 2 : 1);
                 best = std::max(best, points);
                 a.loc_total[l] += points;
-                a.loc_words[l] += points > 0 ? 1 : 0;
+                if (points > 0) ++a.loc_words[l];
             }
             ++a.matched;
             a.total += best;
-            a.title_words += m->title ? 1 : 0;
+            if (m->title) ++a.title_words;
             alive.push_back(m->card);
         }
         if (alive.empty()) return {};
