@@ -12,6 +12,7 @@
 #include "kiosk/screens/login_screen.hpp"
 #include "kiosk/screens/review_screen.hpp"
 #include "trainer/cards/review_service.hpp"
+#include "trainer/cards/review_session.hpp"
 #include "kiosk/screens/search_screen.hpp"
 #include "kiosk/screens/team_screen.hpp"
 #include "kiosk/screens/module_screen.hpp"
@@ -79,6 +80,9 @@ public:
     // true when it did (the screen must be drawn again).
     bool poll_content();
     const std::string& locale() const { return locale_; }
+    // The screen on top, by a stable name ("decks", "login", "scores", ...; "search" while search
+    // results cover it, "desk" in desk mode): what --dump-text reports.
+    std::string screen_name() const;
     // Seconds the loop may sleep before the app needs a frame (timers, a PIN check running).
     double wake_timeout_seconds() const;
     // True once after a frame that changed what the next frame shows (an intent was applied).
@@ -141,12 +145,8 @@ private:
     HomeView home_view_;
     std::unique_ptr<trainer::cards::ReviewService> reviews_;
     std::shared_ptr<const trainer::content::ContentSet> reviews_content_; // what reviews_ points at
-    std::vector<trainer::cards::QueueItem> queue_;
-    std::size_t queue_pos_ = 0;
-    trainer::TimeMs review_started_ms_ = 0;
-    std::optional<trainer::cards::GradeOptions> preview_; // for queue_[queue_pos_]
-    std::optional<int> pending_grade_;                    // a grade not yet saved (retrying)
-    trainer::TimeMs retry_at_ms_ = 0;
+    std::optional<trainer::cards::ReviewSession> review_; // the session's rules live in trainer
+    void after_grade(trainer::cards::ReviewSession::Outcome outcome);
     std::string save_problem_;
     ReviewSummaryView summary_; // computed once when the session ends
     std::string search_query_;
