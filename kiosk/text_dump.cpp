@@ -37,9 +37,7 @@ std::string to_json(const std::string& screen, const std::vector<Item>& list) {
     return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-std::string write(const std::filesystem::path& path, const std::string& screen) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write the text dump " + path.string();
+std::vector<Item> on_screen() {
     // Only what reached the screen: ImGui's implicit "Debug" window lays out its title every
     // frame but is hidden when nothing was put in it, and text wholly outside its clip rectangle
     // (scrolled away) leaves no pixel.
@@ -55,7 +53,13 @@ std::string write(const std::filesystem::path& path, const std::string& screen) 
         i.clipped = sideways || (vertical && !(w && w->ScrollbarY));
         shown.push_back(std::move(i));
     }
-    out << to_json(screen, shown);
+    return shown;
+}
+
+std::string write(const std::filesystem::path& path, const std::string& screen) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return "cannot write the text dump " + path.string();
+    out << to_json(screen, on_screen());
     out.close();
     return out ? std::string{} : "cannot write the text dump " + path.string();
 }

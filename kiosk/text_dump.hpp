@@ -31,10 +31,13 @@ const std::vector<Item>& items();
 // Records one text item; called by the AddText wrappers (and by tests).
 void record(Item item);
 
+// The items of the frame that reached the screen (in a shown window, not wholly outside their clip
+// rectangle), with `clipped` decided. Call after ImGui::Render().
+std::vector<Item> on_screen();
+
 // {"screen": ..., "items": [{"text", "x", "y", "w", "h", "clip", "clipped", "window"}, ...]}
 std::string to_json(const std::string& screen, const std::vector<Item>& items);
-// Writes to_json() for the items recorded that reached the screen (in a shown window, not wholly
-// outside their clip rectangle), with `clipped` decided; the error (empty on success).
+// Writes to_json(screen, on_screen()); the error (empty on success).
 std::string write(const std::filesystem::path& path, const std::string& screen);
 
 } // namespace kiosk::text_dump
