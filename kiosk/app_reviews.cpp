@@ -1,5 +1,5 @@
-// The App's review session, home and team views, built from trainer services when
-// the person moves; grade previews are cached per card.
+// The App's home and team views and its lookups, built from trainer services when the person
+// moves; the review itself is a flow (kiosk/flows/review_flow.cpp).
 #include "kiosk/app_state.hpp"
 
 #include "kiosk/theme.hpp"
@@ -100,74 +100,16 @@ void App::refresh_team() {
     }
 }
 
-void App::start_review() {
-    sync_reviews();
-    if (!session_ || !reviews_) return;
-    review_.reset();
-    review_.emplace(*reviews_, clock_, session_->person.id);
-    review_screen_ = ReviewScreen{};
-    save_problem_.clear();
-    if (review_->finished()) summary_ = summary_view();
-    stack_.push_back(review_->finished() ? ScreenId::ReviewSummary : ScreenId::Review);
+std::optional<ReviewFlow::Env> App::review_env(const UiContext& ui) {
+    if (!session_ || !reviews_ || !reviews_content_) return std::nullopt;
+    return ReviewFlow::Env{*reviews_, *reviews_content_, clock_, ui, session_->person.id, stack_};
 }
 
-void App::after_grade(trainer::cards::ReviewSession::Outcome outcome) {
-    using Outcome = trainer::cards::ReviewSession::Outcome;
-    if (outcome == Outcome::Ignored) return;
-    if (auto problem = review_->take_problem(); !problem.empty()) std::cerr << "kiosk: " << problem << "\n";
-    if (outcome == Outcome::Pending) {
-        // Disk full, database locked...: the grade stays on screen and is tried again shortly.
-        save_problem_ = ui().tr("review.save_retry");
-        return;
-    }
-    if (outcome == Outcome::Saved) save_problem_.clear();
-    review_screen_.flipped = false;
-    if (review_->finished()) {
-        summary_ = summary_view();
-        stack_.back() = ScreenId::ReviewSummary;
-    }
-}
-
-void App::grade_current(int rating) {
-    if (!session_ || !review_) return;
-    after_grade(review_->grade(rating));
-}
-
-ReviewView App::review_view() {
-    ReviewView v;
-    const auto& item = *review_->current();
-    v.card = trainer::cards::card_face(*reviews_content_, item.card_id, locale_);
-    v.position = static_cast<int>(review_->position());
-    v.total = static_cast<int>(review_->total());
-    using trainer::cards::QueueKind;
-    if (item.kind == QueueKind::Coaching) v.badge = ui().tr("review.badge_coaching");
-    else if (item.refreshed) v.badge = ui().tr("review.badge_refreshed");
-    else if (item.kind == QueueKind::New) v.badge = ui().tr("review.badge_new");
-    const auto& preview = review_->preview();
-    if (auto problem = review_->take_problem(); !problem.empty()) std::cerr << "kiosk: " << problem << "\n";
-    for (const auto& o : preview.options)
-        v.buttons.push_back({static_cast<int>(o.rating),
-                             trainer::i18n::format_interval(catalog_, locale_, o.interval_minutes)});
-    v.save_problem = save_problem_;
-    return v;
-}
-
-ReviewSummaryView App::summary_view() {
-    ReviewSummaryView v;
-    if (!session_ || !review_) return v;
-    try {
-        const auto s = review_->summary();
-        v.reviewed = s.reviewed;
-        v.again = s.again;
-        v.new_cards = s.new_cards;
-        if (s.next_due_ms) {
-            const long long minutes = std::max<long long>(1, (*s.next_due_ms - clock_.now_ms()) / 60000);
-            v.next_due = trainer::i18n::format_interval(catalog_, locale_, minutes);
-        }
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk: " << e.what() << "\n";
-    }
-    return v;
+bool App::apply_review(const Intent& intent) {
+    if (std::holds_alternative<StartReview>(intent)) sync_reviews();
+    const UiContext ui = this->ui();
+    auto env = review_env(ui);
+    return env && review_flow_.apply(intent, *env);
 }
 
 } // namespace kiosk

@@ -73,7 +73,7 @@ App::~App() {
 
 double App::wake_timeout_seconds() const {
     if (pin_check_.valid() || sign_check_.valid()) return 0.05; // animate the progress, pick up the result promptly
-    double t = review_ && review_->pending_rating() ? 0.5 : 2.0; // retry an unsaved grade; content folder poll
+    double t = review_flow_.retry_pending() ? 0.5 : 2.0; // retry an unsaved grade; content folder poll
     if (session_) {
         const auto st = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
         const double left = static_cast<double>(st.remaining_ms - (st.phase == trainer::identity::IdlePhase::Active
@@ -126,7 +126,8 @@ void App::apply(const Intent& intent) {
         begin_signature(stack_.back() == ScreenId::Evaluation ? SignPurpose::Evaluation : SignPurpose::Signoff);
         return;
     }
-    if (apply_onboarding(intent) || apply_change(intent) || apply_quality(intent)) return;
+    if (apply_review(intent) || apply_onboarding(intent) || apply_change(intent) || apply_quality(intent)) return;
+    if (std::holds_alternative<StartReview>(intent) || std::holds_alternative<GradeCard>(intent)) return;
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
@@ -160,8 +161,7 @@ void App::apply(const Intent& intent) {
                 if (options_.desk) stack_.assign(1, ScreenId::Decks);
                 focus_search_ = true;
             } else if constexpr (std::is_same_v<T, FlipCard>) {
-                if (stack_.back() == ScreenId::Review) review_screen_.flipped = true;
-                else card_screen_.flipped = !card_screen_.flipped;
+                card_screen_.flipped = !card_screen_.flipped; // in a review, the flow turned it
             } else if constexpr (std::is_same_v<T, NextCard>) {
                 ++card_screen_.index;
                 card_screen_.flipped = false;
@@ -189,10 +189,6 @@ void App::apply(const Intent& intent) {
                 }
             } else if constexpr (std::is_same_v<T, Logout>) {
                 end_session(i.reason);
-            } else if constexpr (std::is_same_v<T, StartReview>) {
-                start_review();
-            } else if constexpr (std::is_same_v<T, GradeCard>) {
-                grade_current(i.rating);
             } else if constexpr (std::is_same_v<T, GoHome>) {
                 refresh_home();
                 stack_.assign(1, session_ ? ScreenId::Home : ScreenId::Decks);
@@ -263,15 +259,11 @@ void App::draw_frame() {
         screen_intent = home_screen_.draw(ui, home_view_);
         break;
     case ScreenId::Review:
-        if (review_) after_grade(review_->retry_if_due());
-        if (stack_.back() == ScreenId::Review && review_ && !review_->finished() && reviews_content_)
-            screen_intent = review_screen_.draw(ui, review_view());
+    case ScreenId::ReviewSummary:
+        if (auto env = review_env(ui)) screen_intent = review_flow_.draw(stack_.back(), *env);
         break;
     case ScreenId::Team:
         screen_intent = team_screen_.draw(ui, team_rows_, clock_.now_ms());
-        break;
-    case ScreenId::ReviewSummary:
-        screen_intent = review_screen_.draw_summary(ui, summary_);
         break;
     case ScreenId::Tracks:
         screen_intent = track_map_screen_.draw(ui, tracks_);

@@ -2,6 +2,8 @@
 // The kiosk's state between frames: which screens are open, the language, the loaded content
 // and database. Screens return intents; apply() turns them into changes through trainer.
 #include "kiosk/badge_reader.hpp"
+#include "kiosk/flows/review_flow.hpp"
+#include "kiosk/screen_id.hpp"
 #include "kiosk/fonts.hpp"
 #include "kiosk/images.hpp"
 #include "kiosk/intent.hpp"
@@ -48,13 +50,6 @@
 
 namespace kiosk {
 
-enum class ScreenId {
-    Decks, Card, Login, Home, Review, ReviewSummary, Team,
-    Tracks, Module, Signoff, Sign, // onboarding; Sign: a lead signs with their PIN
-    Checkin, Dashboard, Person, Maturity, // change and the lead dashboard
-    Evaluation, Scores                    // quality
-};
-
 // What a PIN typed on the Sign screen is for.
 enum class SignPurpose { Signoff, Evaluation };
 
@@ -98,10 +93,9 @@ private:
     void record_lookup(const std::string& card_id);
     void sync_reviews();
     void refresh_home();
-    void start_review();
-    void grade_current(int rating);
-    ReviewView review_view();
-    ReviewSummaryView summary_view();
+    // The review job (kiosk/flows/review_flow.hpp); `false` when nobody is signed in.
+    bool apply_review(const Intent& intent);
+    std::optional<ReviewFlow::Env> review_env(const UiContext& ui);
     void draw_banners(const UiContext& ui);
     void draw_desk(const UiContext& ui, const trainer::content::ContentSet& set);
     const std::vector<trainer::cards::SearchRow>& search_results(const trainer::content::ContentSet& set);
@@ -141,14 +135,10 @@ private:
     TeamScreen team_screen_;
     std::vector<trainer::identity::TeamMemberRow> team_rows_;
     void refresh_team();
-    ReviewScreen review_screen_;
     HomeView home_view_;
     std::unique_ptr<trainer::cards::ReviewService> reviews_;
     std::shared_ptr<const trainer::content::ContentSet> reviews_content_; // what reviews_ points at
-    std::optional<trainer::cards::ReviewSession> review_; // the session's rules live in trainer
-    void after_grade(trainer::cards::ReviewSession::Outcome outcome);
-    std::string save_problem_;
-    ReviewSummaryView summary_; // computed once when the session ends
+    ReviewFlow review_flow_;
     std::string search_query_;
     bool focus_search_ = false;
     const trainer::content::ContentSet* indexed_ = nullptr; // the set search_index_ was built from
