@@ -7,6 +7,7 @@
 #include "kiosk/input.hpp"
 #include "kiosk/options.hpp"
 #include "kiosk/screenshot.hpp"
+#include "kiosk/text_dump.hpp"
 #include "kiosk/theme.hpp"
 #include "trainer/content/loader.hpp"
 
@@ -113,6 +114,7 @@ int run_app(int argc, char** argv) {
     io.Fonts->ClearTexData();
 
     int rc = 0;
+    text_dump::set_enabled(!options.dump_text.empty());
     {
         stage("backends");
         App& app = *started.app;
@@ -154,6 +156,7 @@ int run_app(int argc, char** argv) {
             // A screenshot run has no person at the mouse: wherever the X pointer happens to be
             // (the screen's centre under Xvfb) must not paint a hover highlight into the PNG.
             if (options.frames > 0) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+            text_dump::begin_frame();
             ImGui::NewFrame();
             input::begin_frame();
             app.draw_frame();
@@ -173,6 +176,12 @@ int run_app(int argc, char** argv) {
             }
             if (!app.busy()) ++frame; // a screenshot waits for a PIN check to finish
             if (options.frames > 0 && frame >= options.frames) {
+                if (!options.dump_text.empty()) {
+                    if (auto err = text_dump::write(options.dump_text, app.screen_name()); !err.empty()) {
+                        std::cerr << "kiosk: " << err << "\n";
+                        rc = 1;
+                    }
+                }
                 if (!options.screenshot.empty()) {
                     if (auto err = write_screenshot(options.screenshot, w, h); !err.empty()) {
                         std::cerr << "kiosk: " << err << "\n";

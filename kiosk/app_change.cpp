@@ -4,14 +4,13 @@
 
 #include "trainer/app/dashboard_hooks.hpp"
 #include "trainer/change/maturity.hpp"
-#include "trainer/change/phase_rule.hpp"
+#include "trainer/change/phase_explanation.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/dashboard/dashboard.hpp"
 #include "trainer/quality/motivation.hpp"
-#include "trainer/quality/records.hpp"
+#include "trainer/quality/team_trend.hpp"
 
 #include <iostream>
-#include <set>
 
 namespace kiosk {
 
@@ -85,6 +84,7 @@ void App::refresh_dashboard(const std::string& team_id) {
     if (!session_ || !features_content_) return;
     const std::string wanted = team_id.empty() ? dash_.team_id : team_id;
     dash_ = DashboardData{};
+    dash_.qa_pass_mark = motivation_.qa_pass_mark;
     try {
         trainer::dashboard::DashboardService svc(
             *db_, clock_, *features_content_,
@@ -118,20 +118,10 @@ void App::fill_team_quality() {
             if (t.team_id == dash_.team_id) dash_.rollup = t;
     }
     // The team's mean QA score for each of the last six months.
-    std::set<std::string> members;
-    for (const auto& r : dash_.overview.rows) members.insert(r.person_id);
-    auto month = trainer::quality::period_of(today, trainer::quality::PeriodKind::Month);
-    if (!month) return;
-    std::vector<trainer::quality::Period> months{*month};
-    for (int i = 0; i < 5; ++i) months.push_back(trainer::quality::previous(months.back()));
-    for (auto it = months.rbegin(); it != months.rend(); ++it) {
-        DashboardData::QaMonth m{it->label, 0, std::nullopt};
-        double sum = 0;
-        for (const auto& e : trainer::quality::list_evaluations(*db_, {std::nullopt, it->from_date, it->until_date}))
-            if (members.count(e.person_id) && e.score.scored) sum += e.score.percent, ++m.evaluations;
-        if (m.evaluations) m.mean = sum / m.evaluations;
-        dash_.qa_months.push_back(m);
-    }
+    std::vector<std::string> members;
+    for (const auto& r : dash_.overview.rows) members.push_back(r.person_id);
+    for (auto& m : trainer::quality::team_qa_by_month(*db_, session_->actor, members, today))
+        dash_.qa_months.push_back({std::move(m.period), m.evaluations, m.mean});
 }
 
 void App::refresh_person(const std::string& person_id) {
@@ -144,23 +134,9 @@ void App::refresh_person(const std::string& person_id) {
     try {
         if (checkin_ && !person_.rollout_id.empty()) {
             person_.history = checkin_->history(session_->actor, person_id, person_.rollout_id);
-            // Why: the phase rule applied again to the latest check-in's own answers.
-            for (auto it = person_.history.rbegin(); it != person_.history.rend(); ++it) {
-                if (it->source != "self") continue;
-                if (const auto e = events_->find(it->event_id)) {
-                    const auto answers = e->payload.at("answers").get<std::map<std::string, int>>();
-                    const auto& pulse = features_content_->change->pulse;
-                    for (const auto& r : trainer::change::classify(pulse, answers).reasons) {
-                        WhyLine w{static_cast<int>(r.dimension), r.score, r.comparison == trainer::change::Comparison::Below,
-                                  r.threshold, {}};
-                        for (const auto& a : r.answers)
-                            if (const auto* st = features_content_->change->find_statement(a.statement_id))
-                                w.answers.emplace_back(trainer::content::pick(st->text, locale_), a.answer);
-                        person_.why.push_back(std::move(w));
-                    }
-                }
-                break;
-            }
+            for (auto& w : trainer::change::explain_latest_phase(*events_, *features_content_, person_.history, locale_))
+                person_.why.push_back(WhyLine{static_cast<int>(w.dimension), w.score, w.below, w.threshold,
+                                              std::move(w.answers)});
         }
         if (evaluations_) {
             person_.scores = evaluations_->scores(session_->actor, person_id);

@@ -3,6 +3,7 @@
 #include "kiosk/app_state.hpp"
 
 #include "trainer/onboarding/assignment.hpp"
+#include "trainer/onboarding/module_resume.hpp"
 
 
 #include <iostream>
@@ -79,14 +80,9 @@ bool App::apply_onboarding(const Intent& intent) {
         if (const auto* i = std::get_if<OpenModule>(&intent)) {
             module_screen_.open(i->module_id, 0);
             refresh_module();
-            const auto& v = module_view_;
-            // Resume exactly where the person left off: the page last read, or the assessment
-            // once they have begun it.
-            const bool assessing = v.passed || v.signoff_pending || (v.quiz && v.quiz->attempt > 0) ||
-                                   std::any_of(v.scenarios.begin(), v.scenarios.end(), [](const auto& s) { return s.answered; });
-            module_screen_.page = assessing ? static_cast<int>(v.pages.size()) : v.current_page;
+            module_screen_.page = trainer::onboarding::resume_page(module_view_);
             if (stack_.back() != ScreenId::Module) stack_.push_back(ScreenId::Module);
-            if (!v.passed && module_screen_.page < static_cast<int>(v.pages.size())) {
+            if (trainer::onboarding::records_page_view(module_view_, module_screen_.page)) {
                 onboarding_->view_page(me(), module, module_screen_.page); // the page now on screen
                 refresh_module();
             }

@@ -1,5 +1,5 @@
-// The App's review session, home and team views, built from trainer services when
-// the person moves; grade previews are cached per card.
+// The App's home and team views and its lookups, built from trainer services when the person
+// moves; the review itself is a flow (kiosk/flows/review_flow.cpp).
 #include "kiosk/app_state.hpp"
 
 #include "kiosk/theme.hpp"
@@ -100,94 +100,16 @@ void App::refresh_team() {
     }
 }
 
-void App::start_review() {
-    sync_reviews();
-    if (!session_ || !reviews_) return;
-    queue_ = reviews_->due_queue(session_->person.id);
-    queue_pos_ = 0;
-    preview_.reset();
-    review_screen_ = ReviewScreen{};
-    review_started_ms_ = clock_.now_ms();
-    if (queue_.empty()) summary_ = summary_view();
-    stack_.push_back(queue_.empty() ? ScreenId::ReviewSummary : ScreenId::Review);
+std::optional<ReviewFlow::Env> App::review_env(const UiContext& ui) {
+    if (!session_ || !reviews_ || !reviews_content_) return std::nullopt;
+    return ReviewFlow::Env{*reviews_, *reviews_content_, clock_, ui, session_->person.id, stack_};
 }
 
-void App::grade_current(int rating) {
-    if (!session_ || !reviews_ || queue_pos_ >= queue_.size()) return;
-    const auto r = trainer::cards::rating_from_int(rating);
-    if (!r) return;
-    try {
-        // Durable before the next card shows (synchronous=FULL commit inside grade()).
-        reviews_->grade(session_->person.id, queue_[queue_pos_].card_id, *r);
-        pending_grade_.reset();
-        save_problem_.clear();
-    } catch (const trainer::cards::ReviewError& e) {
-        std::cerr << "kiosk: grade refused: " << e.what() << "\n"; // skip this card, nothing written
-        pending_grade_.reset();
-    } catch (const std::exception& e) {
-        // Disk full, database locked...: keep the grade on screen and try again shortly.
-        std::cerr << "kiosk: grade not saved yet: " << e.what() << "\n";
-        pending_grade_ = rating;
-        retry_at_ms_ = clock_.now_ms() + 2000;
-        save_problem_ = ui().tr("review.save_retry");
-        return;
-    }
-    ++queue_pos_;
-    preview_.reset();
-    review_screen_.flipped = false;
-    if (queue_pos_ >= queue_.size()) {
-        // Cards sent back a few minutes ago (Again, learning steps) may be due again by now:
-        // they belong in this session, as in any flashcard app.
-        for (auto& item : reviews_->due_queue(session_->person.id))
-            if (item.kind == trainer::cards::QueueKind::Due) queue_.push_back(std::move(item));
-        if (queue_pos_ >= queue_.size()) {
-            summary_ = summary_view();
-            stack_.back() = ScreenId::ReviewSummary;
-        }
-    }
-}
-
-ReviewView App::review_view() {
-    ReviewView v;
-    const auto& item = queue_[queue_pos_];
-    v.card = trainer::cards::card_face(*reviews_content_, item.card_id, locale_);
-    v.position = static_cast<int>(queue_pos_);
-    v.total = static_cast<int>(queue_.size());
-    using trainer::cards::QueueKind;
-    if (item.kind == QueueKind::Coaching) v.badge = ui().tr("review.badge_coaching");
-    else if (item.refreshed) v.badge = ui().tr("review.badge_refreshed");
-    else if (item.kind == QueueKind::New) v.badge = ui().tr("review.badge_new");
-    if (!preview_ || preview_->card_id != item.card_id) {
-        try {
-            preview_ = reviews_->preview(session_->person.id, item.card_id);
-        } catch (const std::exception& e) {
-            std::cerr << "kiosk: " << e.what() << "\n";
-            preview_ = trainer::cards::GradeOptions{item.card_id, 0, {}};
-        }
-    }
-    for (const auto& o : preview_->options)
-        v.buttons.push_back({static_cast<int>(o.rating),
-                             trainer::i18n::format_interval(catalog_, locale_, o.interval_minutes)});
-    v.save_problem = save_problem_;
-    return v;
-}
-
-ReviewSummaryView App::summary_view() {
-    ReviewSummaryView v;
-    if (!session_ || !reviews_) return v;
-    try {
-        const auto s = reviews_->session_summary(session_->person.id, review_started_ms_);
-        v.reviewed = s.reviewed;
-        v.again = s.again;
-        v.new_cards = s.new_cards;
-        if (s.next_due_ms) {
-            const long long minutes = std::max<long long>(1, (*s.next_due_ms - clock_.now_ms()) / 60000);
-            v.next_due = trainer::i18n::format_interval(catalog_, locale_, minutes);
-        }
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk: " << e.what() << "\n";
-    }
-    return v;
+bool App::apply_review(const Intent& intent) {
+    if (std::holds_alternative<StartReview>(intent)) sync_reviews();
+    const UiContext ui = this->ui();
+    auto env = review_env(ui);
+    return env && review_flow_.apply(intent, *env);
 }
 
 } // namespace kiosk

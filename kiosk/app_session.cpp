@@ -94,6 +94,7 @@ void App::open_on_start(const std::string& what) {
 void App::end_session(const std::string& reason) {
     if (session_ && auth_) auth_->logout(session_->person.id, reason);
     session_.reset();
+    review_flow_.reset(); // nothing of their session stays
     login_screen_.reset();
     locale_ = options_.lang;
     stack_.assign(1, ScreenId::Decks);

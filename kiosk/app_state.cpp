@@ -1,6 +1,7 @@
 #include "kiosk/app_state.hpp"
 
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 #include "trainer/cards/browse.hpp"
 
@@ -72,7 +73,7 @@ App::~App() {
 
 double App::wake_timeout_seconds() const {
     if (pin_check_.valid() || sign_check_.valid()) return 0.05; // animate the progress, pick up the result promptly
-    double t = pending_grade_ ? 0.5 : 2.0; // retry an unsaved grade; content folder poll
+    double t = review_flow_.retry_pending() ? 0.5 : 2.0; // retry an unsaved grade; content folder poll
     if (session_) {
         const auto st = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
         const double left = static_cast<double>(st.remaining_ms - (st.phase == trainer::identity::IdlePhase::Active
@@ -125,7 +126,8 @@ void App::apply(const Intent& intent) {
         begin_signature(stack_.back() == ScreenId::Evaluation ? SignPurpose::Evaluation : SignPurpose::Signoff);
         return;
     }
-    if (apply_onboarding(intent) || apply_change(intent) || apply_quality(intent)) return;
+    if (apply_review(intent) || apply_onboarding(intent) || apply_change(intent) || apply_quality(intent)) return;
+    if (std::holds_alternative<StartReview>(intent) || std::holds_alternative<GradeCard>(intent)) return;
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
@@ -159,8 +161,7 @@ void App::apply(const Intent& intent) {
                 if (options_.desk) stack_.assign(1, ScreenId::Decks);
                 focus_search_ = true;
             } else if constexpr (std::is_same_v<T, FlipCard>) {
-                if (stack_.back() == ScreenId::Review) review_screen_.flipped = true;
-                else card_screen_.flipped = !card_screen_.flipped;
+                card_screen_.flipped = !card_screen_.flipped; // in a review, the flow turned it
             } else if constexpr (std::is_same_v<T, NextCard>) {
                 ++card_screen_.index;
                 card_screen_.flipped = false;
@@ -188,10 +189,6 @@ void App::apply(const Intent& intent) {
                 }
             } else if constexpr (std::is_same_v<T, Logout>) {
                 end_session(i.reason);
-            } else if constexpr (std::is_same_v<T, StartReview>) {
-                start_review();
-            } else if constexpr (std::is_same_v<T, GradeCard>) {
-                grade_current(i.rating);
             } else if constexpr (std::is_same_v<T, GoHome>) {
                 refresh_home();
                 stack_.assign(1, session_ ? ScreenId::Home : ScreenId::Decks);
@@ -262,15 +259,11 @@ void App::draw_frame() {
         screen_intent = home_screen_.draw(ui, home_view_);
         break;
     case ScreenId::Review:
-        if (pending_grade_ && clock_.now_ms() >= retry_at_ms_) grade_current(*pending_grade_);
-        if (stack_.back() == ScreenId::Review && queue_pos_ < queue_.size() && reviews_content_)
-            screen_intent = review_screen_.draw(ui, review_view());
+    case ScreenId::ReviewSummary:
+        if (auto env = review_env(ui)) screen_intent = review_flow_.draw(stack_.back(), *env);
         break;
     case ScreenId::Team:
         screen_intent = team_screen_.draw(ui, team_rows_, clock_.now_ms());
-        break;
-    case ScreenId::ReviewSummary:
-        screen_intent = review_screen_.draw_summary(ui, summary_);
         break;
     case ScreenId::Tracks:
         screen_intent = track_map_screen_.draw(ui, tracks_);
@@ -303,8 +296,7 @@ void App::draw_frame() {
         screen_intent = evaluation_screen_.draw(ui);
         break;
     case ScreenId::Scores:
-        if (widgets::button(ui, "←  " + ui.tr("nav.back"))) screen_intent = Back{};
-        widgets::text(ui.fonts.title, ui.tr("qa.my_scores"), theme::kInk);
+        if (widgets::header_stacked(ui, ui.tr("qa.my_scores"))) screen_intent = Back{};
         draw_scores(ui, my_scores_, my_motivation_, motivation_, set);
         break;
     case ScreenId::Login: {
@@ -323,6 +315,35 @@ void App::draw_frame() {
     ImGui::PopFont();
     if (!is_none(screen_intent)) intent = screen_intent;
     apply(intent);
+}
+
+} // namespace kiosk
+
+namespace kiosk {
+
+std::string App::screen_name() const {
+    if (options_.desk) return "desk";
+    if (!search_query_.empty() && stack_.back() != ScreenId::Login) return "search";
+    switch (stack_.back()) {
+    case ScreenId::Decks: return "decks";
+    case ScreenId::Card: return "card";
+    case ScreenId::Login: return login_screen_.step == LoginScreen::Step::Pin ? "pin" : "login";
+    case ScreenId::Home: return "home";
+    case ScreenId::Review: return "review";
+    case ScreenId::ReviewSummary: return "review-summary";
+    case ScreenId::Team: return "team";
+    case ScreenId::Tracks: return "tracks";
+    case ScreenId::Module: return "module";
+    case ScreenId::Signoff: return "signoff";
+    case ScreenId::Sign: return "sign";
+    case ScreenId::Checkin: return "checkin";
+    case ScreenId::Dashboard: return "dashboard";
+    case ScreenId::Person: return "person";
+    case ScreenId::Maturity: return "maturity";
+    case ScreenId::Evaluation: return "evaluation";
+    case ScreenId::Scores: return "scores";
+    }
+    return "unknown";
 }
 
 } // namespace kiosk

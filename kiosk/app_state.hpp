@@ -2,6 +2,8 @@
 // The kiosk's state between frames: which screens are open, the language, the loaded content
 // and database. Screens return intents; apply() turns them into changes through trainer.
 #include "kiosk/badge_reader.hpp"
+#include "kiosk/flows/review_flow.hpp"
+#include "kiosk/screen_id.hpp"
 #include "kiosk/fonts.hpp"
 #include "kiosk/images.hpp"
 #include "kiosk/intent.hpp"
@@ -12,6 +14,7 @@
 #include "kiosk/screens/login_screen.hpp"
 #include "kiosk/screens/review_screen.hpp"
 #include "trainer/cards/review_service.hpp"
+#include "trainer/cards/review_session.hpp"
 #include "kiosk/screens/search_screen.hpp"
 #include "kiosk/screens/team_screen.hpp"
 #include "kiosk/screens/module_screen.hpp"
@@ -47,13 +50,6 @@
 
 namespace kiosk {
 
-enum class ScreenId {
-    Decks, Card, Login, Home, Review, ReviewSummary, Team,
-    Tracks, Module, Signoff, Sign, // onboarding; Sign: a lead signs with their PIN
-    Checkin, Dashboard, Person, Maturity, // change and the lead dashboard
-    Evaluation, Scores                    // quality
-};
-
 // What a PIN typed on the Sign screen is for.
 enum class SignPurpose { Signoff, Evaluation };
 
@@ -79,6 +75,9 @@ public:
     // true when it did (the screen must be drawn again).
     bool poll_content();
     const std::string& locale() const { return locale_; }
+    // The screen on top, by a stable name ("decks", "login", "scores", ...; "search" while search
+    // results cover it, "desk" in desk mode): what --dump-text reports.
+    std::string screen_name() const;
     // Seconds the loop may sleep before the app needs a frame (timers, a PIN check running).
     double wake_timeout_seconds() const;
     // True once after a frame that changed what the next frame shows (an intent was applied).
@@ -94,10 +93,9 @@ private:
     void record_lookup(const std::string& card_id);
     void sync_reviews();
     void refresh_home();
-    void start_review();
-    void grade_current(int rating);
-    ReviewView review_view();
-    ReviewSummaryView summary_view();
+    // The review job (kiosk/flows/review_flow.hpp); `false` when nobody is signed in.
+    bool apply_review(const Intent& intent);
+    std::optional<ReviewFlow::Env> review_env(const UiContext& ui);
     void draw_banners(const UiContext& ui);
     void draw_desk(const UiContext& ui, const trainer::content::ContentSet& set);
     const std::vector<trainer::cards::SearchRow>& search_results(const trainer::content::ContentSet& set);
@@ -137,18 +135,10 @@ private:
     TeamScreen team_screen_;
     std::vector<trainer::identity::TeamMemberRow> team_rows_;
     void refresh_team();
-    ReviewScreen review_screen_;
     HomeView home_view_;
     std::unique_ptr<trainer::cards::ReviewService> reviews_;
     std::shared_ptr<const trainer::content::ContentSet> reviews_content_; // what reviews_ points at
-    std::vector<trainer::cards::QueueItem> queue_;
-    std::size_t queue_pos_ = 0;
-    trainer::TimeMs review_started_ms_ = 0;
-    std::optional<trainer::cards::GradeOptions> preview_; // for queue_[queue_pos_]
-    std::optional<int> pending_grade_;                    // a grade not yet saved (retrying)
-    trainer::TimeMs retry_at_ms_ = 0;
-    std::string save_problem_;
-    ReviewSummaryView summary_; // computed once when the session ends
+    ReviewFlow review_flow_;
     std::string search_query_;
     bool focus_search_ = false;
     const trainer::content::ContentSet* indexed_ = nullptr; // the set search_index_ was built from

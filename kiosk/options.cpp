@@ -12,7 +12,7 @@ std::string usage() {
            "             [--fullscreen | --desk] [--scale 0.75..3] [--size WxH]\n"
            "             [--idle-seconds N] [--pass-fail] [--new-per-day N]\n"
            "             [--deck ID [--flip]] [--search TEXT] [--login PERSON [--pin-stdin] [--open WHAT]]\n"
-           "             [--frames N --screenshot PATH]\n";
+           "             [--frames N --screenshot PATH] [--dump-text FILE]\n";
 }
 
 namespace {
@@ -53,7 +53,7 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
         else if (a == "--pin-stdin") o.pin_stdin = true;
         else if (a == "--help" || a == "-h") return usage();
         else if (a == "--db" || a == "--content" || a == "--assets" || a == "--lang" ||
-                 a == "--scale" || a == "--size" || a == "--frames" || a == "--screenshot" ||
+                 a == "--scale" || a == "--size" || a == "--frames" || a == "--screenshot" || a == "--dump-text" ||
                  a == "--deck" || a == "--idle-seconds" || a == "--login" || a == "--search" ||
                  a == "--new-per-day" || a == "--open") {
             if (!value(v)) return "option " + a + " needs a value\n" + usage();
@@ -61,6 +61,7 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
             else if (a == "--content") o.content = v;
             else if (a == "--assets") o.assets = v;
             else if (a == "--screenshot") o.screenshot = v;
+            else if (a == "--dump-text") o.dump_text = v;
             else if (a == "--deck") o.open_deck = v;
             else if (a == "--login") o.login_as = v;
             else if (a == "--search") o.search = v;
@@ -109,7 +110,7 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
     if (o.fullscreen && o.desk) return "--fullscreen and --desk exclude each other\n";
     if ((o.pin_stdin || !o.open.empty()) && o.login_as.empty()) return "--pin-stdin and --open need --login PERSON\n";
     if (!o.open.empty() && !o.pin_stdin) return "--open needs --pin-stdin (it opens a screen after signing in)\n";
-    if (!o.screenshot.empty() && o.frames == 0) o.frames = 3;
+    if ((!o.screenshot.empty() || !o.dump_text.empty()) && o.frames == 0) o.frames = 3;
     return std::nullopt;
 }
 

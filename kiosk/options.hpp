@@ -19,6 +19,7 @@ struct Options {
     int width = 1280, height = 800;
     int frames = 0;          // > 0: render this many frames, then exit
     std::filesystem::path screenshot;
+    std::filesystem::path dump_text; // write what the last frame drew (kiosk/text_dump.hpp)
     std::string open_deck;   // start on this deck's first card (screenshots, demos)
     bool flip = false;       // with open_deck: show the back of the card
     int idle_seconds = 0;    // 0: 90 s in --fullscreen (shared kiosk), 15 min otherwise

@@ -2,6 +2,7 @@
 
 #include "kiosk/input.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <algorithm>
@@ -17,33 +18,7 @@ void draw_front(const UiContext& ui, const trainer::cards::CardFace& c) {
     widgets::text(ui.fonts.small, ui.tr("card.flip_hint"), theme::kMuted);
 }
 
-void draw_back(const UiContext& ui, const trainer::cards::CardFace& c) {
-    widgets::caption(ui, ui.tr("card.standard"));
-    widgets::text(ui.fonts.body, c.text.back, theme::kInk);
-    ImGui::Spacing();
-    widgets::caption(ui, ui.tr("card.why"));
-    widgets::text(ui.fonts.body, c.text.why, theme::kInk);
-    if (!c.text.phrasings.empty()) {
-        ImGui::Spacing();
-        widgets::caption(ui, ui.tr("card.phrasings"));
-        for (const auto& p : c.text.phrasings) {
-            ImGui::TextUnformatted("•");
-            ImGui::SameLine();
-            ImGui::BeginGroup(); // wrapped lines stay indented under the first
-            widgets::text(ui.fonts.body, p, theme::kInk);
-            ImGui::EndGroup();
-        }
-    }
-    if (!c.text.avoid.empty()) {
-        ImGui::Spacing();
-        ImGui::PushFont(ui.fonts.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, theme::kWarn);
-        ImGui::TextUnformatted(ui.tr("card.avoid").c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-        widgets::text(ui.fonts.body, c.text.avoid, theme::kInk);
-    }
-}
+void draw_back(const UiContext& ui, const trainer::cards::CardFace& c) { widgets::card_back(ui, c.text, true); }
 
 } // namespace
 
@@ -63,7 +38,7 @@ Intent CardScreen::draw(const UiContext& ui, const trainer::cards::CardFace& c) 
         return intent;
     }
     // Header: back, deck, position.
-    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
+    if (widgets::back_button(ui)) intent = Back{};
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(theme::kMuted, "%s  ·  %s", c.deck_title.c_str(),

@@ -1,6 +1,7 @@
 // The dashboard's charts, drawn with ImDrawList: the mastery map, the weekly phase bars, the
 // team's QA by month and the maturity trend. Each carries numbers or a legend, never colour alone.
 #include "kiosk/screens/dashboard_screen.hpp"
+#include "trainer/quality/pass_mark.hpp"
 
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
@@ -191,7 +192,7 @@ void DashboardScreen::draw_quality(const UiContext& ui, const DashboardData& d) 
         const auto& m = d.qa_months[i];
         const float x = o.x + static_cast<float>(i) * slot + (slot - bar) * 0.5f;
         if (m.mean) {
-            dl->AddRectFilled(ImVec2(x, y_of(*m.mean)), ImVec2(x + bar, o.y + h), col(*m.mean >= 85 ? theme::kOkBlue : theme::kOkOrange));
+            dl->AddRectFilled(ImVec2(x, y_of(*m.mean)), ImVec2(x + bar, o.y + h), col(trainer::quality::meets_qa_pass_mark(*m.mean, d.qa_pass_mark) ? theme::kOkBlue : theme::kOkOrange));
             dl->AddText(ImVec2(x, y_of(*m.mean) - ImGui::GetTextLineHeight() - 2), col(theme::kInk), figure(m.mean).c_str());
         } else {
             dl->AddText(ImVec2(x + bar * 0.4f, o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
@@ -200,8 +201,10 @@ void DashboardScreen::draw_quality(const UiContext& ui, const DashboardData& d) 
         const std::string n = ui.count("dash.evaluations", m.evaluations);
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(24)), col(theme::kMuted), n.c_str());
     }
-    dl->AddLine(ImVec2(o.x, y_of(85)), ImVec2(o.x + width, y_of(85)), col(theme::kMuted), 1.0f);
-    dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(o.x + width + ui.px(6), y_of(85) - ui.px(9)), col(theme::kMuted), "85 %");
+    const float mark_y = y_of(d.qa_pass_mark);
+    dl->AddLine(ImVec2(o.x, mark_y), ImVec2(o.x + width, mark_y), col(theme::kMuted), 1.0f);
+    dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(o.x + width + ui.px(6), mark_y - ui.px(9)), col(theme::kMuted),
+                (std::to_string(static_cast<int>(d.qa_pass_mark + 0.5)) + " %").c_str());
     dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + width, o.y + h), col(theme::kMuted));
     ImGui::Dummy(ImVec2(width + ui.px(60), h + ui.px(48)));
 }

@@ -1,6 +1,8 @@
 #include "kiosk/screens/dashboard_screen.hpp"
+#include "trainer/quality/pass_mark.hpp"
 
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 #include "trainer/content/change_model.hpp"
 #include "trainer/core/time.hpp"
@@ -44,12 +46,7 @@ std::string figure(const std::optional<double>& v, const char* unit) {
 
 Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set) {
     Intent intent;
-    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
-    ImGui::SameLine();
-    ImGui::PushFont(ui.fonts.title);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui.tr("dash.heading", {{"team", d.overview.team_name}}).c_str());
-    ImGui::PopFont();
+    if (widgets::header(ui, ui.tr("dash.heading", {{"team", d.overview.team_name}}))) intent = Back{};
     if (d.teams.size() > 1) {
         for (const auto& [id, name] : d.teams) {
             ImGui::SameLine();
@@ -168,7 +165,7 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextColored(theme::kMuted, "—");
             }
-            cell(figure(r->qa_score), r->qa_score && *r->qa_score < 85 ? theme::kWarn : theme::kInk);
+            cell(figure(r->qa_score), r->qa_score && !trainer::quality::meets_qa_pass_mark(*r->qa_score, d.qa_pass_mark) ? theme::kWarn : theme::kInk);
             cell(figure(r->motivation_index, ""));
             ImGui::PopID();
         }

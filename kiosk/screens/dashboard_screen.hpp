@@ -33,6 +33,7 @@ struct DashboardData {
         std::optional<double> mean;
     };
     std::vector<QaMonth> qa_months; // oldest first
+    double qa_pass_mark = 85;       // from the motivation config (trainer::quality::MotivationConfig)
     std::string problem; // why the figures could not be read (translated)
 };
 

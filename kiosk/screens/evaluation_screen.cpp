@@ -1,6 +1,7 @@
 #include "kiosk/screens/evaluation_screen.hpp"
 
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
@@ -25,12 +26,7 @@ void EvaluationScreen::open(trainer::quality::EvaluationForm f, const std::strin
 
 Intent EvaluationScreen::draw(const UiContext& ui) {
     Intent intent;
-    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
-    ImGui::SameLine();
-    ImGui::PushFont(ui.fonts.title);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(ui.tr("qa.evaluating", {{"name", agent_name}}).c_str());
-    ImGui::PopFont();
+    if (widgets::header(ui, ui.tr("qa.evaluating", {{"name", agent_name}}))) intent = Back{};
     widgets::text(ui.fonts.body, form.title, theme::kAccent);
     // Channel and date on one line.
     for (const auto& c : form.channels) {

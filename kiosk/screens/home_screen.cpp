@@ -2,6 +2,7 @@
 
 #include "kiosk/input.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
@@ -45,8 +46,7 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
     }
     ImGui::Spacing();
     ImGui::BeginDisabled(waiting == 0);
-    if (widgets::button(ui, ui.tr("home.start_review"), ui.px(320), true) ||
-        (waiting > 0 && input::pressed(input::Key::Enter)))
+    if (widgets::key_button(ui, ui.tr("home.start_review"), input::Key::Enter, ui.px(320), true, waiting > 0))
         intent = StartReview{};
     ImGui::EndDisabled();
     ImGui::SameLine();

@@ -1,9 +1,13 @@
+// One module: the frame (title, page/assessment switch, bottom bar) and its lesson pages. The
+// assessments are drawn in module_quiz.cpp, module_scenarios.cpp and module_checklist.cpp.
 #include "kiosk/screens/module_screen.hpp"
+#include "kiosk/screens/module_text.hpp"
 
 #include "kiosk/images.hpp"
 #include "kiosk/input.hpp"
 #include "kiosk/screens/track_map_screen.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 #include "trainer/cards/browse.hpp"
 
@@ -20,6 +24,12 @@ namespace {
 using trainer::content::Pillar;
 using trainer::onboarding::ModuleView;
 
+std::string assessment_label(const UiContext& ui, Pillar p) {
+    return ui.tr(p == Pillar::Knowledge ? "onb.quiz" : p == Pillar::Attitude ? "onb.scenarios" : "onb.checklist");
+}
+
+} // namespace
+
 std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100.0))) + " %"; }
 
 void feedback_line(const UiContext& ui, const std::string& s, const ImVec4& colour) {
@@ -28,12 +38,6 @@ void feedback_line(const UiContext& ui, const std::string& s, const ImVec4& colo
     widgets::text(ui.fonts.small, s, colour);
     ImGui::Unindent(ui.px(36));
 }
-
-std::string assessment_label(const UiContext& ui, Pillar p) {
-    return ui.tr(p == Pillar::Knowledge ? "onb.quiz" : p == Pillar::Attitude ? "onb.scenarios" : "onb.checklist");
-}
-
-} // namespace
 
 Intent draw_card_links(const UiContext& ui, const std::vector<std::string>& card_ids,
                        const trainer::content::ContentSet& set) {
@@ -112,14 +116,14 @@ Intent ModuleScreen::draw(const UiContext& ui, const ModuleView& v, const traine
     if (page < pages) {
         const std::string next = page + 1 < pages ? ui.tr("onb.next") : ui.tr("onb.to_assessment", {{"what", assessment_label(ui, v.pillar)}});
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(360));
-        if (widgets::button(ui, next + "  →", ui.px(360), true) || input::pressed(input::Key::Right))
+        if (widgets::key_button(ui, next + "  →", input::Key::Right, ui.px(360), true))
             intent = TurnPage{page + 1};
     } else if (action) {
         // The assessment's one next step, always in the same place; Enter does it too.
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(420));
         ImGui::BeginDisabled(!action->enabled);
         const bool typing = ImGui::GetIO().WantTextInput;
-        if (widgets::button(ui, action->label, ui.px(420), true) || (action->enabled && !typing && input::pressed(input::Key::Enter)))
+        if (widgets::key_button(ui, action->label, input::Key::Enter, ui.px(420), true, action->enabled && !typing))
             intent = action->run();
         ImGui::EndDisabled();
     }
@@ -159,194 +163,5 @@ Intent ModuleScreen::draw_page(const UiContext& ui, const ModuleView& v, const t
     return intent;
 }
 
-Intent ModuleScreen::draw_quiz(const UiContext& ui, const ModuleView& v) {
-    Intent intent;
-    if (!v.quiz) return intent;
-    const auto& q = *v.quiz;
-    const trainer::onboarding::QuestionView* current = nullptr;
-    for (const auto& question : q.questions)
-        if ((!shown_question.empty() && question.id == shown_question) ||
-            (shown_question.empty() && q.attempt_open && !question.answered)) {
-            current = &question;
-            break;
-        }
-    // The answer that finished an attempt: the view has moved on, the feedback stays on screen.
-    if (!shown_question.empty() && last_feedback && last_feedback->id == shown_question &&
-        (!current || !current->answered))
-        current = &*last_feedback;
-    if (!current) {
-        // No attempt open: the result of the last one, and the way to (re)start.
-        if (q.last_result) {
-            const auto& r = *q.last_result;
-            widgets::text(ui.fonts.large,
-                          ui.tr(r.passed ? "onb.quiz_passed" : "onb.quiz_failed",
-                                {{"score", percent(r.score)}, {"mark", percent(q.pass_mark)}}),
-                          r.passed ? theme::kGood : theme::kWarn);
-            widgets::text(ui.fonts.body, ui.count("onb.attempt", r.attempt), theme::kMuted);
-        } else {
-            widgets::text(ui.fonts.large, ui.count("onb.quiz_intro", static_cast<long long>(q.questions.size()),
-                                                   {{"mark", percent(q.pass_mark)}}),
-                          theme::kInk);
-        }
-        ImGui::Spacing();
-        if (!v.passed || !q.last_result) {
-            action = Action{ui.tr(q.last_result ? "onb.quiz_retry" : "onb.quiz_start"), true, [] { return Intent{StartQuiz{}}; }};
-        }
-        return intent;
-    }
-    int index = 0;
-    for (std::size_t i = 0; i < q.questions.size(); ++i)
-        if (q.questions[i].id == current->id) index = static_cast<int>(i);
-    widgets::text(ui.fonts.small, ui.tr("onb.question_of", {{"n", std::to_string(index + 1)}, {"total", std::to_string(q.questions.size())}}),
-                  theme::kMuted);
-    widgets::text(ui.fonts.large, current->prompt, theme::kInk);
-    const bool multiple = current->kind == trainer::content::QuestionKind::Multiple;
-    widgets::text(ui.fonts.small, ui.tr(multiple ? "onb.choose_all" : "onb.choose_one"), theme::kMuted);
-    ImGui::Spacing();
-    for (const auto& o : current->options) {
-        widgets::Look look = widgets::Look::Plain;
-        if (current->answered) {
-            look = o.correct ? widgets::Look::Right : o.chosen ? widgets::Look::Wrong : widgets::Look::Dim;
-        } else if (selected.count(o.id)) {
-            look = widgets::Look::Selected;
-        }
-        if (widgets::choice(ui, o.id, o.text, look, !current->answered)) {
-            if (multiple) {
-                if (!selected.erase(o.id)) selected.insert(o.id);
-            } else {
-                selected = {o.id};
-            }
-        }
-        if (current->answered && (o.chosen || o.correct)) feedback_line(ui, o.feedback, o.correct ? theme::kGood : theme::kWarn);
-    }
-    // Keys 1-9 pick options too (keyboard users, and the scripted end-to-end test).
-    if (!current->answered)
-        for (char d : input::digits_pressed()) {
-            const std::size_t i = static_cast<std::size_t>(d - '1');
-            if (d < '1' || i >= current->options.size()) continue;
-            const std::string& id = current->options[i].id;
-            if (!multiple) selected = {id};
-            else if (!selected.erase(id)) selected.insert(id);
-        }
-    ImGui::Spacing();
-    if (!current->answered) {
-        action = Action{ui.tr("onb.check"), !selected.empty(), [this, id = current->id] {
-                            shown_question = id;
-                            return Intent{AnswerQuestion{id, std::vector<std::string>(selected.begin(), selected.end())}};
-                        }};
-    } else {
-        const char* verdict = current->score >= 0.999 ? "onb.right" : current->score > 0 ? "onb.partly" : "onb.wrong";
-        widgets::text(ui.fonts.large, ui.tr(verdict), current->score >= 0.999 ? theme::kGood : theme::kWarn);
-        if (!current->explanation.empty()) widgets::text(ui.fonts.body, current->explanation, theme::kInk);
-        ImGui::Spacing();
-        const bool last = q.answered >= static_cast<int>(q.questions.size()) || !q.attempt_open;
-        action = Action{ui.tr(last ? "onb.see_result" : "onb.next_question"), true, [this] {
-                            shown_question.clear();
-                            selected.clear();
-                            return Intent{};
-                        }};
-    }
-    return intent;
-}
-
-Intent ModuleScreen::draw_scenarios(const UiContext& ui, const ModuleView& v) {
-    Intent intent;
-    const trainer::onboarding::ScenarioView* current = nullptr;
-    int answered = 0;
-    for (const auto& s : v.scenarios) answered += s.answered ? 1 : 0;
-    for (const auto& s : v.scenarios)
-        if ((!shown_scenario.empty() && s.id == shown_scenario) || (shown_scenario.empty() && !s.answered)) {
-            current = &s;
-            break;
-        }
-    if (!current) {
-        if (v.passed) {
-            widgets::text(ui.fonts.large,
-                          ui.tr("onb.scenarios_done", {{"score", std::to_string(v.passed->score).substr(0, std::to_string(v.passed->score).find('.') + 3)}}),
-                          theme::kGood);
-        }
-        widgets::text(ui.fonts.body, ui.tr("onb.scenarios_review"), theme::kMuted);
-        for (const auto& s : v.scenarios) {
-            ImGui::Spacing();
-            widgets::text(ui.fonts.body, s.situation, theme::kInk);
-            for (const auto& o : s.options)
-                if (o.chosen) {
-                    widgets::text(ui.fonts.small, "→ " + o.text, theme::kAccent);
-                    feedback_line(ui, o.feedback, o.value > 0 ? theme::kGood : theme::kWarn);
-                }
-        }
-        return intent;
-    }
-    const auto index = static_cast<int>(current - v.scenarios.data());
-    widgets::text(ui.fonts.small, ui.tr("onb.scenario_of", {{"n", std::to_string(index + 1)}, {"total", std::to_string(v.scenarios.size())}}),
-                  theme::kMuted);
-    widgets::text(ui.fonts.large, current->situation, theme::kInk);
-    ImGui::Spacing();
-    widgets::text(ui.fonts.small, ui.tr(current->answered ? "onb.customer_feels" : "onb.what_do_you_do"), theme::kMuted);
-    for (const auto& o : current->options) {
-        widgets::Look look = widgets::Look::Plain;
-        if (current->answered) look = o.chosen ? (o.value > 0 ? widgets::Look::Right : widgets::Look::Wrong) : widgets::Look::Dim;
-        else if (scenario_option == o.id) look = widgets::Look::Selected;
-        std::string label = o.text;
-        if (current->answered) label += "   (" + std::string(o.value > 0 ? "+" : "") + std::to_string(o.value) + ")";
-        if (widgets::choice(ui, o.id, label, look, !current->answered)) scenario_option = o.id;
-        if (current->answered) feedback_line(ui, o.feedback, o.chosen ? theme::kInk : theme::kMuted);
-    }
-    ImGui::Spacing();
-    if (!current->answered) {
-        if (!current->reflection_prompt.empty()) {
-            widgets::text(ui.fonts.body, current->reflection_prompt, theme::kInk);
-            widgets::text(ui.fonts.small, ui.tr("onb.private"), theme::kMuted);
-            ImGui::InputTextMultiline("##reflection", &reflection, ImVec2(-1, ui.px(96)));
-        }
-        for (char d : input::digits_pressed()) {
-            const std::size_t i = static_cast<std::size_t>(d - '1');
-            if (d >= '1' && i < current->options.size()) scenario_option = current->options[i].id;
-        }
-        action = Action{ui.tr("onb.answer"), !scenario_option.empty(), [this, id = current->id] {
-                            shown_scenario = id;
-                            return Intent{AnswerScenario{id, scenario_option, reflection}};
-                        }};
-    } else {
-        if (!current->reflection.empty()) {
-            widgets::caption(ui, ui.tr("onb.your_reflection"));
-            widgets::text(ui.fonts.body, current->reflection, theme::kInk);
-        }
-        const bool last = answered >= static_cast<int>(v.scenarios.size());
-        action = Action{ui.tr(last ? "onb.see_result" : "onb.next_scenario"), true, [this] {
-                            shown_scenario.clear();
-                            scenario_option.clear();
-                            reflection.clear();
-                            return Intent{};
-                        }};
-    }
-    return intent;
-}
-
-Intent ModuleScreen::draw_checklist(const UiContext& ui, const ModuleView& v, const trainer::content::ContentSet& set) {
-    Intent intent;
-    // Where the sign-off stands comes first: that is what the new hire opens this page to see.
-    if (v.passed) {
-        widgets::text(ui.fonts.large, ui.tr("onb.signed", {{"score", percent(v.passed->score)}}), theme::kGood);
-    } else if (v.signoff_pending) {
-        widgets::text(ui.fonts.large, ui.tr("onb.awaiting"), theme::kAccent);
-        widgets::text(ui.fonts.body, ui.tr("onb.awaiting_hint"), theme::kMuted);
-    }
-    widgets::text(ui.fonts.body, ui.tr("onb.checklist_intro", {{"mark", percent(v.checklist_pass_mark)}}), theme::kInk);
-    ImGui::Spacing();
-    int n = 0;
-    for (const auto& s : v.steps) {
-        ImGui::PushID(s.id.c_str());
-        widgets::text(ui.fonts.large, std::to_string(++n) + ".  " + s.text, theme::kInk);
-        ImGui::Indent(ui.px(32));
-        Intent link = draw_card_links(ui, s.cards, set);
-        if (!is_none(link)) intent = link;
-        ImGui::Unindent(ui.px(32));
-        ImGui::PopID();
-    }
-    if (!v.passed && !v.signoff_pending)
-        action = Action{ui.tr("onb.ask_signoff"), true, [] { return Intent{RequestSignoff{}}; }};
-    return intent;
-}
 
 } // namespace kiosk

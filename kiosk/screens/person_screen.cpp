@@ -1,7 +1,9 @@
 #include "kiosk/screens/person_screen.hpp"
+#include "trainer/quality/pass_mark.hpp"
 
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 #include "trainer/core/time.hpp"
 
@@ -70,7 +72,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         const float x = o.x + static_cast<float>(i) * slot;
         if (t.quality) {
             const float top = o.y + h - h * static_cast<float>(*t.quality / 100.0);
-            dl->AddRectFilled(ImVec2(x, top), ImVec2(x + bar, o.y + h), col(*t.quality >= 85 ? theme::kOkBlue : theme::kOkOrange));
+            dl->AddRectFilled(ImVec2(x, top), ImVec2(x + bar, o.y + h), col(trainer::quality::meets_qa_pass_mark(*t.quality, config.qa_pass_mark) ? theme::kOkBlue : theme::kOkOrange));
             dl->AddText(ImVec2(x, top - ImGui::GetTextLineHeight()), col(theme::kInk), figure(t.quality).c_str());
         } else {
             dl->AddText(ImVec2(x + ui.px(14), o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
@@ -92,7 +94,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
     for (const auto& e : s.evaluations) {
         ImGui::PushID(e.event_id.c_str());
         const std::string score = e.score.scored ? fixed(e.score.percent, 0) + " %" : "—";
-        ImGui::TextColored(e.score.critical_failed || (e.score.scored && e.score.percent < 85) ? theme::kWarn : theme::kInk, "%s", score.c_str());
+        ImGui::TextColored(e.score.critical_failed || (e.score.scored && !trainer::quality::meets_qa_pass_mark(e.score.percent, config.qa_pass_mark)) ? theme::kWarn : theme::kInk, "%s", score.c_str());
         ImGui::SameLine(ui.px(90));
         const std::string channel_key = "qa.channel." + e.channel;
         const std::string channel = ui.tr(channel_key);
@@ -115,12 +117,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
 Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const trainer::quality::MotivationConfig& config,
                           const trainer::content::ContentSet& set) {
     Intent intent;
-    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
-    ImGui::SameLine();
-    ImGui::PushFont(ui.fonts.title);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(d.row.display_name.c_str());
-    ImGui::PopFont();
+    if (widgets::header(ui, d.row.display_name)) intent = Back{};
     if (d.can_evaluate) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(320));
         if (widgets::button(ui, ui.tr("qa.new_evaluation"), ui.px(320), true)) intent = StartEvaluation{d.row.person_id};

@@ -2,6 +2,7 @@
 
 #include "kiosk/input.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
@@ -25,7 +26,7 @@ const char* rating_key(int r) {
 
 Intent ReviewScreen::draw(const UiContext& ui, const ReviewView& v) {
     Intent intent;
-    if (widgets::button(ui, "←  " + ui.tr("review.finish"))) intent = GoHome{};
+    if (widgets::back_button(ui, ui.tr("review.finish"))) intent = GoHome{};
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(theme::kMuted, "%s", ui.tr("review.progress", {{"i", std::to_string(v.position + 1)},
@@ -53,20 +54,7 @@ Intent ReviewScreen::draw(const UiContext& ui, const ReviewView& v) {
     widgets::text(flipped ? ui.fonts.body : ui.fonts.large, v.card.text.front, theme::kInk);
     if (flipped) {
         ImGui::Spacing();
-        widgets::caption(ui, ui.tr("card.standard"));
-        widgets::text(ui.fonts.body, v.card.text.back, theme::kInk);
-        widgets::caption(ui, ui.tr("card.why"));
-        widgets::text(ui.fonts.body, v.card.text.why, theme::kInk);
-        if (!v.card.text.phrasings.empty()) {
-            widgets::caption(ui, ui.tr("card.phrasings"));
-            for (const auto& p : v.card.text.phrasings) {
-                ImGui::TextUnformatted("•");
-                ImGui::SameLine();
-                ImGui::BeginGroup();
-                widgets::text(ui.fonts.body, p, theme::kInk);
-                ImGui::EndGroup();
-            }
-        }
+        widgets::card_back(ui, v.card.text, false);
     } else {
         ImGui::Dummy(ImVec2(0, ui.px(8)));
         widgets::text(ui.fonts.small, ui.tr("review.recall_hint"), theme::kMuted);
@@ -82,8 +70,9 @@ Intent ReviewScreen::draw(const UiContext& ui, const ReviewView& v) {
     if (!flipped) {
         const float bw = std::min(card_w, ui.px(420));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail_w - bw) * 0.5f);
-        if (widgets::button(ui, ui.tr("card.show_back"), bw, true)) intent = FlipCard{};
-        if (input::pressed(input::Key::Space) || input::pressed(input::Key::Enter)) intent = FlipCard{};
+        if (widgets::key_button(ui, ui.tr("card.show_back"), input::Key::Enter, bw, true) ||
+            input::pressed(input::Key::Space))
+            intent = FlipCard{};
     } else {
         const int n = static_cast<int>(v.buttons.size());
         const float bw = (card_w - gap * static_cast<float>(n - 1)) / static_cast<float>(std::max(1, n));

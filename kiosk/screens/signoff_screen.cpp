@@ -1,8 +1,10 @@
 #include "kiosk/screens/signoff_screen.hpp"
+#include "trainer/onboarding/pass_mark.hpp"
 
 #include "trainer/cards/browse.hpp"
 #include "kiosk/input.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
@@ -20,8 +22,7 @@ void SignoffScreen::open(trainer::onboarding::SignoffRequest r) {
 
 Intent SignoffScreen::draw(const UiContext& ui, const trainer::content::ContentSet& set) {
     Intent intent;
-    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
-    widgets::text(ui.fonts.title, ui.tr("sign.heading", {{"name", request.display_name}}), theme::kInk);
+    if (widgets::header_stacked(ui, ui.tr("sign.heading", {{"name", request.display_name}}))) intent = Back{};
     widgets::text(ui.fonts.large, request.module_title, theme::kAccent);
     widgets::text(ui.fonts.body, ui.tr("sign.intro"), theme::kMuted);
     ImGui::Spacing();
@@ -49,8 +50,7 @@ Intent SignoffScreen::draw(const UiContext& ui, const trainer::content::ContentS
     }
     ImGui::EndChild();
     const int total = static_cast<int>(request.steps.size());
-    const double score = total ? static_cast<double>(shown.size()) / total : 0.0;
-    const bool passes = score + 1e-9 >= request.pass_mark;
+    const bool passes = trainer::onboarding::score_checklist(shown.size(), request.steps.size(), request.pass_mark).passed;
     widgets::text(ui.fonts.body,
                   ui.tr("sign.tally", {{"shown", std::to_string(shown.size())}, {"total", std::to_string(total)},
                                        {"mark", std::to_string(static_cast<int>(std::lround(request.pass_mark * 100))) + " %"}}) +
@@ -65,8 +65,8 @@ Intent SignoffScreen::draw(const UiContext& ui, const trainer::content::ContentS
         if (d < '1' || i >= request.steps.size()) continue;
         if (!shown.erase(request.steps[i].id)) shown.insert(request.steps[i].id);
     }
-    if (widgets::button(ui, ui.tr("sign.with_pin"), ui.px(360), true) ||
-        (!ImGui::GetIO().WantTextInput && input::pressed(input::Key::Enter)))
+    if (widgets::key_button(ui, ui.tr("sign.with_pin"), input::Key::Enter, ui.px(360), true,
+                            !ImGui::GetIO().WantTextInput))
         intent = BeginSignature{};
     return intent;
 }

@@ -1,6 +1,7 @@
 #include "kiosk/screens/survey_screen.hpp"
 
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
@@ -11,7 +12,7 @@ namespace kiosk {
 
 SurveyScreen::Result SurveyScreen::draw(const UiContext& ui, const SurveyForm& f) {
     Result result = Result::None;
-    if (f.later.empty() && widgets::button(ui, "←  " + ui.tr("nav.back"))) result = Result::Back;
+    if (f.later.empty() && widgets::back_button(ui)) result = Result::Back;
     widgets::text(ui.fonts.title, f.title, theme::kInk);
     if (!f.intro.empty()) widgets::text(ui.fonts.body, f.intro, theme::kMuted);
     const float footer = ui.px(theme::kTouch) + ui.px(40) + (message.empty() ? 0 : ui.px(30));

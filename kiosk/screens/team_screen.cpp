@@ -1,6 +1,7 @@
 #include "kiosk/screens/team_screen.hpp"
 
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
@@ -10,8 +11,7 @@ namespace kiosk {
 Intent TeamScreen::draw(const UiContext& ui, const std::vector<trainer::identity::TeamMemberRow>& rows,
                         trainer::TimeMs now_ms) {
     Intent intent;
-    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
-    widgets::text(ui.fonts.title, ui.tr("team.heading"), theme::kInk);
+    if (widgets::header_stacked(ui, ui.tr("team.heading"))) intent = Back{};
     if (rows.empty()) {
         widgets::text(ui.fonts.body, ui.tr("team.empty"), theme::kMuted);
         return intent;

@@ -1,6 +1,7 @@
 #include "kiosk/screens/track_map_screen.hpp"
 
 #include "kiosk/theme.hpp"
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 
 #include <imgui.h>
@@ -93,7 +94,7 @@ std::string pillar_label(const UiContext& ui, trainer::content::Pillar p) {
 
 Intent TrackMapScreen::draw(const UiContext& ui, const std::vector<TrackMap>& tracks) {
     Intent intent;
-    if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
+    if (widgets::back_button(ui)) intent = Back{};
     if (tracks.empty()) {
         widgets::text(ui.fonts.title, ui.tr("onb.heading"), theme::kInk);
         widgets::text(ui.fonts.body, ui.tr("onb.none"), theme::kMuted);

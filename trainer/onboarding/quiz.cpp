@@ -1,4 +1,5 @@
 #include "trainer/onboarding/quiz.hpp"
+#include "trainer/onboarding/pass_mark.hpp"
 
 #include <sodium.h>
 
@@ -27,8 +28,7 @@ QuizScore score_attempt(const std::vector<double>& question_scores, double pass_
     if (question_scores.empty()) return s;
     s.score = std::accumulate(question_scores.begin(), question_scores.end(), 0.0) /
               static_cast<double>(question_scores.size());
-    // A tiny tolerance so that 4 of 5 (0.8) passes a pass mark of 0.8 despite rounding.
-    s.passed = s.score + 1e-9 >= pass_mark;
+    s.passed = reaches_pass_mark(s.score, pass_mark);
     return s;
 }
 

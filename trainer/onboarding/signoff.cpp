@@ -1,4 +1,5 @@
 #include "trainer/onboarding/signoff.hpp"
+#include "trainer/onboarding/pass_mark.hpp"
 
 #include "trainer/cards/review_service.hpp"
 #include "trainer/identity/people.hpp"
@@ -103,10 +104,7 @@ SignoffResult SignoffService::sign_checked(const identity::Actor& lead, const Si
     std::vector<std::string> shown_ordered;
     for (const auto& s : m->checklist.steps)
         (shown.count(s.id) ? shown_ordered : res.steps_missed).push_back(s.id);
-    const double score = m->checklist.steps.empty()
-                             ? 0.0
-                             : static_cast<double>(shown.size()) / static_cast<double>(m->checklist.steps.size());
-    const bool passed = score + 1e-9 >= m->checklist.pass_mark;
+    const auto [score, passed] = score_checklist(shown.size(), m->checklist.steps.size(), m->checklist.pass_mark);
     const TimeMs now = events_.clock().now_ms();
 
     store::Transaction tx(events_.db());

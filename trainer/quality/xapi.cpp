@@ -1,4 +1,5 @@
 #include "trainer/quality/xapi.hpp"
+#include "trainer/quality/pass_mark.hpp"
 
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/core/time.hpp"
@@ -147,7 +148,7 @@ std::optional<json> to_statement(const store::Event& e, const content::ContentSe
         }
     } else if (e.type == kQaEvaluated) {
         const Evaluation ev = evaluation_from_event(e);
-        const bool passed = ev.score.scored && !ev.score.critical_failed && ev.score.percent >= o.qa_pass_mark;
+        const bool passed = evaluation_passes(ev.score, o.qa_pass_mark);
         st["verb"] = verb(passed ? kVerbPassed : kVerbFailed);
         const std::string what = ev.scorecard_id.empty() ? ev.source : ev.scorecard_id;
         st["object"] = activity(o, "qa/" + what, "QA evaluation: " + what, kAssessment);

@@ -1,0 +1,16 @@
+#pragma once
+// Small pieces of text the module screen's parts share (module_screen.cpp defines them).
+#include "kiosk/ui_context.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace kiosk {
+
+// 0.85 -> "85 %".
+std::string percent(double fraction);
+// The feedback under an answer, indented; nothing when `s` is empty.
+void feedback_line(const UiContext& ui, const std::string& s, const ImVec4& colour);
+
+} // namespace kiosk

@@ -1,0 +1,69 @@
+#include "trainer/cards/review_session.hpp"
+
+#include <utility>
+
+namespace trainer::cards {
+
+ReviewSession::ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit)
+    : reviews_(reviews), clock_(clock), person_id_(std::move(person_id)), commit_(std::move(commit)) {
+    if (!commit_)
+        commit_ = [&reviews](const std::string& person, const std::string& card, fsrs::Rating r) {
+            reviews.grade(person, card, r);
+        };
+    started_ms_ = clock_.now_ms();
+    queue_ = reviews_.due_queue(person_id_);
+}
+
+const GradeOptions& ReviewSession::preview() {
+    const QueueItem* item = current();
+    const std::string card = item ? item->card_id : std::string{};
+    if (!preview_ || preview_->card_id != card) {
+        try {
+            preview_ = item ? reviews_.preview(person_id_, card) : GradeOptions{};
+        } catch (const std::exception& e) {
+            problem_ = e.what();
+            preview_ = GradeOptions{card, 0, {}};
+        }
+    }
+    return *preview_;
+}
+
+ReviewSession::Outcome ReviewSession::grade(int rating) {
+    const auto r = rating_from_int(rating);
+    if (finished() || !r) return Outcome::Ignored;
+    try {
+        commit_(person_id_, queue_[pos_].card_id, *r);
+    } catch (const ReviewError& e) {
+        problem_ = std::string("grade refused: ") + e.what(); // skip this card, nothing written
+        pending_.reset();
+        advance();
+        return Outcome::Refused;
+    } catch (const std::exception& e) {
+        problem_ = std::string("grade not saved yet: ") + e.what();
+        pending_ = rating;
+        retry_at_ms_ = clock_.now_ms() + kRetryDelayMs;
+        return Outcome::Pending;
+    }
+    pending_.reset();
+    advance();
+    return Outcome::Saved;
+}
+
+ReviewSession::Outcome ReviewSession::retry_if_due() {
+    if (!pending_ || clock_.now_ms() < retry_at_ms_) return Outcome::Ignored;
+    return grade(*pending_);
+}
+
+void ReviewSession::advance() {
+    ++pos_;
+    preview_.reset();
+    if (pos_ < queue_.size()) return;
+    for (auto& item : reviews_.due_queue(person_id_))
+        if (item.kind == QueueKind::Due) queue_.push_back(std::move(item));
+}
+
+std::string ReviewSession::take_problem() { return std::exchange(problem_, {}); }
+
+SessionSummary ReviewSession::summary() const { return reviews_.session_summary(person_id_, started_ms_); }
+
+} // namespace trainer::cards
