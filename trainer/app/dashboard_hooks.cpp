@@ -1,6 +1,7 @@
 #include "trainer/app/dashboard_hooks.hpp"
 
 #include "trainer/content/onboarding_model.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/onboarding/record.hpp"
 #include "trainer/onboarding/service.hpp"
@@ -34,7 +35,7 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
     h.motivation_index = [&db, &events, &clock, &content, &motivation, actor](const std::vector<std::string>& people,
                                                                             TimeMs now) {
         std::map<std::string, double> out;
-        const auto period = quality::period_of(format_date(now), motivation.period);
+        const auto period = quality::period_of(org_date(now), motivation.period);
         if (!period) return out;
         std::vector<std::string> visible;
         for (const auto& p : people)
