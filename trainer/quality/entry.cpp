@@ -1,4 +1,5 @@
 #include "trainer/quality/entry.hpp"
+#include "trainer/quality/qa_figures.hpp"
 
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
@@ -18,7 +19,6 @@ std::string join_lines(const std::vector<std::string>& v) {
     return s;
 }
 
-double mean(double sum, int n) { return round2(sum / n); }
 
 } // namespace
 
@@ -188,13 +188,9 @@ AgentScores EvaluationService::scores(const identity::Actor& actor, const std::s
     for (const Period& p : periods) {
         TrendPoint t;
         t.period = p.label;
-        double sum = 0;
-        for (const auto& e : out.evaluations)
-            if (e.score.scored && e.date >= p.from_date && e.date < p.until_date) {
-                sum += e.score.percent;
-                ++t.evaluations;
-            }
-        if (t.evaluations) t.quality = mean(sum, t.evaluations);
+        const PeriodQuality q = person_quality(out.evaluations, person_id, p); // qa_figures.hpp
+        t.evaluations = q.evaluations;
+        if (q.percent) t.quality = round2(*q.percent);
         std::vector<SurveyAnswer> in_period;
         for (const auto& a : answers)
             if (a.date >= p.from_date && a.date < p.until_date) in_period.push_back(a);
