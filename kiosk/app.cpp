@@ -9,6 +9,7 @@
 #include "kiosk/screenshot.hpp"
 #include "kiosk/text_dump.hpp"
 #include "kiosk/theme.hpp"
+#include "trainer/app/organisation_config.hpp"
 #include "trainer/content/loader.hpp"
 
 #include <GLFW/glfw3.h>
@@ -64,6 +65,14 @@ int run_app(int argc, char** argv) {
         return help ? 0 : 2;
     }
     stage("start");
+    // The organisation's days (docs/figures.md): a refused config stops the kiosk before it
+    // counts anything on the wrong day.
+    try {
+        trainer::app::apply_organisation_config(options.content);
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk: the organisation config is refused:\n" << e.what() << "\n";
+        return 2;
+    }
     // Reading and validating the content and rasterising the fonts take a while: both run on
     // threads while the window system starts (which mostly waits on the X server and Mesa).
     auto content = std::async(std::launch::async, [dir = options.content] { return trainer::content::load_content(dir); });
@@ -161,6 +170,10 @@ int run_app(int argc, char** argv) {
             input::begin_frame();
             app.draw_frame();
             if (app.take_redraw_request()) settle = std::max(settle, 1);
+            // A tap changes a screen's own state (a tab, a sort) after its buttons were drawn: two
+            // more frames show it, since a touch screen sends no mouse movement to wake us.
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left))
+                settle = std::max(settle, 2);
             ImGui::Render();
             int w, h;
             glfwGetFramebufferSize(window, &w, &h);

@@ -1,6 +1,7 @@
 // The App's change check-in, the lead dashboard, one person's page and the maturity self-check
 // (DESIGN §4.4, §4.6). Figures come from trainer::dashboard with the same hooks as the reports.
 #include "kiosk/app_state.hpp"
+#include "trainer/core/org_time_zone.hpp"
 
 #include "trainer/app/dashboard_hooks.hpp"
 #include "trainer/change/maturity.hpp"
@@ -110,7 +111,7 @@ void App::refresh_dashboard(const std::string& team_id) {
 
 void App::fill_team_quality() {
     if (!features_content_->quality) return;
-    const auto today = trainer::format_date(clock_.now_ms());
+    const auto today = trainer::org_today(clock_);
     if (const auto period = trainer::quality::period_of(today, motivation_.period)) {
         const auto report = trainer::quality::motivation_report(*db_, *events_, clock_, *features_content_, motivation_,
                                                                 session_->actor, *period);
@@ -142,7 +143,7 @@ void App::refresh_person(const std::string& person_id) {
             person_.scores = evaluations_->scores(session_->actor, person_id);
             person_.can_evaluate = trainer::quality::EvaluationService::can_evaluate(session_->actor, person_id);
         }
-        if (const auto period = trainer::quality::period_of(trainer::format_date(clock_.now_ms()), motivation_.period))
+        if (const auto period = trainer::quality::period_of(trainer::org_today(clock_), motivation_.period))
             person_.motivation = trainer::quality::motivation_for(*db_, *events_, clock_, *features_content_, motivation_,
                                                                    session_->actor, person_id, *period);
     } catch (const std::exception& e) {
@@ -182,7 +183,7 @@ bool App::apply_change(const Intent& intent) {
             stack_.push_back(ScreenId::Maturity);
         } else if (const auto* m = std::get_if<SubmitMaturity>(&intent)) {
             const auto r = trainer::change::record_maturity(*events_, session_->actor, *features_content_, dash_.team_id,
-                                                            trainer::format_date(clock_.now_ms()), m->answers);
+                                                            trainer::org_today(clock_), m->answers);
             notice_ = ui.tr("maturity.saved", {{"total", std::to_string(r.total)}});
             if (stack_.back() == ScreenId::Maturity) stack_.pop_back();
             refresh_dashboard();

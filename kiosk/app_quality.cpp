@@ -1,6 +1,7 @@
 // The App's QA side (DESIGN §4.5): a lead's evaluation signed with their PIN, and the agent's own
 // evaluations, trend and motivation index (nobody else's: the services check who is asking).
 #include "kiosk/app_state.hpp"
+#include "trainer/core/org_time_zone.hpp"
 
 #include "trainer/core/time.hpp"
 #include "trainer/quality/motivation.hpp"
@@ -16,7 +17,7 @@ bool App::apply_quality(const Intent& intent) {
             const std::string who = s->person_id.empty() ? session_->person.id : s->person_id;
             my_scores_ = evaluations_->scores(session_->actor, who);
             my_motivation_.reset();
-            if (const auto period = trainer::quality::period_of(trainer::format_date(clock_.now_ms()), motivation_.period))
+            if (const auto period = trainer::quality::period_of(trainer::org_today(clock_), motivation_.period))
                 my_motivation_ = trainer::quality::motivation_for(*db_, *events_, clock_, *features_content_, motivation_,
                                                                   session_->actor, who, *period);
             stack_.push_back(ScreenId::Scores);

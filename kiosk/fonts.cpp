@@ -12,7 +12,8 @@ namespace {
 
 // Basic Latin + Latin-1, Latin Extended-A (Polish), Cyrillic (Russian, Ukrainian), general
 // punctuation („ ” « » — … •), arrows and a check mark used by the UI.
-const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x2010, 0x2027,
+// 0x2009 and 0x202F: the thin and narrow no-break spaces CLDR puts in dates and ranges (i18n/format).
+const ImWchar kRanges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x0400, 0x045F, 0x2009, 0x2009, 0x2010, 0x2027, 0x202F, 0x202F,
                            0x2030, 0x203A, 0x2190, 0x2193, 0x2713, 0x2717, 0};
 
 std::vector<std::filesystem::path> read_font_list(const std::filesystem::path& assets_dir) {

@@ -10,6 +10,7 @@ PACKAGES=(
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri
   xvfb xauth xdotool fonts-dejavu-core
   python3 python3-jsonschema
+  libicu-dev # trainer/i18n/format, trainer/core/org_time_zone: CLDR numbers and dates, tz database
   clang libclang-rt-dev # bench/fuzz: libFuzzer targets
 )
 

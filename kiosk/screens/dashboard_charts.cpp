@@ -1,5 +1,8 @@
 // The dashboard's charts, drawn with ImDrawList: the mastery map, the weekly phase bars, the
 // team's QA by month and the maturity trend. Each carries numbers or a legend, never colour alone.
+#include "trainer/core/org_time_zone.hpp"
+#include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "trainer/quality/pass_mark.hpp"
 
@@ -143,7 +146,7 @@ void DashboardScreen::draw_phases(const UiContext& ui, const DashboardData& d, c
         };
         for (int p = 0; p < 4; ++p) seg(w.counts[static_cast<std::size_t>(p)], theme::phase_colour(p));
         seg(w.no_phase, theme::kNone);
-        const std::string label = w.iso_week.size() > 5 ? w.iso_week.substr(5) : w.iso_week; // "W37"
+        const std::string label = trainer::i18n::format_iso_week(trainer::utc_day(w.monday_ms), ui.locale); // "tydz. 37"
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + chart_h + ui.px(4)), col(theme::kMuted), label.c_str());
     }
     dl->AddLine(ImVec2(o.x, o.y + chart_h), ImVec2(o.x + slot * static_cast<float>(weeks.size()), o.y + chart_h), col(theme::kMuted));
@@ -168,10 +171,10 @@ void DashboardScreen::draw_quality(const UiContext& ui, const DashboardData& d) 
         const auto& r = *d.rollup;
         widgets::caption(ui, ui.tr("dash.rollup", {{"period", r.period}}));
         widgets::text(ui.fonts.large,
-                      ui.tr("dash.rollup_line", {{"index", figure(r.mean_index, "")},
+                      ui.tr("dash.rollup_line", {{"index", figure(ui.locale, r.mean_index, "")},
                                                  {"eligible", std::to_string(r.eligible)},
                                                  {"agents", std::to_string(r.agents)},
-                                                 {"quality", figure(r.mean_quality)},
+                                                 {"quality", figure(ui.locale, r.mean_quality)},
                                                  {"evaluations", std::to_string(r.evaluations)}}),
                       theme::kInk);
         widgets::text(ui.fonts.small, ui.tr("dash.rollup_hint"), theme::kMuted);
@@ -193,7 +196,7 @@ void DashboardScreen::draw_quality(const UiContext& ui, const DashboardData& d) 
         const float x = o.x + static_cast<float>(i) * slot + (slot - bar) * 0.5f;
         if (m.mean) {
             dl->AddRectFilled(ImVec2(x, y_of(*m.mean)), ImVec2(x + bar, o.y + h), col(trainer::quality::meets_qa_pass_mark(*m.mean, d.qa_pass_mark) ? theme::kOkBlue : theme::kOkOrange));
-            dl->AddText(ImVec2(x, y_of(*m.mean) - ImGui::GetTextLineHeight() - 2), col(theme::kInk), figure(m.mean).c_str());
+            dl->AddText(ImVec2(x, y_of(*m.mean) - ImGui::GetTextLineHeight() - 2), col(theme::kInk), figure(ui.locale, m.mean).c_str());
         } else {
             dl->AddText(ImVec2(x + bar * 0.4f, o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
         }

@@ -1,3 +1,6 @@
+#include "trainer/core/org_time_zone.hpp"
+#include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "trainer/quality/pass_mark.hpp"
 
@@ -39,9 +42,10 @@ std::string phase_name(const UiContext& ui, const trainer::content::ContentSet& 
     return trainer::content::phase_id(static_cast<trainer::content::Phase>(phase));
 }
 
-std::string figure(const std::optional<double>& v, const char* unit) {
-    if (!v) return "—";
-    return std::to_string(static_cast<long long>(std::lround(*v))) + unit;
+std::string figure(std::string_view locale, const std::optional<double>& v, const char* unit) {
+    if (!v) return trainer::i18n::kNoValue;
+    if (*unit == '\0') return trainer::i18n::format_number(*v, 1, locale);
+    return trainer::i18n::format_percent(*v, 0, locale);
 }
 
 Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set) {
@@ -64,8 +68,8 @@ Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const 
     widgets::text(ui.fonts.body,
                   ui.tr("dash.summary", {{"rollout", rollout},
                                          {"agents", std::to_string(o.rows.size())},
-                                         {"mastery", figure(o.mean_mastery_percent)},
-                                         {"onboarding", figure(o.mean_onboarding_percent)},
+                                         {"mastery", figure(ui.locale, o.mean_mastery_percent)},
+                                         {"onboarding", figure(ui.locale, o.mean_onboarding_percent)},
                                          {"backlog", std::to_string(o.total_due_backlog)}}),
                   theme::kMuted);
     const std::vector<std::string> tabs = {
@@ -97,6 +101,8 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
     ImGui::PushFont(ui.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kMuted);
     ImGui::TextWrapped("%s", ui.tr("dash.tap_row").c_str()); // wraps beside the filter when long
+    if (!d.overview.qa_period.empty()) // the QA column's period (docs/figures.md "QA score")
+        ImGui::TextWrapped("%s", ui.tr("dash.qa_period", {{"period", trainer::i18n::format_period_label(d.overview.qa_period, ui.locale)}}).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
@@ -152,8 +158,8 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextColored(c, "%s", s.c_str());
             };
-            cell(figure(r->onboarding_percent));
-            cell(figure(r->mastery_percent));
+            cell(figure(ui.locale, r->onboarding_percent));
+            cell(figure(ui.locale, r->mastery_percent));
             cell(std::to_string(r->due_backlog), r->due_backlog > 20 ? theme::kWarn : theme::kInk);
             ImGui::TableNextColumn();
             if (r->phase) {
@@ -165,8 +171,8 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextColored(theme::kMuted, "—");
             }
-            cell(figure(r->qa_score), r->qa_score && !trainer::quality::meets_qa_pass_mark(*r->qa_score, d.qa_pass_mark) ? theme::kWarn : theme::kInk);
-            cell(figure(r->motivation_index, ""));
+            cell(figure(ui.locale, r->qa_score), r->qa_score && !trainer::quality::meets_qa_pass_mark(*r->qa_score, d.qa_pass_mark) ? theme::kWarn : theme::kInk);
+            cell(figure(ui.locale, r->motivation_index, ""));
             ImGui::PopID();
         }
         ImGui::EndTable();
@@ -186,7 +192,7 @@ Intent DashboardScreen::draw_signoffs(const UiContext& ui, const DashboardData& 
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(s.display_name.c_str());
         ImGui::SameLine(ui.px(300));
-        ImGui::TextColored(theme::kMuted, "%s", (s.module_id + "  ·  " + trainer::format_date(s.requested_ms)).c_str());
+        ImGui::TextColored(theme::kMuted, "%s", (s.module_id + "  ·  " + trainer::i18n::format_date(s.requested_ms, ui.locale, trainer::organisation_zone())).c_str());
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(260));
         if (widgets::button(ui, ui.tr("dash.sign_off"), ui.px(260), true)) intent = OpenSignoff{s.person_id, s.module_id};
         ImGui::PopID();

@@ -57,6 +57,8 @@ private:
 
 // Shared by the dashboard and the person screen.
 std::string phase_name(const UiContext& ui, const trainer::content::ContentSet& set, int phase);
-std::string figure(const std::optional<double>& v, const char* unit = " %"); // "—" when absent
+// A figure in the locale (i18n/format): a percentage ("62 %" in ru, "62%" in pl), or with unit ""
+// a number with one decimal ("81,2"); "—" when absent.
+std::string figure(std::string_view locale, const std::optional<double>& v, const char* unit = " %");
 
 } // namespace kiosk

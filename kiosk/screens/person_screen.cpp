@@ -1,3 +1,6 @@
+#include "trainer/core/org_time_zone.hpp"
+#include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/person_screen.hpp"
 #include "trainer/quality/pass_mark.hpp"
 
@@ -19,10 +22,8 @@ namespace {
 
 ImU32 col(const ImVec4& c) { return ImGui::GetColorU32(c); }
 
-std::string fixed(double v, int decimals) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    return buf;
+std::string fixed(std::string_view locale, double v, int decimals) {
+    return trainer::i18n::format_number(v, decimals, locale);
 }
 
 // A small figure block: label above, big number below.
@@ -42,16 +43,16 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
     if (m) {
         widgets::caption(ui, ui.tr("qa.motivation", {{"period", m->period}}));
         widgets::text(ui.fonts.large,
-                      ui.tr(m->eligible ? "qa.eligible" : "qa.not_eligible", {{"index", fixed(m->index, 1)}}),
+                      ui.tr(m->eligible ? "qa.eligible" : "qa.not_eligible", {{"index", fixed(ui.locale, m->index, 1)}}),
                       m->eligible ? theme::kGood : theme::kWarn);
         std::string parts;
         for (const auto& [k, v] : m->components)
-            parts += (parts.empty() ? "" : "  ·  ") + ui.tr("qa.component." + k) + " " + fixed(v, 0);
+            parts += (parts.empty() ? "" : "  ·  ") + ui.tr("qa.component." + k) + " " + fixed(ui.locale, v, 0);
         widgets::text(ui.fonts.small, parts, theme::kMuted);
         const trainer::i18n::Args args = {{"n", std::to_string(m->evaluations)},
                                           {"min", std::to_string(config.min_evaluations)},
-                                          {"quality", figure(m->quality)},
-                                          {"gate", figure(config.min_quality)},
+                                          {"quality", figure(ui.locale, m->quality)},
+                                          {"gate", figure(ui.locale, config.min_quality)},
                                           {"period", m->period}};
         for (const auto& r : m->reasons) {
             const std::string key = "qa.reason." + r.code;
@@ -73,15 +74,15 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         if (t.quality) {
             const float top = o.y + h - h * static_cast<float>(*t.quality / 100.0);
             dl->AddRectFilled(ImVec2(x, top), ImVec2(x + bar, o.y + h), col(trainer::quality::meets_qa_pass_mark(*t.quality, config.qa_pass_mark) ? theme::kOkBlue : theme::kOkOrange));
-            dl->AddText(ImVec2(x, top - ImGui::GetTextLineHeight()), col(theme::kInk), figure(t.quality).c_str());
+            dl->AddText(ImVec2(x, top - ImGui::GetTextLineHeight()), col(theme::kInk), figure(ui.locale, t.quality).c_str());
         } else {
             dl->AddText(ImVec2(x + ui.px(14), o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
         }
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted), t.period.c_str());
         std::string fb;
-        if (t.csat_percent) fb += "CSAT " + figure(t.csat_percent);
-        if (t.nps) fb += std::string(fb.empty() ? "" : "\n") + "NPS " + fixed(*t.nps, 0);
-        if (t.ces_mean) fb += std::string(fb.empty() ? "" : "\n") + "CES " + fixed(*t.ces_mean, 1);
+        if (t.csat_percent) fb += "CSAT " + figure(ui.locale, t.csat_percent);
+        if (t.nps) fb += std::string(fb.empty() ? "" : "\n") + "NPS " + fixed(ui.locale, *t.nps, 0);
+        if (t.ces_mean) fb += std::string(fb.empty() ? "" : "\n") + "CES " + fixed(ui.locale, *t.ces_mean, 1);
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(24)), col(theme::kMuted), fb.c_str());
     }
     dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + slot * static_cast<float>(s.trend.size()), o.y + h), col(theme::kMuted));
@@ -93,7 +94,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
     }
     for (const auto& e : s.evaluations) {
         ImGui::PushID(e.event_id.c_str());
-        const std::string score = e.score.scored ? fixed(e.score.percent, 0) + " %" : "—";
+        const std::string score = e.score.scored ? trainer::i18n::format_percent(e.score.percent, 0, ui.locale) : "—";
         ImGui::TextColored(e.score.critical_failed || (e.score.scored && !trainer::quality::meets_qa_pass_mark(e.score.percent, config.qa_pass_mark)) ? theme::kWarn : theme::kInk, "%s", score.c_str());
         ImGui::SameLine(ui.px(90));
         const std::string channel_key = "qa.channel." + e.channel;
@@ -123,11 +124,11 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
         if (widgets::button(ui, ui.tr("qa.new_evaluation"), ui.px(320), true)) intent = StartEvaluation{d.row.person_id};
     }
     const float w = ui.px(170);
-    stat(ui, ui.tr("dash.col.onboarding"), figure(d.row.onboarding_percent), w);
-    stat(ui, ui.tr("dash.col.mastery"), figure(d.row.mastery_percent), w);
+    stat(ui, ui.tr("dash.col.onboarding"), figure(ui.locale, d.row.onboarding_percent), w);
+    stat(ui, ui.tr("dash.col.mastery"), figure(ui.locale, d.row.mastery_percent), w);
     stat(ui, ui.tr("dash.col.backlog"), std::to_string(d.row.due_backlog), w);
-    stat(ui, ui.tr("dash.col.qa"), figure(d.row.qa_score), w);
-    stat(ui, ui.tr("dash.col.motivation"), figure(d.row.motivation_index, ""), w);
+    stat(ui, ui.tr("dash.col.qa"), figure(ui.locale, d.row.qa_score), w);
+    stat(ui, ui.tr("dash.col.motivation"), figure(ui.locale, d.row.motivation_index, ""), w);
     ImGui::NewLine();
     ImGui::Separator();
 
@@ -150,7 +151,7 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
         ImGui::SameLine();
         ImGui::TextColored(theme::kMuted, "%s",
                            ui.tr(last->source == "lead" ? "person.by_lead" : "person.by_checkin",
-                                 {{"date", trainer::format_date(last->at_ms)}})
+                                 {{"date", trainer::i18n::format_date(last->at_ms, ui.locale, trainer::organisation_zone())}})
                                .c_str());
         if (set.change) {
             const auto& info = set.change->phase(last->phase);
@@ -165,8 +166,8 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
                               ui.tr(reason.below ? "person.why_below" : "person.why_at_least",
                                     {{"dimension", ui.tr(std::string("change.dim.") +
                                                          trainer::content::dimension_id(static_cast<trainer::content::Dimension>(reason.dimension)))},
-                                     {"score", fixed(reason.score, 1)},
-                                     {"threshold", fixed(reason.threshold, 0)}}),
+                                     {"score", fixed(ui.locale, reason.score, 1)},
+                                     {"threshold", fixed(ui.locale, reason.threshold, 0)}}),
                               theme::kInk);
                 ImGui::Indent(ui.px(16));
                 for (const auto& [text, answer] : reason.answers)
@@ -181,7 +182,7 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
     if (d.history.size() > 1) {
         widgets::caption(ui, ui.tr("person.history"));
         for (const auto& h : d.history) {
-            ImGui::TextColored(theme::kMuted, "%s", trainer::format_date(h.at_ms).c_str());
+            ImGui::TextColored(theme::kMuted, "%s", trainer::i18n::format_date(h.at_ms, ui.locale, trainer::organisation_zone()).c_str());
             ImGui::SameLine(ui.px(130));
             ImGui::TextUnformatted((phase_name(ui, set, static_cast<int>(h.phase)) + "  (" +
                                     ui.tr(h.source == "lead" ? "person.src_lead" : "person.src_self") + ")").c_str());

@@ -1,10 +1,12 @@
 #include "trainer/app/dashboard_hooks.hpp"
 
 #include "trainer/content/onboarding_model.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/onboarding/record.hpp"
 #include "trainer/onboarding/service.hpp"
 #include "trainer/quality/motivation.hpp"
+#include "trainer/quality/qa_figures.hpp"
 #include "trainer/quality/records.hpp"
 #include "trainer/identity/people.hpp"
 
@@ -17,24 +19,27 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
                                  const content::ContentSet& content, const identity::Actor& actor,
                                  const quality::MotivationConfig& motivation) {
     dashboard::Hooks h;
-    h.qa_score = [&db, actor](const std::vector<std::string>& people, TimeMs) {
+    // The QA column: each person's QA score of the current period, the same figure as the Quality
+    // tab, the agent's own scores and the motivation index (quality/qa_figures.hpp).
+    h.qa_score = [&db, &motivation, actor](const std::vector<std::string>& people, TimeMs now) {
         std::map<std::string, double> out;
+        const auto period = quality::period_of(org_date(now), motivation.period);
+        if (!period) return out;
+        const auto evals = quality::list_evaluations(db, {std::nullopt, period->from_date, period->until_date});
         for (const auto& p : people) {
             if (!identity::can_view_person(actor, p)) continue;
-            const auto evals = quality::list_evaluations(db, {p, std::nullopt, std::nullopt});
-            // Listed by date then recording time: the latest scored one wins.
-            for (auto it = evals.rbegin(); it != evals.rend(); ++it)
-                if (it->score.scored) {
-                    out[p] = it->score.percent;
-                    break;
-                }
+            if (const auto q = quality::person_quality(evals, p, *period); q.percent) out[p] = *q.percent;
         }
         return out;
+    };
+    h.qa_period = [&motivation](TimeMs now) {
+        const auto period = quality::period_of(org_date(now), motivation.period);
+        return period ? period->label : std::string();
     };
     h.motivation_index = [&db, &events, &clock, &content, &motivation, actor](const std::vector<std::string>& people,
                                                                             TimeMs now) {
         std::map<std::string, double> out;
-        const auto period = quality::period_of(format_date(now), motivation.period);
+        const auto period = quality::period_of(org_date(now), motivation.period);
         if (!period) return out;
         std::vector<std::string> visible;
         for (const auto& p : people)

@@ -6,6 +6,7 @@
 // [SECTION] ReviewService: mastery and session summary
 #include "trainer/cards/review_service.hpp"
 
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 
 #include <sqlite3.h>
@@ -352,7 +353,7 @@ std::int64_t minutes_until(TimeMs due, TimeMs now) {
 std::vector<QueueItem> ReviewService::due_queue(const std::string& person_id, std::size_t limit) {
     require_person(person_id);
     const TimeMs now = clock_.now_ms();
-    const std::int64_t today = utc_day(now);
+    const std::int64_t today = org_day(now); // the organisation's day (docs/figures.md)
     std::vector<QueueItem> out;
     std::unordered_set<std::string> taken;
 
@@ -360,7 +361,7 @@ std::vector<QueueItem> ReviewService::due_queue(const std::string& person_id, st
     std::unordered_set<std::string> learned;          // any version: tells "refreshed" from "new"
     int introduced_today = 0;
     for (auto& s : load_person(person_id)) {
-        if (utc_day(s.introduced_ms) == today) ++introduced_today;
+        if (org_day(s.introduced_ms) == today) ++introduced_today;
         learned.insert(s.card_id);
         const content::Card* c = content_->find_card(s.card_id);
         if (c && is_current(s.card_version, *c)) current.emplace(s.card_id, std::move(s));

@@ -11,7 +11,7 @@
 // - A card whose content version is higher than the version of the person's schedule starts over
 //   as New ("refreshed standard"); its old review events stay in the log.
 // - The daily new-card limit counts cards first reviewed (in their current version) on the
-//   current UTC day; coaching items are shown whatever the limit.
+//   current organisation day (core/org_time_zone.hpp); coaching items are shown whatever the limit.
 #include "trainer/cards/review_config.hpp"
 #include "trainer/content/model.hpp"
 #include "trainer/core/clock.hpp"

@@ -2,6 +2,7 @@
 
 #include "trainer/change/projection.hpp"
 #include "trainer/change/rollouts.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 
 #include <sqlite3.h>
@@ -43,11 +44,12 @@ std::vector<content::Rollout> CheckinService::due(const std::string& person_id) 
     const TimeMs now = clock_.now_ms();
     const auto teams = teams_of(events_.db(), person_id);
     for (auto& r : list_rollouts(events_.db(), content_)) {
-        if (utc_day(now) < start_day(r) || !shares_team(teams, r.teams)) continue;
+        if (org_day(now) < start_day(r) || !shares_team(teams, r.teams)) continue;
         auto st = events_.db().prepare(
             "SELECT last_checkin_ms FROM change_phase_latest WHERE person_id = ?1 AND rollout_id = ?2");
         st.bind_all(person_id, r.id);
-        if (st.step() && !st.is_null(0) && now - st.int64(0) < config_.interval_days * kMsPerDay) continue;
+        // Due on the organisation day `interval_days` after the last check-in's day (docs/figures.md).
+        if (st.step() && !st.is_null(0) && org_day(now) - org_day(st.int64(0)) < config_.interval_days) continue;
         out.push_back(std::move(r));
     }
     return out;
@@ -67,7 +69,7 @@ CheckinResult CheckinService::check_in(const identity::Actor& actor, const std::
         throw identity::AccessDenied(actor.label() + " may not check in for '" + person_id + "'");
     const content::Rollout r = rollout_for(person_id, rollout_id);
     const TimeMs now = clock_.now_ms();
-    if (utc_day(now) < start_day(r))
+    if (org_day(now) < start_day(r))
         throw CheckinError("rollout '" + rollout_id + "' starts on " + r.start_date + "; check-ins open then");
     CheckinResult out;
     out.result = classify(content_.change->pulse, answers); // PulseError: nothing written

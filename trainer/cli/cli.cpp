@@ -1,5 +1,7 @@
 #include "trainer/cli/cli.hpp"
 
+#include "trainer/app/organisation_config.hpp"
+
 #include "trainer/core/paths.hpp"
 
 #include <nlohmann/json.hpp>
@@ -149,10 +151,15 @@ int run(const std::vector<std::string>& raw, Io& io) {
             io.out << "usage: " << cmd->usage << "\n" << cmd->summary << "\n";
             return 0;
         }
+        // The organisation's days (config/organisation.json) for this command only.
+        const ScopedOrgTimeZone zone(app::organisation_config_near(content_dir(a)).time_zone);
         return cmd->run(a, io);
     } catch (const UsageError& e) {
         io.err << "trainer " << cmd->name << ": " << e.what() << "\nusage: " << cmd->usage << "\n";
         return 2;
+    } catch (const app::OrganisationConfigError& e) {
+        io.err << "trainer " << cmd->name << ": the organisation config is refused:\n" << e.what() << "\n";
+        return 1;
     } catch (const store::StoreError& e) {
         io.err << "trainer " << cmd->name << ": " << e.what() << "\n";
         return 1;

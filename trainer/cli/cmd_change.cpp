@@ -5,6 +5,7 @@
 #include "trainer/change/maturity.hpp"
 #include "trainer/change/rollouts.hpp"
 #include "trainer/cli/change_cli.hpp"
+#include "trainer/core/org_time_zone.hpp"
 
 #include <iostream>
 #include <sstream>
@@ -128,7 +129,7 @@ int cmd_maturity_record(const Args& a, Io& io) {
     auto db = open_db(a);
     SystemClock clock;
     store::EventStore events(db, clock, store::kiosk_id_of(db));
-    const std::string date = a.value("date").value_or(format_date(clock.now_ms()));
+    const std::string date = a.value("date").value_or(org_today(clock));
     const auto r = change::record_maturity(events, change_cli::actor_of(a, db), *content, team, date, answers);
     io.out << "maturity " << r.team_id << " " << r.date << ": " << r.total << " / 30 (" << content::band_id(r.band) << ")\n";
     return 0;

@@ -11,6 +11,7 @@
 #include "trainer/content/loader.hpp"
 #include "trainer/content/quality_model.hpp"
 #include "trainer/core/paths.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/quality/motivation_export.hpp"
 #include "trainer/quality/records.hpp"
@@ -173,7 +174,7 @@ int cmd_motivation(const Args& a, Io& io) {
     if (auto p = a.value("period"))
         label = *p;
     else
-        label = format_date(SystemClock().now_ms()).substr(0, 7);
+        label = org_today(SystemClock()).substr(0, 7);
     auto period = parse_period(label);
     if (!period) throw UsageError("--period expects YYYY-MM or YYYY-Qn, got '" + label + "'");
     if (!a.value("period") && config.period == PeriodKind::Quarter)

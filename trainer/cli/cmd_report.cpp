@@ -3,6 +3,7 @@
 // The dashboard's figures as a file a lead can send; the numbers come from the same service.
 #include "trainer/cli/change_cli.hpp"
 #include "trainer/app/dashboard_hooks.hpp"
+#include "trainer/app/report_quality.hpp"
 #include "trainer/dashboard/report.hpp"
 #include "trainer/store/events.hpp"
 
@@ -34,7 +35,8 @@ int cmd_report_rollout(const Args& a, Io& io) {
     const auto motivation = app::motivation_config_near(content_dir(a));
     dashboard::DashboardService service(db, clock, *content,
                                         app::dashboard_hooks(db, events, clock, *content, actor, motivation));
-    const auto report = dashboard::build_report(service, actor, *team, a.value("rollout").value_or(""), range);
+    auto report = dashboard::build_report(service, actor, *team, a.value("rollout").value_or(""), range);
+    if (format == "html") app::add_quality_section(report, events, clock, *content, actor, motivation);
     std::string text = format == "csv"    ? dashboard::render_csv(report, sep[0])
                        : format == "json" ? dashboard::render_json(report)
                                           : dashboard::render_html(report, *content, lang);

@@ -9,11 +9,14 @@ namespace {
 
 // Mastered = a schedule of the current version (card_version >= content version), at least one
 // successful review of it, and whole days since the last review <= stability (R >= 0.9, see
-// dashboard.hpp). Due = a current-version schedule whose due time has come.
+// dashboard.hpp). Reviews due = a current-version schedule whose due time has come or that the
+// coaching loop brought forward (an open coaching item): the home screen's "reviews due", the same
+// definition (cards/todays_cards.hpp, docs/figures.md).
 constexpr const char* kMasterySql =
     "SELECT m.person_id, "
     "       sum(cs.successes > 0 AND (?2 - cs.last_review_ms) / 86400000 <= cs.stability), "
-    "       sum(cs.due_ms <= ?2) "
+    "       sum(cs.due_ms <= ?2 OR EXISTS (SELECT 1 FROM coaching_queue q WHERE q.person_id = cs.person_id "
+    "                                      AND q.card_id = cs.card_id AND q.cleared_ms IS NULL)) "
     "FROM team_members m "
     "JOIN card_state cs ON cs.person_id = m.person_id "
     "JOIN temp.dash_cards c ON c.card_id = cs.card_id AND cs.card_version >= c.version "
@@ -97,7 +100,8 @@ TeamOverview DashboardService::team_overview(const identity::Actor& actor, const
             if (auto it = row_of.find(id); it != row_of.end()) o.rows[it->second].*field = v;
     };
     fill(hooks_.onboarding_percent, &TeamRow::onboarding_percent);
-    fill(hooks_.qa_score, &TeamRow::qa_score);             // QA hook: "—" until the QA feature fills it
+    fill(hooks_.qa_score, &TeamRow::qa_score);
+    if (hooks_.qa_period) o.qa_period = hooks_.qa_period(s.now);             // QA hook: "—" until the QA feature fills it
     fill(hooks_.motivation_index, &TeamRow::motivation_index);
 
     double mastery = 0, onboarding = 0;

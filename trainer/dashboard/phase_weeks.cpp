@@ -3,6 +3,7 @@
 #include "trainer/change/maturity.hpp"
 #include "trainer/change/rollouts.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/dashboard/dashboard.hpp"
 
 #include <algorithm>
@@ -33,7 +34,7 @@ PhaseDistribution DashboardService::phase_distribution(const identity::Actor& ac
     PhaseDistribution d;
     if (!s.rollout) return d;
     std::int64_t first = change::start_day(*s.rollout);
-    std::int64_t last = std::min(change::target_day(*s.rollout), utc_day(s.now));
+    std::int64_t last = std::min(change::target_day(*s.rollout), org_day(s.now));
     if (range.since_day) first = std::max(first, *range.since_day);
     if (range.until_day) last = std::min(last, *range.until_day);
     if (last < first) return d;
@@ -46,9 +47,10 @@ PhaseDistribution DashboardService::phase_distribution(const identity::Actor& ac
                           "WHERE l.rollout_id = ?2 ORDER BY l.at_ms, l.rowid");
     st.bind_all(s.team_id, s.rollout->id);
     bool pending = st.step();
+    const OrgTimeZone zone = organisation_zone();
     for (std::int64_t monday = monday_of(first); monday <= last; monday += 7) {
-        // The week ends at Sunday 24:00, or earlier at the last day of the range.
-        const TimeMs end = (std::min(monday + 7, last + 1)) * kMsPerDay;
+        // The week ends at Sunday 24:00 organisation time, or earlier at the last day of the range.
+        const TimeMs end = zone.day_start_ms(std::min(monday + 7, last + 1));
         while (pending && st.int64(2) < end) {
             if (auto it = index.find(st.text(0)); it != index.end())
                 phase_of[it->second] = static_cast<int>(content::phase_from_id(st.text(1)).value_or(Phase::Exploration));

@@ -10,7 +10,32 @@
 
 namespace trainer::dashboard {
 
+// The QA and motivation sections (docs/figures.md "QA score"); filled by app::add_quality_section
+// when QA content is loaded, else `available` stays false and the report says there is none.
+struct QaPeriod {
+    std::string period;                 // "2026-11"
+    std::optional<double> team_percent; // the team's QA score of the period
+    int evaluations = 0;
+    int people = 0;                     // members with a score
+};
+struct MotivationLine {
+    std::string person_id, display_name;
+    std::optional<double> quality; // the person's QA score of the period
+    int evaluations = 0;
+    double index = 0;
+    bool eligible = false;
+};
+struct QualitySection {
+    bool available = false;
+    std::string period;                  // the current period ("2026-12")
+    std::vector<QaPeriod> qa_trend;      // oldest first, ending with `period`
+    std::vector<MotivationLine> motivation; // the team table's order
+    std::optional<double> mean_index;
+    int eligible = 0;
+};
+
 struct RolloutReport {
+    QualitySection quality;
     TeamOverview overview;
     Heatmap heatmap;
     PhaseDistribution phases;

@@ -1,234 +1,215 @@
 // The HTML rollout report: one self-contained file (inline CSS, inline SVG, no scripts, no links)
-// that a lead can e-mail. One <svg> per figure: mastery per agent, heatmap, phases per week,
-// maturity trend. Colours: the Okabe-Ito palette, safe for colour-blind readers.
+// that a lead can e-mail or print on A4. Localised numbers and dates (i18n/format.hpp), the period
+// stated, team averages, every figure labelled without hover, QA and motivation sections; print
+// styles keep each heading with its figure. The figures are drawn in report_charts.cpp.
+#include "trainer/content/onboarding_model.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/dashboard/report.hpp"
+#include "trainer/dashboard/report_charts.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace trainer::dashboard {
 
 namespace {
 
-// Okabe-Ito: denial vermillion, resistance orange, exploration sky blue, commitment bluish green.
-constexpr const char* kPhaseColour[] = {"#D55E00", "#E69F00", "#56B4E9", "#009E73"};
-constexpr const char* kNoPhaseColour = "#BBBBBB";
-constexpr const char* kCellColour[] = {"#EEEEEE", "#F0E442", "#0072B2"};
+using report_svg::escape;
 
-enum Label { kTitle, kTeam, kAsOf, kAgent, kOnboarding, kMastery, kBacklog, kPhase, kQa, kMotivation,
-             kMasteryFig, kHeatmapFig, kPhasesFig, kMaturityFig, kNone, kNotStarted, kLearning, kMastered,
-             kSignoffs, kNoData, kLabelCount };
-
-// Headings per locale; phase names come from the content.
-constexpr const char* kLabels[3][kLabelCount] = {
-    {"Rollout report", "Team", "As of", "Agent", "Onboarding %", "Mastery %", "Due backlog", "Phase",
-     "QA score", "Motivation index", "Mastery per agent", "Mastery heatmap (agents × standards)",
-     "Phase of change per week", "Service maturity self-check", "no check-in yet", "not started", "learning",
-     "mastered", "Skill sign-offs waiting", "No data yet"},
-    {"Raport z wdrożenia", "Zespół", "Stan na", "Konsultant", "Wdrożenie %", "Opanowanie %", "Zaległe powtórki",
-     "Faza", "Ocena QA", "Wskaźnik motywacyjny", "Opanowanie standardów według osób",
-     "Mapa opanowania (osoby × standardy)", "Faza zmiany w kolejnych tygodniach", "Samoocena dojrzałości obsługi",
-     "brak check-inu", "nierozpoczęte", "w nauce", "opanowane", "Oczekujące zatwierdzenia umiejętności",
-     "Brak danych"},
-    {"Отчёт о внедрении", "Команда", "По состоянию на", "Сотрудник", "Адаптация %", "Освоение %",
-     "Долг повторений", "Фаза", "Оценка QA", "Мотивационный индекс", "Освоение стандартов по сотрудникам",
-     "Карта освоения (сотрудники × стандарты)", "Фаза изменений по неделям", "Самооценка зрелости сервиса",
-     "ещё не отмечался", "не начато", "в изучении", "освоено", "Ожидают подтверждения навыков", "Данных пока нет"},
+struct Texts {
+    const char *title, *team, *period, *as_of, *agent, *onboarding, *mastery, *due, *phase, *qa, *motivation,
+        *averages, *mastery_fig, *heatmap_fig, *heatmap_note, *phases_fig, *phases_note, *maturity_fig, *qa_fig,
+        *qa_note, *motivation_fig, *eligible, *yes, *no, *evaluations_col, *no_qa, *signoffs, *no_signoffs,
+        *requested, *cards_note;
+    report_svg::ChartTexts chart;
 };
 
-std::string esc(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
+Texts texts(std::string_view locale) {
+    if (locale == "pl")
+        return {"Raport z wdrożenia", "Zespół", "Okres", "Stan na", "Konsultant", "Wdrożenie", "Opanowanie",
+                "Powtórki do zrobienia", "Faza zmiany", "Ocena QA", "Wskaźnik motywacyjny", "Średnio w zespole",
+                "Opanowanie standardów według osób", "Mapa opanowania: osoby × standardy",
+                "Kolumny to standardy w kolejności etapów obsługi; pionowe linie oddzielają etapy.",
+                "Faza zmiany w kolejnych tygodniach",
+                "Faza każdej osoby na koniec tygodnia (niedziela, 24:00 czasu organizacji).",
+                "Samoocena dojrzałości obsługi", "Ocena QA zespołu w kolejnych miesiącach",
+                "Średnia z ocen osób w danym okresie; linia przerywana: 85%.", "Motywacja",
+                "Spełnia warunki", "tak", "nie", "Ocen QA", "Brak danych o jakości w tym okresie.",
+                "Zatwierdzenia umiejętności czekające na lidera", "Nikt nie czeka na zatwierdzenie.", "prośba z",
+                "standardów w zakresie",
+                {"Brak danych", "nierozpoczęte", "w nauce", "opanowane", "bez check-inu",
+                 {"ocena", "oceny", "ocen"}, {}, {"alarm", "do poprawy", "zadowalająca"}}};
+    if (locale == "ru")
+        return {"Отчёт о внедрении", "Команда", "Период", "По состоянию на", "Сотрудник", "Адаптация", "Освоение",
+                "К повторению", "Фаза изменений", "Оценка QA", "Мотивационный индекс", "В среднем по команде",
+                "Освоение стандартов по сотрудникам", "Карта освоения: сотрудники × стандарты",
+                "Столбцы — стандарты по этапам обслуживания; вертикальные линии разделяют этапы.",
+                "Фаза изменений по неделям",
+                "Фаза каждого сотрудника на конец недели (воскресенье, 24:00 по времени организации).",
+                "Самооценка зрелости сервиса", "Оценка QA команды по месяцам",
+                "Среднее из оценок сотрудников за период; пунктир — 85 %.", "Мотивация",
+                "Условия выполнены", "да", "нет", "Оценок QA", "Данных о качестве за этот период нет.",
+                "Навыки, ожидающие подтверждения руководителя", "Подтверждения никто не ждёт.", "запрос от",
+                "стандартов в охвате",
+                {"Данных пока нет", "не начато", "в изучении", "освоено", "ещё не отмечался",
+                 {"оценка", "оценки", "оценок"}, {}, {"тревога", "есть над чем работать", "удовлетворительно"}}};
+    return {"Rollout report", "Team", "Period", "As of", "Agent", "Onboarding", "Mastery", "Reviews due",
+            "Phase of change", "QA score", "Motivation index", "Team average", "Mastery of the standards per agent",
+            "Mastery map: agents × standards",
+            "Columns are the standards in the order of the customer journey; vertical lines separate its stages.",
+            "Phase of change per week", "Each person's phase at the end of the week (Sunday 24:00, organisation time).",
+            "Service maturity self-check", "The team's QA score by month",
+            "The mean of the members' scores in each period; dashed line: 85%.", "Motivation", "Eligible", "yes", "no",
+            "QA evaluations", "No quality data in this period.", "Skills sign-offs waiting for a lead",
+            "Nobody is waiting for a sign-off.", "requested on", "standards in scope",
+            {"No data yet", "not started", "learning", "mastered", "no check-in yet", {"evaluation", "evaluations", "evaluations"},
+             {}, {"alarm", "work to do", "satisfactory"}}};
 }
 
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
-}
+std::string pct(const std::optional<double>& v, std::string_view locale) { return i18n::format_percent(v, 1, locale); }
 
-std::string dash_or(const std::optional<double>& v) { return v ? format_percent(v) : "—"; }
+const char* kCss =
+    "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#222;font-size:13px;line-height:1.4}"
+    "h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:22px 0 4px;break-after:avoid;page-break-after:avoid}"
+    ".meta{color:#444;margin:0 0 14px}.note{color:#555;font-size:12px;margin:0 0 6px}"
+    "section{break-inside:avoid;page-break-inside:avoid}"
+    "table{border-collapse:collapse;width:100%;margin:6px 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
+    "th{background:#f2f2f2;font-weight:600}td:first-child,th:first-child{text-align:left}"
+    "tfoot td{font-weight:600;background:#f8f8f8}tr{break-inside:avoid;page-break-inside:avoid}"
+    "thead{display:table-header-group}svg{font-family:'DejaVu Sans',Arial,sans-serif;font-size:12px}svg text{fill:#222}"
+    ".legend{list-style:none;padding:0;margin:4px 0 0;display:flex;flex-wrap:wrap;gap:4px 18px}"
+    ".legend li{display:flex;align-items:center;gap:6px}"
+    ".swatch{display:inline-block;width:12px;height:12px;border:1px solid #999;"
+    "-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "@page{size:A4;margin:14mm 12mm}"
+    "@media print{body{margin:0;font-size:11px}h1{font-size:18px}.page-break{break-before:page;page-break-before:always}}";
 
-struct Html {
+struct Doc {
     std::string s;
-    const char* const* L;
-    const content::ContentSet& content;
+    const Texts& t;
     std::string_view locale;
 
-    std::string phase_name(Phase p) const {
-        if (content.change) return content::pick(content.change->phase(p).name, locale);
-        return content::phase_id(p);
+    void open_section(const char* heading, const char* note = nullptr) {
+        s += "<section>\n<h2>" + escape(heading) + "</h2>\n";
+        if (note) s += "<p class=\"note\">" + escape(note) + "</p>\n";
     }
-    void legend_item(const char* colour, const std::string& text, int x, int y) {
-        s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) + "\" width=\"12\" height=\"12\" fill=\"" +
-             colour + "\"/><text x=\"" + std::to_string(x + 16) + "\" y=\"" + std::to_string(y + 10) + "\">" + esc(text) +
-             "</text>";
-    }
-
-    void mastery_bars(const TeamOverview& o) {
-        const int row_h = 18, left = 180, width = 360;
-        const int h = 30 + row_h * static_cast<int>(std::max<std::size_t>(o.rows.size(), 1));
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"600\" height=\"" + std::to_string(h) +
-             "\" aria-label=\"" + esc(L[kMasteryFig]) + "\">";
-        int y = 20;
-        for (const auto& r : o.rows) {
-            const double w = width * r.mastery_percent / 100.0;
-            s += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + std::to_string(y + 12) + "\" text-anchor=\"end\">" +
-                 esc(r.display_name) + "</text><rect x=\"" + std::to_string(left) + "\" y=\"" + std::to_string(y) +
-                 "\" width=\"" + num(w) + "\" height=\"14\" fill=\"#0072B2\"><title>" + esc(r.display_name) + ": " +
-                 format_percent(r.mastery_percent) + "%</title></rect><text x=\"" + num(left + w + 4) + "\" y=\"" +
-                 std::to_string(y + 12) + "\">" + format_percent(r.mastery_percent) + "%</text>";
-            y += row_h;
-        }
-        if (o.rows.empty()) s += "<text x=\"10\" y=\"30\">" + esc(L[kNoData]) + "</text>";
-        s += "</svg>\n";
-    }
-
-    void heatmap(const Heatmap& h) {
-        const std::size_t cols = h.card_ids.size(), rows = h.person_ids.size();
-        const int cell = cols > 100 ? 4 : 10, left = 180, top = 24;
-        const int width = left + cell * static_cast<int>(cols) + 10;
-        const int height = top + cell * static_cast<int>(std::max<std::size_t>(rows, 1)) + 30;
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + std::to_string(std::max(width, 420)) +
-             "\" height=\"" + std::to_string(height) + "\" aria-label=\"" + esc(L[kHeatmapFig]) + "\">";
-        legend_item(kCellColour[0], L[kNotStarted], left, 4);
-        legend_item(kCellColour[1], L[kLearning], left + 110, 4);
-        legend_item(kCellColour[2], L[kMastered], left + 220, 4);
-        for (std::size_t r = 0; r < rows; ++r) {
-            const int y = top + cell * static_cast<int>(r);
-            if (cell >= 10) s += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + std::to_string(y + 9) +
-                                 "\" text-anchor=\"end\" font-size=\"9\">" + esc(h.display_names[r]) + "</text>";
-            for (std::size_t c = 0; c < cols; ++c)
-                s += "<rect x=\"" + std::to_string(left + cell * static_cast<int>(c)) + "\" y=\"" + std::to_string(y) +
-                     "\" width=\"" + std::to_string(cell - 1) + "\" height=\"" + std::to_string(cell - 1) + "\" fill=\"" +
-                     kCellColour[static_cast<int>(h.at(r, c))] + "\"/>";
-        }
-        s += "</svg>\n";
-    }
-
-    void phase_bars(const PhaseDistribution& d) {
-        const int bar = 14, gap = 4, left = 40, plot_h = 160, top = 30;
-        int max_total = 1;
-        for (const auto& w : d.weeks) {
-            int t = w.no_phase;
-            for (int c : w.counts) t += c;
-            max_total = std::max(max_total, t);
-        }
-        const int width = std::max(520, left + (bar + gap) * static_cast<int>(d.weeks.size()) + 20);
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + std::to_string(width) + "\" height=\"" +
-             std::to_string(top + plot_h + 40) + "\" aria-label=\"" + esc(L[kPhasesFig]) + "\">";
-        int lx = left;
-        for (auto p : content::kPhases) {
-            legend_item(kPhaseColour[static_cast<int>(p)], phase_name(p), lx, 6);
-            lx += 110;
-        }
-        legend_item(kNoPhaseColour, L[kNone], lx, 6);
-        for (std::size_t i = 0; i < d.weeks.size(); ++i) {
-            const auto& w = d.weeks[i];
-            const int x = left + static_cast<int>(i) * (bar + gap);
-            double y = top + plot_h;
-            auto seg = [&](int n, const char* colour, const std::string& what) {
-                if (n == 0) return;
-                const double hgt = static_cast<double>(plot_h) * n / max_total;
-                y -= hgt;
-                s += "<rect x=\"" + std::to_string(x) + "\" y=\"" + num(y) + "\" width=\"" + std::to_string(bar) +
-                     "\" height=\"" + num(hgt) + "\" fill=\"" + colour + "\"><title>" + esc(w.iso_week) + " " + esc(what) +
-                     ": " + std::to_string(n) + "</title></rect>";
-            };
-            for (auto p : content::kPhases) seg(w.counts[static_cast<std::size_t>(p)], kPhaseColour[static_cast<int>(p)], phase_name(p));
-            seg(w.no_phase, kNoPhaseColour, L[kNone]);
-            if (i % 4 == 0)
-                s += "<text x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(top + plot_h + 14) +
-                     "\" font-size=\"9\">" + esc(w.iso_week.substr(5)) + "</text>";
-        }
-        if (d.weeks.empty()) s += "<text x=\"10\" y=\"60\">" + esc(L[kNoData]) + "</text>";
-        s += "</svg>\n";
-    }
-
-    void maturity_line(const std::vector<MaturityPoint>& m) {
-        const int left = 40, top = 20, plot_h = 150, step = 60;
-        const int width = std::max(420, left + step * static_cast<int>(m.size()) + 40);
-        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"" + std::to_string(width) + "\" height=\"" +
-             std::to_string(top + plot_h + 40) + "\" aria-label=\"" + esc(L[kMaturityFig]) + "\">";
-        auto y_of = [&](double total) { return top + plot_h - plot_h * total / 30.0; };
-        // The bands behind the line: alarm below 20, work to do 20-24, satisfactory 25-30.
-        s += "<rect x=\"" + std::to_string(left) + "\" y=\"" + num(y_of(20)) + "\" width=\"" + std::to_string(width - left - 10) +
-             "\" height=\"" + num(y_of(0) - y_of(20)) + "\" fill=\"#D55E00\" opacity=\"0.12\"/>";
-        s += "<rect x=\"" + std::to_string(left) + "\" y=\"" + num(y_of(25)) + "\" width=\"" + std::to_string(width - left - 10) +
-             "\" height=\"" + num(y_of(20) - y_of(25)) + "\" fill=\"#E69F00\" opacity=\"0.12\"/>";
-        s += "<rect x=\"" + std::to_string(left) + "\" y=\"" + num(y_of(30)) + "\" width=\"" + std::to_string(width - left - 10) +
-             "\" height=\"" + num(y_of(25) - y_of(30)) + "\" fill=\"#009E73\" opacity=\"0.12\"/>";
-        for (int t : {0, 20, 25, 30})
-            s += "<text x=\"" + std::to_string(left - 6) + "\" y=\"" + num(y_of(t) + 4) + "\" text-anchor=\"end\" font-size=\"9\">" +
-                 std::to_string(t) + "</text>";
-        std::string points;
-        for (std::size_t i = 0; i < m.size(); ++i) {
-            const int x = left + 20 + step * static_cast<int>(i);
-            if (i) points += ' ';
-            points += std::to_string(x);
-            points += ',';
-            points += num(y_of(m[i].total));
-            s += "<circle cx=\"" + std::to_string(x) + "\" cy=\"" + num(y_of(m[i].total)) + "\" r=\"4\" fill=\"#0072B2\"><title>" +
-                 esc(m[i].date) + ": " + std::to_string(m[i].total) + "</title></circle><text x=\"" + std::to_string(x - 20) +
-                 "\" y=\"" + std::to_string(top + plot_h + 16) + "\" font-size=\"9\">" + esc(m[i].date) + "</text>";
-        }
-        if (m.size() > 1) s += "<polyline fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\" points=\"" + points + "\"/>";
-        if (m.empty()) s += "<text x=\"60\" y=\"90\">" + esc(L[kNoData]) + "</text>";
-        s += "</svg>\n";
-    }
+    void close_section() { s += "</section>\n"; }
 };
+
+std::string phase_name(const content::ContentSet& content, Phase p, std::string_view locale) {
+    return content.change ? content::pick(content.change->phase(p).name, locale) : content::phase_id(p);
+}
+
+void team_table(Doc& d, const RolloutReport& r, const content::ContentSet& content) {
+    const auto& o = r.overview;
+    const auto& t = d.t;
+    const std::string qa_head = std::string(t.qa) +
+                                (o.qa_period.empty() ? "" : " (" + i18n::format_period_label(o.qa_period, d.locale) + ")");
+    d.s += "<table>\n<thead><tr><th>" + escape(t.agent) + "</th><th>" + escape(t.onboarding) + "</th><th>" +
+           escape(t.mastery) + "</th><th>" + escape(t.due) + "</th><th>" + escape(t.phase) + "</th><th>" + escape(qa_head) +
+           "</th><th>" + escape(t.motivation) + "</th></tr></thead>\n<tbody>\n";
+    double qa_sum = 0, index_sum = 0;
+    int qa_n = 0, index_n = 0;
+    for (const auto& row : o.rows) {
+        d.s += "<tr><td>" + escape(row.display_name) + "</td><td>" + pct(row.onboarding_percent, d.locale) + "</td><td>" +
+               pct(row.mastery_percent, d.locale) + "</td><td>" + std::to_string(row.due_backlog) + "</td><td>" +
+               (row.phase ? escape(phase_name(content, *row.phase, d.locale)) : escape(t.chart.no_phase)) + "</td><td>" +
+               pct(row.qa_score, d.locale) + "</td><td>" +
+               (row.motivation_index ? i18n::format_number(*row.motivation_index, 1, d.locale) : i18n::kNoValue) +
+               "</td></tr>\n";
+        if (row.qa_score) qa_sum += *row.qa_score, ++qa_n;
+        if (row.motivation_index) index_sum += *row.motivation_index, ++index_n;
+    }
+    // Team averages: the team's QA score is the mean of the members' period scores (docs/figures.md).
+    const auto mean = [](double sum, int n) { return n ? std::optional<double>(sum / n) : std::nullopt; };
+    d.s += "</tbody>\n<tfoot><tr><td>" + escape(t.averages) + "</td><td>" + pct(o.mean_onboarding_percent, d.locale) +
+           "</td><td>" + pct(o.mean_mastery_percent, d.locale) + "</td><td>" +
+           (o.rows.empty() ? std::string(i18n::kNoValue)
+                           : i18n::format_number(static_cast<double>(o.total_due_backlog) / static_cast<double>(o.rows.size()), 1, d.locale)) +
+           "</td><td></td><td>" + pct(mean(qa_sum, qa_n), d.locale) + "</td><td>" +
+           (index_n ? i18n::format_number(index_sum / index_n, 1, d.locale) : i18n::kNoValue) + "</td></tr></tfoot>\n</table>\n";
+}
+
+void quality_sections(Doc& d, const QualitySection& q) {
+    const auto& t = d.t;
+    d.open_section(t.qa_fig, t.qa_note);
+    if (!q.available) {
+        d.s += "<p>" + escape(t.no_qa) + "</p>\n";
+        d.close_section();
+        return;
+    }
+    d.s += report_svg::qa_bars(q.qa_trend, d.locale, t.chart);
+    d.close_section();
+    d.open_section((std::string(t.motivation_fig) + " — " + i18n::format_period_label(q.period, d.locale)).c_str());
+    d.s += "<table>\n<thead><tr><th>" + escape(t.agent) + "</th><th>" + escape(t.qa) + "</th><th>" +
+           escape(t.evaluations_col) + "</th><th>" + escape(t.motivation) + "</th><th>" + escape(t.eligible) +
+           "</th></tr></thead>\n<tbody>\n";
+    for (const auto& m : q.motivation)
+        d.s += "<tr><td>" + escape(m.display_name) + "</td><td>" + pct(m.quality, d.locale) + "</td><td>" +
+               std::to_string(m.evaluations) + "</td><td>" + i18n::format_number(m.index, 1, d.locale) + "</td><td>" +
+               escape(m.eligible ? t.yes : t.no) + "</td></tr>\n";
+    d.s += "</tbody>\n<tfoot><tr><td>" + escape(t.averages) + "</td><td>" +
+           pct(q.qa_trend.empty() ? std::nullopt : q.qa_trend.back().team_percent, d.locale) + "</td><td>" +
+           std::to_string(q.qa_trend.empty() ? 0 : q.qa_trend.back().evaluations) + "</td><td>" +
+           (q.mean_index ? i18n::format_number(*q.mean_index, 1, d.locale) : i18n::kNoValue) + "</td><td>" +
+           std::to_string(q.eligible) + " / " + std::to_string(q.motivation.size()) + "</td></tr></tfoot>\n</table>\n";
+    d.close_section();
+}
 
 } // namespace
 
 std::string render_html(const RolloutReport& r, const content::ContentSet& content, std::string_view locale) {
-    const int li = locale == "pl" ? 1 : locale == "ru" ? 2 : 0;
-    Html h{"", kLabels[li], content, locale};
+    const Texts t = texts(locale);
+    Doc d{"", t, locale};
     const auto& o = r.overview;
-    const auto* L = h.L;
+    const OrgTimeZone zone = organisation_zone();
     const std::string rollout = o.rollout_id.empty() ? "—" : content::pick(o.rollout_title, locale);
-    h.s = "<!DOCTYPE html>\n<html lang=\"" + esc(std::string(locale)) + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-          esc(L[kTitle]) + " — " + esc(o.team_name) + "</title>\n<style>body{font-family:sans-serif;margin:24px;color:#222}"
-          "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
-          "td:first-child,th:first-child{text-align:left}svg text{font-family:sans-serif;font-size:11px}</style>\n"
-          "</head>\n<body>\n";
-    h.s += "<h1>" + esc(L[kTitle]) + ": " + esc(rollout) + "</h1>\n<p>" + esc(L[kTeam]) + ": " + esc(o.team_name) + " · " +
-           esc(L[kAsOf]) + " " + esc(format_iso_ms(o.as_of_ms)) + "</p>\n";
-    h.s += "<table>\n<tr><th>" + esc(L[kAgent]) + "</th><th>" + esc(L[kOnboarding]) + "</th><th>" + esc(L[kMastery]) +
-           "</th><th>" + esc(L[kBacklog]) + "</th><th>" + esc(L[kPhase]) + "</th><th>" + esc(L[kQa]) + "</th><th>" +
-           esc(L[kMotivation]) + "</th></tr>\n";
-    for (const auto& row : o.rows)
-        h.s += "<tr><td>" + esc(row.display_name) + "</td><td>" + dash_or(row.onboarding_percent) + "</td><td>" +
-               format_percent(row.mastery_percent) + "</td><td>" + std::to_string(row.due_backlog) + "</td><td>" +
-               (row.phase ? esc(h.phase_name(*row.phase)) : "—") + "</td><td>" + dash_or(row.qa_score) + "</td><td>" +
-               dash_or(row.motivation_index) + "</td></tr>\n";
-    h.s += "</table>\n";
-    h.s += "<h2>" + esc(L[kMasteryFig]) + "</h2>\n";
-    h.mastery_bars(o);
-    h.s += "<h2>" + esc(L[kHeatmapFig]) + "</h2>\n";
-    h.heatmap(r.heatmap);
-    h.s += "<h2>" + esc(L[kPhasesFig]) + "</h2>\n";
-    h.phase_bars(r.phases);
-    h.s += "<h2>" + esc(L[kMaturityFig]) + "</h2>\n";
-    h.maturity_line(r.maturity);
-    h.s += "<h2>" + esc(L[kSignoffs]) + "</h2>\n<p>";
-    if (!r.signoffs.available) h.s += "—";
-    else if (r.signoffs.items.empty()) h.s += "0";
-    else
-        for (const auto& it : r.signoffs.items)
-            h.s += esc(it.display_name) + " — " + esc(it.module_id) + " (" + esc(format_date(it.requested_ms)) + ")<br>";
-    h.s += "</p>\n</body>\n</html>\n";
-    return h.s;
+    d.s = "<!DOCTYPE html>\n<html lang=\"" + escape(locale) + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+          escape(t.title) + " — " + escape(o.team_name) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n";
+    // The period: the range asked for, else the rollout's start up to today.
+    std::optional<std::int64_t> from = r.range.since_day, until = r.range.until_day;
+    if (!from && !r.phases.weeks.empty()) from = utc_day(r.phases.weeks.front().monday_ms);
+    if (!until) until = zone.local_day(o.as_of_ms);
+    d.s += "<h1>" + escape(t.title) + ": " + escape(rollout) + "</h1>\n<p class=\"meta\">" + escape(t.team) + ": <b>" +
+           escape(o.team_name) + "</b> · " + escape(t.period) + ": <b>" +
+           (from ? escape(i18n::format_day(*from, locale) + " – " + i18n::format_day(*until, locale))
+                 : escape(i18n::format_day(*until, locale))) +
+           "</b> · " + escape(t.as_of) + " " + escape(i18n::format_date_time(o.as_of_ms, locale, zone)) + " (" +
+           escape(zone.id()) + ") · " + std::to_string(o.cards) + " " + escape(t.cards_note) + "</p>\n";
+    team_table(d, r, content);
+    d.open_section(t.mastery_fig);
+    d.s += report_svg::mastery_bars(o, locale, t.chart);
+    d.close_section();
+    d.open_section(t.heatmap_fig, t.heatmap_note);
+    d.s += report_svg::heatmap(r.heatmap, content, locale, t.chart);
+    d.close_section();
+    Texts named = t;
+    for (auto p : content::kPhases) named.chart.phase[static_cast<int>(p)] = phase_name(content, p, locale);
+    d.open_section(t.phases_fig, t.phases_note);
+    d.s += report_svg::phase_bars(r.phases, locale, named.chart);
+    d.close_section();
+    d.open_section(t.maturity_fig);
+    d.s += report_svg::maturity_line(r.maturity, locale, t.chart);
+    d.close_section();
+    quality_sections(d, r.quality);
+    d.open_section(t.signoffs);
+    if (!r.signoffs.available || r.signoffs.items.empty()) {
+        d.s += "<p>" + escape(r.signoffs.available ? t.no_signoffs : i18n::kNoValue) + "</p>\n";
+    } else {
+        d.s += "<ul>\n";
+        for (const auto& it : r.signoffs.items) {
+            const content::Module* m = content.onboarding ? content.onboarding->find_module(it.module_id) : nullptr;
+            d.s += "<li><b>" + escape(it.display_name) + "</b> — " +
+                   escape(m ? content::pick(m->title, locale) : it.module_id) + " (" + escape(t.requested) + " " +
+                   escape(i18n::format_date(it.requested_ms, locale, zone)) + ")</li>\n";
+        }
+        d.s += "</ul>\n";
+    }
+    d.close_section();
+    d.s += "</body>\n</html>\n";
+    return d.s;
 }
 
 } // namespace trainer::dashboard

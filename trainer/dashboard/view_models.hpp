@@ -28,7 +28,7 @@ struct TeamRow {
     std::optional<Phase> phase;               // latest check-in or lead assessment; null: none yet
     std::string phase_source;                 // "self" | "lead" | ""
     std::optional<TimeMs> phase_at_ms;
-    std::optional<double> qa_score;           // filled by the QA feature (Hooks::qa_score)
+    std::optional<double> qa_score;           // QA score of TeamOverview::qa_period (Hooks::qa_score)
     std::optional<double> motivation_index;   // filled by the QA feature (Hooks::motivation_index)
 };
 
@@ -44,6 +44,7 @@ struct TeamOverview {
     double mean_mastery_percent = 0;
     std::optional<double> mean_onboarding_percent;
     int total_due_backlog = 0;
+    std::string qa_period;             // the period of the QA column ("2026-12"); "" without QA
     std::array<int, 4> phase_counts{}; // by Phase, current phase
     int no_phase = 0;                  // agents with no check-in or assessment yet
 };
@@ -94,7 +95,8 @@ struct MaturityPoint {
 struct Hooks {
     using PerPerson = std::function<std::map<std::string, double>(const std::vector<std::string>& people, TimeMs now)>;
     PerPerson onboarding_percent; // overrides the rollout-modules figure (onboarding track progress)
-    PerPerson qa_score;           // latest QA score, 0..100
+    PerPerson qa_score;           // the QA score of the current period, 0..100 (docs/figures.md)
+    std::function<std::string(TimeMs now)> qa_period; // that period's label ("2026-12")
     PerPerson motivation_index;   // current period's motivation index
     std::function<std::vector<SignoffItem>(const std::string& team_id)> signoff_queue;
 };

@@ -1,5 +1,6 @@
 #include "trainer/onboarding/assignment.hpp"
 
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/identity/people.hpp"
 #include "trainer/onboarding/events.hpp"
@@ -43,7 +44,7 @@ bool assign_track(store::EventStore& events, const content::OnboardingContent& c
 int auto_assign_recent_hires(store::EventStore& events, const content::OnboardingContent& content,
                              const std::optional<std::string>& person) {
     store::Database& db = events.db();
-    const std::int64_t today = utc_day(events.clock().now_ms());
+    const std::int64_t today = org_day(events.clock().now_ms());
     std::vector<std::pair<std::string, std::int64_t>> hires; // person, hire day
     auto st = db.prepare("SELECT id, hire_date FROM people WHERE active = 1 AND hire_date IS NOT NULL "
                          "AND (?1 IS NULL OR id = ?1) ORDER BY id");

@@ -1,5 +1,7 @@
 #include "trainer/quality/entry.hpp"
+#include "trainer/quality/qa_figures.hpp"
 
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/core/uuid.hpp"
 #include "trainer/identity/people.hpp"
@@ -17,7 +19,6 @@ std::string join_lines(const std::vector<std::string>& v) {
     return s;
 }
 
-double mean(double sum, int n) { return round2(sum / n); }
 
 } // namespace
 
@@ -62,7 +63,7 @@ EvaluationForm EvaluationService::form(const identity::Actor& actor,
     f.scorecard_version = sc->version;
     f.title = content::pick(sc->title, locale);
     f.channels = sc->channels;
-    f.today = format_date(clock_.now_ms());
+    f.today = org_today(clock_);
     for (const auto& s : sc->sections) {
         FormSection fs{s.id, content::pick(s.title, locale), {}};
         for (const auto& c : s.criteria) {
@@ -97,7 +98,7 @@ std::vector<std::string> EvaluationService::problems(const EvaluationDraft& d) c
         out.push_back("channel '" + d.channel + "' is not one of this scorecard's channels");
     if (!is_valid_date(d.date))
         out.push_back("date '" + d.date + "' is not a calendar date (YYYY-MM-DD)");
-    else if (d.date > format_date(clock_.now_ms()))
+    else if (d.date > org_today(clock_))
         out.push_back("date " + d.date + " is in the future");
     for (const content::Criterion* c : sc->criteria()) {
         auto it = d.outcomes.find(c->id);
@@ -174,7 +175,7 @@ AgentScores EvaluationService::scores(const identity::Actor& actor, const std::s
     identity::require_view_person(actor, person_id);
     AgentScores out;
     out.person_id = person_id;
-    auto current = period_of(format_date(clock_.now_ms()), PeriodKind::Month);
+    auto current = period_of(org_today(clock_), PeriodKind::Month);
     std::vector<Period> periods;
     for (int i = 0; current && i < std::max(months, 1); ++i) {
         periods.insert(periods.begin(), *current);
@@ -187,13 +188,9 @@ AgentScores EvaluationService::scores(const identity::Actor& actor, const std::s
     for (const Period& p : periods) {
         TrendPoint t;
         t.period = p.label;
-        double sum = 0;
-        for (const auto& e : out.evaluations)
-            if (e.score.scored && e.date >= p.from_date && e.date < p.until_date) {
-                sum += e.score.percent;
-                ++t.evaluations;
-            }
-        if (t.evaluations) t.quality = mean(sum, t.evaluations);
+        const PeriodQuality q = person_quality(out.evaluations, person_id, p); // qa_figures.hpp
+        t.evaluations = q.evaluations;
+        if (q.percent) t.quality = round2(*q.percent);
         std::vector<SurveyAnswer> in_period;
         for (const auto& a : answers)
             if (a.date >= p.from_date && a.date < p.until_date) in_period.push_back(a);

@@ -2,6 +2,7 @@
 
 #include "trainer/cards/review_service.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/quality/qa_figures.hpp"
 #include "trainer/quality/records.hpp"
 #include "trainer/quality/survey_figures.hpp"
 
@@ -69,10 +70,11 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
         r.teams.push_back(st.text(0));
     std::vector<Reason> gates, notes;
 
-    double sum = 0;
-    for (const auto& e : list_evaluations(c.db, {person_id, c.period.from_date, c.period.until_date}))
-        if (e.score.scored) sum += e.score.percent, ++r.evaluations;
-    if (r.evaluations) r.quality = round2(sum / r.evaluations);
+    // The person's QA score of the period (qa_figures.hpp: one definition everywhere).
+    const PeriodQuality q = person_quality(list_evaluations(c.db, {person_id, c.period.from_date, c.period.until_date}),
+                                           person_id, c.period);
+    r.evaluations = q.evaluations;
+    if (q.percent) r.quality = round2(*q.percent);
 
     const auto figures =
         survey_figures(list_survey_answers(c.db, {person_id, c.period.from_date, c.period.until_date}));
