@@ -166,6 +166,12 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
                              "VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6)");
     std::vector<const Checked*> added;
     for (const Checked& c : batch) {
+        // An erased person's old events are dropped before anything else: the pseudonymised copy
+        // here has the same id and other content, and must not be compared with (issue 12 §5).
+        if (names_erased(c, org, erased)) {
+            ++r.dropped_erased;
+            continue;
+        }
         find.bind(1, c.wire.id);
         if (find.step()) {
             WireEvent have{c.wire.id, org, find.text(2), find.int64(3), find.text(0), find.text(1), find.text(4)};
@@ -180,10 +186,6 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
             continue;
         }
         find.reset();
-        if (names_erased(c, org, erased)) {
-            ++r.dropped_erased;
-            continue;
-        }
         insert.bind_all(c.wire.id, c.wire.type, c.wire.person_id, c.wire.device_id, c.wire.occurred_ms, c.wire.payload);
         insert.run();
         insert.reset();
