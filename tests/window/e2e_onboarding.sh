@@ -59,3 +59,5 @@ echo "signed=$signed coached=$coached"
 if [ "$signed" != 1 ] || [ "$coached" -lt 1 ]; then
   echo "the sign-off was not recorded with its coaching"; cat "$tmp/stderr"; exit 1
 fi
+# Issue 12: what the window wrote is exactly what a rebuild from the events gives.
+"$bin/trainer" --db "$tmp/k.db" rebuild --check || { echo "the live tables differ from a rebuild"; exit 1; }

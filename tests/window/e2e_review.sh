@@ -31,3 +31,5 @@ echo "logins=$logins reviews=$reviews"
 if [ "$logins" != 1 ] || [ "$reviews" != 3 ]; then
   echo "expected 1 login and 3 reviews"; cat "$tmp/stderr"; exit 1
 fi
+# Issue 12: what the window wrote is exactly what a rebuild from the events gives.
+"$bin/trainer" --db "$tmp/k.db" rebuild --check || { echo "the live tables differ from a rebuild"; exit 1; }

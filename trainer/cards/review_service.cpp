@@ -112,39 +112,72 @@ nlohmann::json card_json(const fsrs::Card& c) {
             {"reps", c.reps},                     {"lapses", c.lapses}};
 }
 
-fsrs::Card card_from_json(const nlohmann::json& j) {
-    fsrs::Card c;
-    const auto state = fsrs::state_from_name(j.at("state").get<std::string>());
-    if (!state) throw std::invalid_argument("unknown state " + j.at("state").dump());
-    c.state = *state;
-    c.stability = j.at("stability").get<double>();
-    c.difficulty = j.at("difficulty").get<double>();
-    c.due = j.at("due_ms").get<TimeMs>();
-    c.scheduled_days = j.at("scheduled_days").get<std::int64_t>();
-    c.learning_steps = j.at("learning_steps").get<int>();
-    c.reps = j.at("reps").get<int>();
-    c.lapses = j.at("lapses").get<int>();
-    return c;
-}
-
 // [SECTION] Projection and coaching assignment -------------------------------------------------
+
+// The FSRS settings a review was graded with: the payload names them ("scheduler") only when they
+// differ from the defaults, so every device replays the same schedule (issue 12 §2).
+nlohmann::json scheduler_settings(const ReviewConfig& c) {
+    nlohmann::json j = c.to_json();
+    j.erase("new_cards_per_day");
+    j.erase("pass_fail_mode");
+    return j;
+}
 
 // Statements prepared once per database for a whole rebuild.
 struct ProjectionCache {
     sqlite3* handle = nullptr;
-    std::optional<store::Statement> upsert, clear, insert_coaching;
+    std::optional<store::Statement> upsert, clear, insert_coaching, state;
+    fsrs::Scheduler default_scheduler{ReviewConfig{}.fsrs_parameters()};
+    std::unordered_map<std::string, fsrs::Scheduler> other_schedulers; // by settings JSON
 
     void prepare_for(store::Database& db) {
         if (handle == db.handle()) return;
         upsert.reset();
         clear.reset();
         insert_coaching.reset();
+        state.reset();
         upsert.emplace(db.handle(), kUpsertSql);
         clear.emplace(db.handle(), kClearCoachingSql);
         insert_coaching.emplace(db.handle(), kInsertCoachingSql);
+        state.emplace(db.handle(), std::string("SELECT card_version, due_ms, stability, difficulty, scheduled_days, "
+                                               "learning_steps, reps, lapses, state, last_review_ms "
+                                               "FROM card_state WHERE person_id = ?1 AND card_id = ?2"));
         handle = db.handle();
     }
+
+    const fsrs::Scheduler& scheduler_for(const nlohmann::json& payload) {
+        auto it = payload.find("scheduler");
+        if (it == payload.end()) return default_scheduler;
+        const std::string key = it->dump();
+        if (auto found = other_schedulers.find(key); found != other_schedulers.end()) return found->second;
+        return other_schedulers.emplace(key, fsrs::Scheduler(from_json(*it, nullptr).fsrs_parameters())).first->second;
+    }
 };
+
+struct StoredCard {
+    int version = 0;
+    fsrs::Card card;
+};
+
+std::optional<StoredCard> read_stored(store::Statement& st, const std::string& person, const std::string& card) {
+    st.bind_all(person, card);
+    std::optional<StoredCard> out;
+    if (st.step()) {
+        out.emplace();
+        out->version = static_cast<int>(st.int64(0));
+        out->card.due = st.int64(1);
+        out->card.stability = st.real(2);
+        out->card.difficulty = st.real(3);
+        out->card.scheduled_days = st.int64(4);
+        out->card.learning_steps = static_cast<int>(st.int64(5));
+        out->card.reps = static_cast<int>(st.int64(6));
+        out->card.lapses = static_cast<int>(st.int64(7));
+        out->card.state = static_cast<fsrs::State>(st.int64(8));
+        out->card.last_review = st.int64(9);
+    }
+    st.reset();
+    return out;
+}
 
 std::string payload_person(const store::Event& e) {
     if (auto it = e.payload.find("person"); it != e.payload.end() && it->is_string())
@@ -159,10 +192,17 @@ void apply_event(ProjectionCache& c, store::Database& db, const store::Event& e)
         const std::string card = p.at("card").get<std::string>();
         const auto rating = rating_from_int(p.at("rating").get<std::int64_t>());
         if (!rating) throw std::invalid_argument("rating " + p.at("rating").dump() + " is outside 1-4");
-        const fsrs::Card after = card_from_json(p.at("after"));
-        const bool was_new = p.at("before").at("state").get<std::string>() == "New";
-        write_review(*c.upsert, *c.clear,
-                     {e.person_id, card, p.at("card_version").get<int>(), after, *rating, e.at_ms, was_new});
+        // The schedule is recomputed from the person's history, never copied from the payload: two
+        // desks that graded the same card offline end in the state of the one total order.
+        const int version = p.at("card_version").get<int>();
+        const auto stored = read_stored(*c.state, e.person_id, card);
+        // A review of an older version of the standard (a device on older content) stays in the
+        // log but does not move the schedule of the newer version (README "Merging devices").
+        if (stored && stored->version > version) return;
+        const bool was_new = !stored || stored->version < version;
+        const fsrs::Card before = was_new ? fsrs::new_card(e.at_ms) : stored->card;
+        const fsrs::Card after = c.scheduler_for(p).review(before, e.at_ms, *rating);
+        write_review(*c.upsert, *c.clear, {e.person_id, card, version, after, *rating, e.at_ms, was_new});
     } else if (e.type == kCoachingAssigned) {
         c.prepare_for(db);
         c.insert_coaching->bind_all(e.id, payload_person(e), e.payload.at("card").get<std::string>(),
@@ -280,7 +320,9 @@ std::string quoted(const std::string& s) {
 ReviewService::ReviewService(store::Database& db, store::EventStore& events, const Clock& clock,
                              const content::ContentSet& content, ReviewConfig config)
     : db_(db), events_(events), clock_(clock), content_(&content), config_(std::move(config)),
-      scheduler_(config_.fsrs_parameters()),
+      scheduler_(config_.fsrs_parameters()), 
+      scheduler_settings_(scheduler_settings(config_) == scheduler_settings(ReviewConfig{}) ? nlohmann::json()
+                                                                                          : scheduler_settings(config_)),
       person_st_(db.prepare("SELECT active FROM people WHERE id = ?1")),
       state_st_(db.prepare(std::string("SELECT ") + kStateColumns +
                            " FROM card_state WHERE person_id = ?1 AND card_id = ?2")),
@@ -449,21 +491,24 @@ GradeResult ReviewService::grade(const std::string& person_id, const std::string
     const TimeMs now = clock_.now_ms();
     const auto stored = load_one(person_id, card_id);
     if (stored) require_not_before(now, stored->card);
+    // This kiosk's content is older than the schedule (merged from a device with newer content):
+    // the review is recorded against the version shown, but the newer schedule is left as it is,
+    // exactly as the projection replays it.
+    const bool outdated = stored && stored->card_version > card.version;
 
     GradeResult out;
     out.card_id = card_id;
     out.card_version = card.version;
     out.rating = rating;
     out.reviewed_ms = now;
-    out.was_new = !(stored && is_current(stored->card_version, card));
+    out.was_new = !(stored && stored->card_version == card.version);
     out.before = out.was_new ? fsrs::new_card(now) : stored->card;
     out.after = scheduler_.review(out.before, now, rating);
     out.interval_minutes = minutes_until(out.after.due, now);
 
     nlohmann::json before = card_json(out.before);
     before["last_review_ms"] = out.before.last_review ? nlohmann::json(*out.before.last_review) : nlohmann::json();
-    const store::Event e = events_.append(
-        {kCardReviewed,
+    store::NewEvent reviewed{kCardReviewed,
          person_id,
          {{"card", card_id},
           {"card_version", card.version},
@@ -473,10 +518,13 @@ GradeResult ReviewService::grade(const std::string& person_id, const std::string
           {"due", format_iso_ms(out.after.due)},
           {"elapsed_days", fsrs::Scheduler::elapsed_days(out.before, now)}},
          {},
-         now});
-    write_review(upsert_st_, clear_coaching_st_,
-                 {person_id, card_id, card.version, out.after, rating, now, out.was_new},
-                 &out.coaching_cleared, db_.handle());
+         now};
+    if (!scheduler_settings_.is_null()) reviewed.payload["scheduler"] = scheduler_settings_;
+    const store::Event e = events_.append(reviewed);
+    if (!outdated)
+        write_review(upsert_st_, clear_coaching_st_,
+                     {person_id, card_id, card.version, out.after, rating, now, out.was_new},
+                     &out.coaching_cleared, db_.handle());
     tx.commit();
     out.event_id = e.id;
     return out;

@@ -184,6 +184,7 @@ private:
     const content::ContentSet* content_;
     ReviewConfig config_;
     fsrs::Scheduler scheduler_;
+    nlohmann::json scheduler_settings_; // null for the defaults; else written into card.reviewed
     // Cached: grade() is on the durable-commit hot path (bench/bench_commit.cpp).
     store::Statement person_st_;
     store::Statement state_st_;

@@ -8,7 +8,8 @@ namespace trainer::identity {
 
 const std::vector<std::string>& audit_prefixes() {
     static const std::vector<std::string> kPrefixes = {"auth.",    "pin.", "person.",  "people.",
-                                                       "content.", "qa.",  "signoff.", "export."};
+                                                       "content.", "qa.",  "signoff.", "export.",
+                                                       "sync."};
     return kPrefixes;
 }
 
@@ -24,6 +25,7 @@ std::string describe(const store::Event& e) {
     if (e.payload.is_object()) {
         for (const auto& [k, v] : e.payload.items()) {
             if (k == "actor" && v.is_string() && v.get<std::string>() == e.person_id) continue;
+            if (k == "hash" || k == "pin_hash") continue; // a PIN hash is never shown, even to admins
             s += "  " + k + "=" + (v.is_string() ? v.get<std::string>() : v.dump());
         }
     }

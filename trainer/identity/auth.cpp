@@ -148,7 +148,10 @@ LoginResult AuthService::finish(const LoginAttempt& a, const PinCheck& c) {
         db_.prepare("UPDATE people SET pin_hash = ?2 WHERE id = ?1")
             .bind_all(a.person_id, c.new_hash)
             .run();
-    record("auth.login", {{"rehashed", !c.new_hash.empty()}});
+    // A rehashed PIN travels in the event like any PIN change (people_projection.cpp).
+    nlohmann::json login = {{"rehashed", !c.new_hash.empty()}};
+    if (!c.new_hash.empty()) login["hash"] = c.new_hash;
+    record("auth.login", std::move(login));
     tx.commit();
     r.status = LoginStatus::Ok;
     r.person = std::move(p);

@@ -5,6 +5,8 @@
 // [SECTION] PeopleService: CSV import (all-or-nothing)
 #include "trainer/identity/people.hpp"
 
+#include "trainer/identity/people_projection.hpp"
+
 #include "trainer/core/time.hpp"
 
 #include <algorithm>
@@ -139,9 +141,11 @@ std::optional<Person> read_person_by_badge(store::Database& db, const std::strin
 PeopleService::PeopleService(store::Database& db, store::EventStore& events)
     : db_(db), events_(events) {}
 
+// Every change is one event carrying the whole change, applied to the tables by the same code a
+// rebuild or a merge runs (people_projection.cpp).
 void PeopleService::audit(const Actor& actor, const std::string& type, nlohmann::json payload) {
     payload["actor"] = actor.label();
-    events_.append({type, actor.person_id, std::move(payload)});
+    apply_people_event(db_, events_.append({type, actor.person_id, std::move(payload)}));
 }
 
 Person PeopleService::add(const Actor& actor, const NewPerson& p) {
@@ -168,22 +172,15 @@ Person PeopleService::add(const Actor& actor, const NewPerson& p) {
 }
 
 void PeopleService::insert_person(const Actor& actor, const NewPerson& p, const std::string& via) {
-    db_.prepare(
-           "INSERT INTO people (id, display_name, role, locale, badge_id, external_id, hire_date, "
-           "active, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)")
-        .bind_all(p.id, p.display_name, std::string(role_name(p.role)), p.locale, p.badge_id,
-                  p.external_id, p.hire_date, events_.clock().now_ms())
-        .run();
-    audit(actor, "person.added", {{"person", p.id}, {"role", role_name(p.role)}, {"via", via}});
+    const auto text = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+    audit(actor, kPersonAdded,
+          {{"person", p.id}, {"display_name", p.display_name}, {"role", role_name(p.role)}, {"locale", p.locale},
+           {"badge_id", text(p.badge_id)}, {"external_id", text(p.external_id)}, {"hire_date", text(p.hire_date)},
+           {"via", via}});
     for (const auto& t : p.teams) {
         bool created = false;
         const std::string team = resolve_team(t, true, &created);
-        if (created) audit(actor, "people.team_created", {{"team", team}});
-        const char* sql =
-            p.role == Role::Lead
-                ? "INSERT OR IGNORE INTO team_leads (team_id, person_id) VALUES (?1, ?2)"
-                : "INSERT OR IGNORE INTO team_members (team_id, person_id) VALUES (?1, ?2)";
-        db_.prepare(sql).bind_all(team, p.id).run();
+        if (created) audit(actor, kTeamCreated, {{"team", team}, {"name", t}});
         audit(actor, p.role == Role::Lead ? "people.team_lead_set" : "people.team_member_added",
               {{"team", team}, {"person", p.id}});
     }
@@ -226,8 +223,7 @@ void PeopleService::deactivate(const Actor& actor, const std::string& id) {
     require_admin(actor, "deactivate people");
     must_exist(db_, id);
     store::Transaction tx(db_);
-    db_.prepare("UPDATE people SET active = 0 WHERE id = ?1").bind_all(id).run();
-    audit(actor, "person.deactivated", {{"person", id}});
+    audit(actor, kPersonDeactivated, {{"person", id}});
     tx.commit();
 }
 
@@ -237,8 +233,7 @@ void PeopleService::set_locale(const Actor& actor, const std::string& id,
     must_exist(db_, id);
     if (auto e = locale_problem(locale)) throw PeopleError(*e);
     store::Transaction tx(db_);
-    db_.prepare("UPDATE people SET locale = ?2 WHERE id = ?1").bind_all(id, locale).run();
-    audit(actor, "person.locale_changed", {{"person", id}, {"locale", locale}});
+    audit(actor, kPersonLocaleChanged, {{"person", id}, {"locale", locale}});
     tx.commit();
 }
 
@@ -264,7 +259,7 @@ std::string PeopleService::resolve_team(const std::string& name_or_id, bool crea
     const std::string base = id;
     for (int n = 2; exists(db_, "SELECT 1 FROM teams WHERE id = ?1", id); ++n)
         id = base + "-" + std::to_string(n);
-    db_.prepare("INSERT INTO teams (id, name) VALUES (?1, ?2)").bind_all(id, name_or_id).run();
+    // Not written here: the caller records people.team_created, which the projection applies.
     if (created) *created = true;
     return id;
 }
@@ -277,7 +272,7 @@ Team PeopleService::create_team(const Actor& actor, const std::string& name) {
     store::Transaction tx(db_);
     bool created = false;
     const std::string id = resolve_team(name, true, &created);
-    audit(actor, "people.team_created", {{"team", id}});
+    audit(actor, kTeamCreated, {{"team", id}, {"name", name}});
     tx.commit();
     return {id, name, {}, {}};
 }
@@ -288,10 +283,7 @@ void PeopleService::add_member(const Actor& actor, const std::string& team,
     must_exist(db_, person_id);
     store::Transaction tx(db_);
     const std::string id = resolve_team(team, false, nullptr);
-    db_.prepare("INSERT OR IGNORE INTO team_members (team_id, person_id) VALUES (?1, ?2)")
-        .bind_all(id, person_id)
-        .run();
-    audit(actor, "people.team_member_added", {{"team", id}, {"person", person_id}});
+    audit(actor, kTeamMemberAdded, {{"team", id}, {"person", person_id}});
     tx.commit();
 }
 
@@ -303,10 +295,7 @@ void PeopleService::set_lead(const Actor& actor, const std::string& team,
         throw PeopleError("'" + person_id + "' is an agent; only a lead or admin can lead a team");
     store::Transaction tx(db_);
     const std::string id = resolve_team(team, false, nullptr);
-    db_.prepare("INSERT OR IGNORE INTO team_leads (team_id, person_id) VALUES (?1, ?2)")
-        .bind_all(id, person_id)
-        .run();
-    audit(actor, "people.team_lead_set", {{"team", id}, {"person", person_id}});
+    audit(actor, kTeamLeadSet, {{"team", id}, {"person", person_id}});
     tx.commit();
 }
 
@@ -343,10 +332,11 @@ void PeopleService::store_pin_hash(const Actor& actor, const std::string& id,
     must_exist(db_, id);
     if (!hash.starts_with("$argon2id$")) throw PinError("not an Argon2id hash");
     store::Transaction tx(db_);
-    db_.prepare("UPDATE people SET pin_hash = ?2 WHERE id = ?1").bind_all(id, hash).run();
-    // A new PIN also lifts any lockout: the person proved nothing, but their lead/admin did.
+    // A new PIN also lifts any lockout: the person proved nothing, but their lead/admin did
+    // (the auth_throttle projection applies the same rule to pin.changed).
     db_.prepare("DELETE FROM auth_throttle WHERE person_id = ?1").bind_all(id).run();
-    audit(actor, "pin.changed", {{"person", id}});
+    // The hash travels in the event so every device and a rebuild know the PIN (issue 12 §1).
+    audit(actor, kPinChanged, {{"person", id}, {"hash", hash}});
     tx.commit();
 }
 

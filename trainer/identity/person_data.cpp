@@ -3,6 +3,9 @@
 #include "trainer/core/time.hpp"
 #include "trainer/core/uuid.hpp"
 #include "trainer/identity/people.hpp"
+#include "trainer/app/projections.hpp"
+#include "trainer/store/projection.hpp"
+#include "trainer/sync/tombstone.hpp"
 
 #include <algorithm>
 #include <array>
@@ -33,10 +36,11 @@ constexpr const char* kTheirEvents =
 
 constexpr std::size_t kMinScrubLength = 4;
 
-// Payload keys that hold free text a person wrote or that was written about them.
-constexpr std::array<const char*, 10> kFreeTextKeys = {
-    "comment",     "comments",  "note", "notes",   "reflection",
-    "reflections", "free_text", "text", "message", "feedback"};
+// Payload keys that hold free text a person wrote or that was written about them, and the PIN
+// hashes that people events carry (issue 12): blanked on erasure.
+constexpr std::array<const char*, 13> kFreeTextKeys = {
+    "comment",     "comments",  "note", "notes",   "reflection", "reflections", "free_text",
+    "text",        "message",   "feedback", "hash", "pin_hash",  "hire_date"};
 
 struct Scrub {
     std::string old_id, pseudonym;
@@ -144,25 +148,18 @@ nlohmann::json export_person(const Actor& actor, store::EventStore& events,
             {"events", list}};
 }
 
-ErasureResult erase_person(const Actor& actor, store::EventStore& events,
-                           const std::string& person_id) {
-    require_admin(actor, "erase a person's data");
-    auto& db = events.db();
-    const Person p = must_exist(db, person_id);
-    if (p.id == actor.person_id)
-        throw AccessDenied("an admin cannot erase their own account while using it");
+namespace {
 
+// Everything an erasure changes except its own event, inside the caller's transaction.
+std::int64_t scrub_person(store::Database& db, const Person& p, const std::string& pseudonym) {
     ErasureResult r;
-    std::string hex = new_uuid();
-    hex.erase(std::remove(hex.begin(), hex.end(), '-'), hex.end());
-    r.pseudonym = "erased-" + hex.substr(0, 16);
+    r.pseudonym = pseudonym;
     // Substring scrubbing of very short values would mangle unrelated text ("Al" in "Always"):
     // those are only replaced where they are a whole value.
     Scrub scrub{p.id, r.pseudonym, {}};
     for (const auto& v : {std::optional<std::string>(p.display_name), p.badge_id, p.external_id})
         if (v && v->size() >= kMinScrubLength) scrub.secrets.push_back(*v);
 
-    store::Transaction tx(db);
     // The events table's triggers allow rewriting only while this key exists (0001_events.sql).
     store::meta_set(db, "erase_in_progress", r.pseudonym);
     db.exec("PRAGMA defer_foreign_keys = ON");
@@ -202,13 +199,62 @@ ErasureResult erase_person(const Actor& actor, store::EventStore& events,
         update.bind_all(w.seq, w.id, w.person_id, w.payload).run();
         update.reset();
     }
-    r.events_rewritten = static_cast<std::int64_t>(rewrites.size());
-    events.append({"person.erased",
-                   actor.person_id,
-                   {{"person", r.pseudonym},
-                    {"actor", actor.label()},
-                    {"events_rewritten", r.events_rewritten}}});
     db.prepare("DELETE FROM meta WHERE key = 'erase_in_progress'").run();
+    return static_cast<std::int64_t>(rewrites.size());
+}
+
+} // namespace
+
+std::optional<std::string> apply_tombstone(store::Database& db, const std::string& person_key,
+                                           const std::string& pseudonym, const std::string& event_id,
+                                           TimeMs at_ms) {
+    const std::string org = store::meta_get(db, "organisation_id").value_or("");
+    std::optional<std::string> found;
+    auto ids = db.prepare("SELECT id FROM people UNION SELECT DISTINCT person_id FROM events WHERE person_id IS NOT NULL");
+    while (ids.step())
+        if (sync::person_key(org, ids.text(0)) == person_key) {
+            found = ids.text(0);
+            break;
+        }
+    if (found && *found != pseudonym) {
+        Person p;
+        p.id = *found;
+        if (auto known = read_person(db, *found)) p = *known;
+        scrub_person(db, p, pseudonym);
+    }
+    sync::add_tombstone(db, person_key, event_id, at_ms);
+    return found;
+}
+
+ErasureResult erase_person(const Actor& actor, store::EventStore& events,
+                           const std::string& person_id) {
+    require_admin(actor, "erase a person's data");
+    auto& db = events.db();
+    const Person p = must_exist(db, person_id);
+    if (p.id == actor.person_id)
+        throw AccessDenied("an admin cannot erase their own account while using it");
+
+    ErasureResult r;
+    std::string hex = new_uuid();
+    hex.erase(std::remove(hex.begin(), hex.end(), '-'), hex.end());
+    r.pseudonym = "erased-" + hex.substr(0, 16);
+    const std::string org = store::meta_get(db, "organisation_id").value_or("");
+    const std::string key = sync::person_key(org, p.id);
+
+    store::Transaction tx(db);
+    r.events_rewritten = scrub_person(db, p, r.pseudonym);
+    // The tombstone: it travels to other devices (which erase the person too) and keeps their old
+    // events out of every later merge. It names the person only by a keyed hash (sync/tombstone.hpp).
+    const store::Event tomb = events.append({"person.erased",
+                                             actor.person_id,
+                                             {{"person", r.pseudonym},
+                                              {"person_key", key},
+                                              {"actor", actor.label()},
+                                              {"events_rewritten", r.events_rewritten}}});
+    sync::add_tombstone(db, key, tomb.id, tomb.at_ms);
+    // Derived tables copied free text out of the events (QA comments, phase notes): recompute
+    // them from the scrubbed log so no copy of a name is left behind.
+    store::replay_all(db, app::all_projections());
     tx.commit();
 
     if (db.path() != ":memory:") {

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace trainer::identity {
@@ -27,5 +28,13 @@ struct ErasureResult {
 // and truncated so the old text is in neither the database nor the -wal file (secure_delete is on).
 ErasureResult erase_person(const Actor& actor, store::EventStore& events,
                            const std::string& person_id);
+
+// A person.erased event from another device (issue 12 §5): erases here whoever the keyed hash
+// `person_key` names, with the same pseudonym, and records the tombstone so that their old events
+// are dropped from every later merge. Inside the caller's transaction; returns the local id erased
+// (nullopt when nobody here matched; the tombstone is recorded all the same).
+std::optional<std::string> apply_tombstone(store::Database& db, const std::string& person_key,
+                                           const std::string& pseudonym, const std::string& event_id,
+                                           TimeMs at_ms);
 
 } // namespace trainer::identity

@@ -7,6 +7,7 @@
 // [SECTION] Skills: sign-off request
 
 #include "trainer/onboarding/attitude.hpp"
+#include "trainer/change/projection.hpp"
 #include "trainer/onboarding/events.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/quiz.hpp"
@@ -69,6 +70,8 @@ store::Event OnboardingService::append(ModuleRecord& r, int version, const std::
     const store::Event e = events_.append({type, r.person, std::move(payload)});
     apply(r, e);
     update_derived(events_.db(), r, e);
+    // The change dashboard counts finished modules too (change_module_done): same transaction.
+    change::apply_change_event(events_.db(), e);
     return e;
 }
 

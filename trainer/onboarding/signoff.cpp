@@ -3,6 +3,7 @@
 
 #include "trainer/cards/review_service.hpp"
 #include "trainer/identity/people.hpp"
+#include "trainer/change/projection.hpp"
 #include "trainer/onboarding/events.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/service.hpp"
@@ -116,6 +117,8 @@ SignoffResult SignoffService::sign_checked(const identity::Actor& lead, const Si
           {"started_ms", r.started_ms}, {"ended_ms", now}}});
     apply(r, e);
     update_derived(events_.db(), r, e);
+    // The change dashboard counts finished modules too (change_module_done): same transaction.
+    change::apply_change_event(events_.db(), e);
     for (const auto& step_id : res.steps_missed) {
         const content::ChecklistStep* step = m->checklist.find_step(step_id);
         for (const auto& card : step->cards) {

@@ -12,7 +12,7 @@ EventStore::EventStore(Database& db, const Clock& clock, std::string kiosk_id)
 Event EventStore::append(const NewEvent& e) {
     if (e.type.empty()) throw StoreError(SQLITE_CONSTRAINT, "an event needs a type");
     Event out;
-    out.id = e.id.empty() ? new_uuid() : e.id;
+    out.id = e.id.empty() ? new_time_ordered_uuid() : e.id;
     out.type = e.type;
     out.person_id = e.person_id;
     out.kiosk_id = kiosk_id_;

@@ -1,20 +1,47 @@
 #include "trainer/store/projection.hpp"
 
-#include "trainer/core/clock.hpp"
 
 namespace trainer::store {
 
-RebuildStats rebuild(Database& db, const std::vector<Projection>& projections) {
+void for_each_in_order(Database& db, const EventFilter& f, const std::function<void(const Event&)>& fn) {
+    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE 1";
+    if (f.type) sql += f.type->ends_with('.') ? " AND substr(type, 1, length(?1)) = ?1" : " AND type = ?1";
+    if (f.person_id) sql += " AND person_id = ?2";
+    if (f.since_ms) sql += " AND at_ms >= ?3";
+    if (f.until_ms) sql += " AND at_ms < ?4";
+    sql += " ORDER BY at_ms, kiosk_id, id";
+    auto st = db.prepare(sql);
+    if (f.type) st.bind(1, *f.type);
+    if (f.person_id) st.bind(2, *f.person_id);
+    if (f.since_ms) st.bind(3, *f.since_ms);
+    if (f.until_ms) st.bind(4, *f.until_ms);
+    while (st.step()) {
+        Event e;
+        e.seq = st.int64(0);
+        e.id = st.text(1);
+        e.type = st.text(2);
+        e.person_id = st.text(3);
+        e.kiosk_id = st.text(4);
+        e.at_ms = st.int64(5);
+        e.payload = nlohmann::json::parse(st.text(6));
+        fn(e);
+    }
+}
+
+RebuildStats replay_all(Database& db, const std::vector<Projection>& projections) {
     RebuildStats stats;
     stats.projections = projections.size();
-    Transaction tx(db);
     for (const auto& p : projections) p.clear(db);
-    SystemClock clock; // unused by reads; EventStore needs one
-    EventStore events(db, clock, "");
-    events.for_each({}, [&](const Event& e) {
+    for_each_in_order(db, {}, [&](const Event& e) {
         ++stats.events;
         for (const auto& p : projections) p.apply(db, e);
     });
+    return stats;
+}
+
+RebuildStats rebuild(Database& db, const std::vector<Projection>& projections) {
+    Transaction tx(db);
+    RebuildStats stats = replay_all(db, projections);
     tx.commit();
     return stats;
 }

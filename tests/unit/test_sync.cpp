@@ -1,0 +1,194 @@
+// Moving events between devices (issue 12): union by id, refusals, all-or-nothing, the one order.
+#include "support.hpp"
+
+#include "trainer/app/projections.hpp"
+#include "trainer/identity/audit.hpp"
+#include "trainer/store/events.hpp"
+#include "trainer/store/migrations.hpp"
+#include "trainer/sync/events_file.hpp"
+#include "trainer/sync/merge.hpp"
+#include "trainer/sync/rebuild_check.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace trainer;
+using trainer::sync::ImportRefused;
+using trainer::sync::WireEvent;
+
+namespace {
+
+constexpr TimeMs kT0 = 1'767'225'600'000; // 2026-01-01T00:00:00Z
+
+store::Database org_db(const std::string& org = "org-a") {
+    auto db = store::Database::open_memory();
+    sync::set_organisation_id(db, org);
+    return db;
+}
+
+WireEvent wire(const std::string& id, TimeMs at, const std::string& device = "kiosk-b",
+               const std::string& payload = R"({"source":"search","card":"c1","card_version":1})") {
+    return {id, "org-a", device, at, "card.looked_up", "anna", payload};
+}
+
+std::int64_t count_events(store::Database& db) {
+    auto st = db.prepare("SELECT count(*) FROM events");
+    st.step();
+    return st.int64(0);
+}
+
+} // namespace
+
+TEST_CASE("importing the same events twice adds them once") {
+    auto db = org_db();
+    FixedClock clock(kT0 + 1000);
+    std::vector<WireEvent> batch = {wire("e1", kT0), wire("e2", kT0 + 10)};
+    auto r1 = sync::import_events(db, batch, {&clock, "test"});
+    CHECK(r1.added == 2);
+    const auto after_first = count_events(db);
+    auto r2 = sync::import_events(db, batch, {&clock, "test"});
+    CHECK(r2.added == 0);
+    CHECK(r2.already_present == 2);
+    CHECK(count_events(db) == after_first);
+}
+
+TEST_CASE("an id already here with different content refuses the batch, naming both, and changes nothing") {
+    auto db = org_db();
+    FixedClock clock(kT0 + 1000);
+    std::vector<WireEvent> first = {wire("e1", kT0)};
+    sync::import_events(db, first, {&clock, "test"});
+    const auto before = count_events(db);
+    std::vector<WireEvent> second = {wire("e9", kT0 + 5), wire("e1", kT0, "kiosk-b", R"({"source":"desk"})")};
+    try {
+        sync::import_events(db, second, {&clock, "test"});
+        FAIL("no refusal");
+    } catch (const ImportRefused& e) {
+        CHECK(e.reason() == ImportRefused::Reason::ConflictingDuplicate);
+        const std::string what = e.what();
+        CHECK(what.find("\"source\":\"search\"") != std::string::npos);
+        CHECK(what.find("\"source\":\"desk\"") != std::string::npos);
+    }
+    CHECK(count_events(db) == before);
+    CHECK_FALSE(store::EventStore(db, clock, "x").find("e9"));
+}
+
+TEST_CASE("two different events with one id inside a batch are refused") {
+    auto db = org_db();
+    std::vector<WireEvent> batch = {wire("e1", kT0), wire("e1", kT0 + 1)};
+    CHECK_THROWS_AS(sync::import_events(db, batch), ImportRefused);
+    CHECK(count_events(db) == 0);
+}
+
+TEST_CASE("events of another organisation are refused and nothing is written") {
+    auto db = org_db();
+    auto other = wire("e2", kT0);
+    other.organisation_id = "org-z";
+    std::vector<WireEvent> batch = {wire("e1", kT0), other};
+    try {
+        sync::import_events(db, batch);
+        FAIL("no refusal");
+    } catch (const ImportRefused& e) {
+        CHECK(e.reason() == ImportRefused::Reason::OtherOrganisation);
+        CHECK(std::string(e.what()).find("org-z") != std::string::npos);
+    }
+    CHECK(count_events(db) == 0);
+}
+
+TEST_CASE("a malformed payload is refused with the event's position and id") {
+    auto db = org_db();
+    std::vector<WireEvent> batch = {wire("e1", kT0), wire("e2", kT0, "kiosk-b", "{not json")};
+    try {
+        sync::import_events(db, batch);
+        FAIL("no refusal");
+    } catch (const ImportRefused& e) {
+        CHECK(std::string(e.what()).find("event 2 (id e2)") != std::string::npos);
+    }
+    CHECK(count_events(db) == 0);
+}
+
+TEST_CASE("an event more than a day ahead of this clock is accepted and flagged in the audit") {
+    auto db = org_db();
+    FixedClock clock(kT0);
+    std::vector<WireEvent> batch = {wire("soon", kT0 + 3'600'000), wire("later", kT0 + 3LL * 86'400'000)};
+    auto r = sync::import_events(db, batch, {&clock, "test"});
+    CHECK(r.added == 2);
+    CHECK(r.from_future == 1);
+    store::EventStore events(db, clock, "here");
+    std::vector<std::string> flagged;
+    events.for_each({"sync.future_event"}, [&](const store::Event& e) { flagged.push_back(e.payload.at("event")); });
+    REQUIRE(flagged == std::vector<std::string>{"later"});
+    CHECK(identity::is_audit_type("sync.future_event"));
+}
+
+TEST_CASE("export pages through the log with a cursor that resumes where it stopped") {
+    auto db = org_db();
+    FixedClock clock(kT0);
+    store::EventStore events(db, clock, "kiosk-a");
+    for (int i = 0; i < 5; ++i) events.record({"card.looked_up", "anna", {{"card", "c" + std::to_string(i)}}});
+    auto first = sync::export_events(db, {0, std::nullopt, 3});
+    REQUIRE(first.events.size() == 3);
+    CHECK(first.events[0].organisation_id == "org-a");
+    CHECK(first.events[0].device_id == "kiosk-a");
+    auto rest = sync::export_events(db, {first.next_cursor, std::nullopt, 0});
+    CHECK(rest.events.size() == 2);
+    auto none = sync::export_events(db, {rest.next_cursor, std::nullopt, 0});
+    CHECK(none.events.empty());
+    CHECK(none.next_cursor == rest.next_cursor);
+}
+
+TEST_CASE("an events file cut short, or from a newer schema, is refused naming the line") {
+    test::TempDir dir;
+    sync::EventsFile f{"org-a", "kiosk-b", store::Database::latest_version(), {wire("e1", kT0), wire("e2", kT0 + 1)}};
+    sync::write_events_file(dir / "ok.jsonl", f);
+    CHECK(sync::read_events_file(dir / "ok.jsonl", store::Database::latest_version()).events.size() == 2);
+    auto text = test::read_file(dir / "ok.jsonl");
+    test::write_file(dir / "cut.jsonl", text.substr(0, text.rfind('\n', text.size() - 2) + 1));
+    try {
+        sync::read_events_file(dir / "cut.jsonl", store::Database::latest_version());
+        FAIL("no refusal");
+    } catch (const ImportRefused& e) {
+        CHECK(e.reason() == ImportRefused::Reason::Damaged);
+        CHECK(std::string(e.what()).find("promises 2 events") != std::string::npos);
+    }
+    f.schema = store::Database::latest_version() + 1;
+    sync::write_events_file(dir / "new.jsonl", f);
+    try {
+        sync::read_events_file(dir / "new.jsonl", store::Database::latest_version());
+        FAIL("no refusal");
+    } catch (const ImportRefused& e) {
+        CHECK(e.reason() == ImportRefused::Reason::NewerSchema);
+    }
+}
+
+TEST_CASE("merging a database into itself is refused") {
+    test::TempDir dir;
+    auto db = store::Database::open(dir / "a.db", {true});
+    try {
+        sync::merge_database(db, dir / "a.db");
+        FAIL("no refusal");
+    } catch (const ImportRefused& e) {
+        CHECK(e.reason() == ImportRefused::Reason::SameDatabase);
+    }
+}
+
+TEST_CASE("merging another organisation's database is refused and changes neither file") {
+    test::TempDir dir;
+    auto a = store::Database::open(dir / "a.db", {true});
+    auto b = store::Database::open(dir / "b.db", {true});
+    FixedClock clock(kT0);
+    store::EventStore(b, clock, "kiosk-b").record({"card.looked_up", "anna", {{"card", "c1"}}});
+    const auto before_b = test::read_file(dir / "b.db");
+    try {
+        sync::merge_database(a, dir / "b.db");
+        FAIL("no refusal");
+    } catch (const ImportRefused& e) {
+        CHECK(e.reason() == ImportRefused::Reason::OtherOrganisation);
+    }
+    CHECK(count_events(a) == 0);
+    sync::set_organisation_id(a, "org-a");
+    sync::set_organisation_id(b, "org-a");
+    auto r = sync::merge_database(a, dir / "b.db");
+    CHECK(r.added == 1);
+    // Once it holds another device's events, a database keeps its organisation.
+    CHECK_THROWS_AS(sync::set_organisation_id(a, "org-q"), ImportRefused);
+}

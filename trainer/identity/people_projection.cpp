@@ -1,0 +1,132 @@
+#include "trainer/identity/people_projection.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+namespace trainer::identity {
+
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& p, const char* key) {
+    auto it = p.find(key);
+    if (it == p.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
+        throw std::invalid_argument(std::string("payload has no \"") + key + "\" string");
+    return it->get<std::string>();
+}
+
+std::optional<std::string> opt(const json& p, const char* key) {
+    auto it = p.find(key);
+    if (it == p.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) return std::nullopt;
+    return it->get<std::string>();
+}
+
+// The later assignment of a badge or external id wins (see the header).
+void take_unique(store::Database& db, const char* column, const std::optional<std::string>& value,
+                 const std::string& person) {
+    if (!value) return;
+    db.prepare(std::string("UPDATE people SET ") + column + " = NULL WHERE " + column + " = ?1 AND id <> ?2")
+        .bind_all(*value, person)
+        .run();
+}
+
+void add_person(store::Database& db, const store::Event& e, bool snapshot) {
+    const json& p = e.payload;
+    // person.added written before issue 12 carried only the id and role; migration 0009 recorded
+    // those people's state as person.snapshot events instead.
+    if (!p.contains("display_name")) return;
+    const std::string id = str(p, "person");
+    const auto badge = opt(p, "badge_id");
+    const auto external = opt(p, "external_id");
+    take_unique(db, "badge_id", badge, id);
+    take_unique(db, "external_id", external, id);
+    db.prepare("INSERT INTO people (id, display_name, role, locale, badge_id, external_id, hire_date, active, "
+               "pin_hash, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+               "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role, "
+               "locale = excluded.locale, badge_id = excluded.badge_id, external_id = excluded.external_id, "
+               "hire_date = excluded.hire_date, active = excluded.active, "
+               "pin_hash = coalesce(excluded.pin_hash, pin_hash)")
+        .bind_all(id, str(p, "display_name"), str(p, "role"), p.value("locale", "en"), badge, external,
+                  opt(p, "hire_date"), snapshot ? (p.value("active", true) ? 1 : 0) : 1,
+                  snapshot ? opt(p, "pin_hash") : std::nullopt, p.value("created_ms", e.at_ms))
+        .run();
+    if (!snapshot) return;
+    for (const char* list : {"teams", "led_teams"}) {
+        if (!p.contains(list)) continue;
+        for (const auto& t : p.at(list)) {
+            const std::string table = std::string(list) == "teams" ? "team_members" : "team_leads";
+            db.prepare("INSERT OR IGNORE INTO " + table +
+                       " (team_id, person_id) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM teams WHERE id = ?1)")
+                .bind_all(t.get<std::string>(), id)
+                .run();
+        }
+    }
+}
+
+void join_team(store::Database& db, const char* table, const json& p) {
+    db.prepare(std::string("INSERT OR IGNORE INTO ") + table +
+               " (team_id, person_id) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM teams WHERE id = ?1) "
+               "AND EXISTS (SELECT 1 FROM people WHERE id = ?2)")
+        .bind_all(str(p, "team"), str(p, "person"))
+        .run();
+}
+
+void apply(store::Database& db, const store::Event& e) {
+    const json& p = e.payload;
+    if (e.type == kPersonAdded || e.type == kPersonSnapshot) {
+        add_person(db, e, e.type == kPersonSnapshot);
+    } else if (e.type == kTeamCreated || e.type == kTeamSnapshot) {
+        // Before issue 12 the event named only the id; the id was the name's slug or the name.
+        const std::string id = str(p, "team");
+        db.prepare("INSERT OR IGNORE INTO teams (id, name) VALUES (?1, ?2)")
+            .bind_all(id, opt(p, "name").value_or(id))
+            .run();
+    } else if (e.type == kTeamMemberAdded) {
+        join_team(db, "team_members", p);
+    } else if (e.type == kTeamLeadSet) {
+        join_team(db, "team_leads", p);
+    } else if (e.type == kPersonDeactivated) {
+        db.prepare("UPDATE people SET active = 0 WHERE id = ?1").bind_all(str(p, "person")).run();
+    } else if (e.type == kPersonLocaleChanged) {
+        db.prepare("UPDATE people SET locale = ?2 WHERE id = ?1").bind_all(str(p, "person"), str(p, "locale")).run();
+    } else if (e.type == kPinChanged || (e.type == "auth.login" && p.contains("hash"))) {
+        // Events before issue 12 carried no hash: the snapshot of migration 0009 holds it.
+        if (auto hash = opt(p, "hash")) {
+            const std::string who = e.type == kPinChanged ? str(p, "person") : e.person_id;
+            db.prepare("UPDATE people SET pin_hash = ?2 WHERE id = ?1").bind_all(who, *hash).run();
+        }
+    } else if (e.type == kPersonErased) {
+        db.prepare("UPDATE people SET display_name = '[erased]', badge_id = NULL, external_id = NULL, "
+                   "hire_date = NULL, pin_hash = NULL, active = 0 WHERE id = ?1")
+            .bind_all(str(p, "person"))
+            .run();
+    }
+}
+
+} // namespace
+
+void apply_people_event(store::Database& db, const store::Event& e) {
+    try {
+        apply(db, e);
+    } catch (const json::exception& x) {
+        throw std::runtime_error(e.type + " event " + e.id + ": malformed payload: " + x.what());
+    } catch (const std::invalid_argument& x) {
+        throw std::runtime_error(e.type + " event " + e.id + ": " + x.what());
+    }
+}
+
+store::Projection people_projection() {
+    return {"people, teams, team_members, team_leads",
+            [](store::Database& db) {
+                db.exec("DELETE FROM team_members");
+                db.exec("DELETE FROM team_leads");
+                db.exec("DELETE FROM auth_throttle");
+                db.exec("DELETE FROM people");
+                db.exec("DELETE FROM teams");
+            },
+            apply_people_event};
+}
+
+} // namespace trainer::identity

@@ -1,0 +1,130 @@
+#include "trainer/sync/events_file.hpp"
+
+#include "trainer/core/time.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <unistd.h>
+
+namespace trainer::sync {
+
+namespace {
+
+nlohmann::json to_json(const WireEvent& e) {
+    return {{"id", e.id},
+            {"organisation", e.organisation_id},
+            {"device", e.device_id},
+            {"occurred_ms", e.occurred_ms},
+            {"type", e.type},
+            {"person", e.person_id},
+            {"payload", nlohmann::json::parse(e.payload)},
+            {"content_version", e.content_version}};
+}
+
+[[noreturn]] void refuse(ImportRefused::Reason why, const std::filesystem::path& p, std::size_t line,
+                         const std::string& what) {
+    throw ImportRefused(why, p.string() + ":" + std::to_string(line) + ": " + what);
+}
+
+template <class T> T field(const nlohmann::json& j, const char* key, const std::filesystem::path& p, std::size_t line) {
+    auto it = j.find(key);
+    if (it == j.end()) refuse(ImportRefused::Reason::Malformed, p, line, std::string("missing \"") + key + "\"");
+    try {
+        return it->get<T>();
+    } catch (const nlohmann::json::exception&) {
+        refuse(ImportRefused::Reason::Malformed, p, line,
+               std::string("\"") + key + "\" has the wrong type (" + it->type_name() + ")");
+    }
+}
+
+} // namespace
+
+void write_events_file(const std::filesystem::path& out, const EventsFile& file) {
+    std::error_code ec;
+    if (std::filesystem::exists(out, ec))
+        throw std::runtime_error(out.string() + ": already exists; choose a new file name");
+    auto tmp = out;
+    tmp += ".partial";
+    std::filesystem::remove(tmp, ec);
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::runtime_error(tmp.string() + ": cannot create: " + std::strerror(errno));
+    ::close(fd);
+    {
+        std::ofstream os(tmp, std::ios::binary | std::ios::trunc);
+        os << nlohmann::json{{"format", kEventsFileFormat},
+                             {"organisation", file.organisation_id},
+                             {"device", file.device_id},
+                             {"schema", file.schema},
+                             {"count", file.events.size()}}
+                  .dump()
+           << "\n";
+        for (const auto& e : file.events) os << to_json(e).dump() << "\n";
+        os.flush();
+        if (!os) {
+            std::filesystem::remove(tmp, ec);
+            throw std::runtime_error(out.string() + ": cannot write (disk full?)");
+        }
+    }
+    std::filesystem::rename(tmp, out, ec);
+    if (ec) throw std::runtime_error(out.string() + ": cannot move into place: " + ec.message());
+}
+
+EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) {
+    std::ifstream is(in, std::ios::binary);
+    if (!is) throw ImportRefused(ImportRefused::Reason::Damaged, in.string() + ": cannot read: " + std::strerror(errno));
+    EventsFile f;
+    std::string text;
+    std::size_t line = 0;
+    std::size_t expected = 0;
+    bool header = false;
+    while (std::getline(is, text)) {
+        ++line;
+        if (text.empty()) refuse(ImportRefused::Reason::Malformed, in, line, "empty line");
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(text);
+        } catch (const nlohmann::json::parse_error& e) {
+            refuse(ImportRefused::Reason::Damaged, in, line, std::string("not JSON: ") + e.what());
+        }
+        if (!j.is_object()) refuse(ImportRefused::Reason::Malformed, in, line, "expected a JSON object");
+        if (!header) {
+            if (j.value("format", "") != kEventsFileFormat)
+                refuse(ImportRefused::Reason::Malformed, in, line,
+                       std::string("not an events file (expected \"format\": \"") + kEventsFileFormat + "\")");
+            f.organisation_id = field<std::string>(j, "organisation", in, line);
+            f.device_id = field<std::string>(j, "device", in, line);
+            f.schema = field<int>(j, "schema", in, line);
+            expected = field<std::size_t>(j, "count", in, line);
+            if (f.schema > latest_schema)
+                refuse(ImportRefused::Reason::NewerSchema, in, line,
+                       "written by a newer version of the app (schema " + std::to_string(f.schema) +
+                           "; this build knows up to " + std::to_string(latest_schema) + ")");
+            header = true;
+            continue;
+        }
+        WireEvent e;
+        e.id = field<std::string>(j, "id", in, line);
+        e.organisation_id = field<std::string>(j, "organisation", in, line);
+        e.device_id = field<std::string>(j, "device", in, line);
+        e.occurred_ms = field<TimeMs>(j, "occurred_ms", in, line);
+        e.type = field<std::string>(j, "type", in, line);
+        e.person_id = field<std::string>(j, "person", in, line);
+        auto p = j.find("payload");
+        if (p == j.end() || !p->is_object()) refuse(ImportRefused::Reason::Malformed, in, line, "\"payload\" must be an object");
+        e.payload = p->dump();
+        e.content_version = j.value("content_version", 0);
+        f.events.push_back(std::move(e));
+    }
+    if (!header) refuse(ImportRefused::Reason::Damaged, in, 1, "empty file: no header line");
+    if (f.events.size() != expected)
+        refuse(ImportRefused::Reason::Damaged, in, line,
+               "the header promises " + std::to_string(expected) + " events, the file holds " +
+                   std::to_string(f.events.size()) + " (cut short?)");
+    return f;
+}
+
+} // namespace trainer::sync

@@ -1,0 +1,15 @@
+#pragma once
+// `trainer merge OTHER.db`: every event of another database of the same organisation, imported
+// with import_events() (union by id, all or nothing). The other file is opened read-only and is
+// never migrated or changed.
+#include "trainer/sync/exchange.hpp"
+
+#include <filesystem>
+
+namespace trainer::sync {
+
+// ImportRefused (nothing changed) for the same file as `db`, a damaged, foreign or newer file, or
+// one of another organisation.
+ImportResult merge_database(store::Database& db, const std::filesystem::path& other, const ImportOptions& options = {});
+
+} // namespace trainer::sync
