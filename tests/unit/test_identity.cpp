@@ -5,7 +5,8 @@
 // [SECTION] CLI smoke
 #include "support.hpp"
 
-#include "trainer/core/time.hpp"
+#include "trainer/app/projections.hpp"
+#include "trainer//core/time.hpp"
 #include "trainer/identity/audit.hpp"
 #include "trainer/identity/auth.hpp"
 #include "trainer/identity/people.hpp"
@@ -362,7 +363,7 @@ TEST_CASE("erasing a person leaves no trace of their name in the raw database an
                         test::read_file(dir / "t.db-wal").find("Kowalska") != std::string::npos;
     REQUIRE(before);
 
-    const ErasureResult r = erase_person(cli_admin(), w.events, "anna.k");
+    const ErasureResult r = erase_person(cli_admin(), w.events, "anna.k", app::all_projections());
     CHECK(r.wal_truncated);
     CHECK(r.events_rewritten >= 6);
     for (const char* secret : {"Kowalska", "BADGE-7731", "anna.k"}) {
@@ -390,8 +391,8 @@ TEST_CASE("only an admin may erase, and an unknown id changes nothing") {
     w.add("anna.k", "Anna Kowalska", Role::Agent, "North");
     w.add("marek.n", "Marek Nowak", Role::Lead, "North");
     const auto before = count(w.db, "SELECT count(*) FROM events");
-    CHECK_THROWS_AS(erase_person(actor_for(w.db, "marek.n"), w.events, "anna.k"), AccessDenied);
-    CHECK_THROWS_AS(erase_person(cli_admin(), w.events, "nobody"), PeopleError);
+    CHECK_THROWS_AS(erase_person(actor_for(w.db, "marek.n"), w.events, "anna.k", app::all_projections()), AccessDenied);
+    CHECK_THROWS_AS(erase_person(cli_admin(), w.events, "nobody", app::all_projections()), PeopleError);
     CHECK(count(w.db, "SELECT count(*) FROM events") == before);
     CHECK(read_person(w.db, "anna.k"));
 }

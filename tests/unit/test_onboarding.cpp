@@ -6,7 +6,8 @@
 // [SECTION] Content: bundled track, refused corpora, CLI
 #include "support.hpp"
 
-#include "trainer/content/loader.hpp"
+#include "trainer/app/projections.hpp"
+#include "trainer//content/loader.hpp"
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/identity/person_data.hpp"
@@ -337,7 +338,7 @@ TEST_CASE("erasing a person blanks their reflections and pseudonymises their onb
     auto w = memory_world();
     w->pass_knowledge("ann");
     w->service.answer_scenario(w->actor("ann"), "a1", "s1", "low", "I was defensive with Mr Kowalski", "en");
-    const auto erased = identity::erase_person(identity::cli_admin(), w->events, "ann");
+    const auto erased = identity::erase_person(identity::cli_admin(), w->events, "ann", app::all_projections());
     CHECK(scalar(w->db, "SELECT count(*) FROM events WHERE payload LIKE '%Kowalski%'") == 0);
     CHECK(scalar(w->db, "SELECT count(*) FROM onboarding_progress WHERE person_id = 'ann'") == 0);
     auto st = w->db.prepare("SELECT count(*) FROM onboarding_progress WHERE person_id = ?1");

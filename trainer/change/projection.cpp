@@ -1,7 +1,7 @@
 #include "trainer/change/projection.hpp"
 
 #include "trainer/content/change_model.hpp"
-#include "trainer/onboarding/events.hpp"
+#include "trainer/content/onboarding_events.hpp"
 
 namespace trainer::change {
 

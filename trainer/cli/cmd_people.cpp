@@ -13,6 +13,7 @@
 #include "trainer/identity/demo_people.hpp"
 #include "trainer/identity/people.hpp"
 #include "trainer/identity/person_data.hpp"
+#include "trainer/app/projections.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -243,7 +244,7 @@ int cmd_erase(const Args& a, Io& io) {
     if (!a.flag("yes"))
         throw UsageError("erasing cannot be undone; add --yes to erase " + id + "'s personal data");
     Session s(a);
-    const ErasureResult r = erase_person(cli_admin(), s.events, id);
+    const ErasureResult r = erase_person(cli_admin(), s.events, id, app::all_projections());
     io.out << "erased " << id << ": now " << r.pseudonym << " (" << r.events_rewritten
            << " events anonymised)\n";
     if (!r.wal_truncated)

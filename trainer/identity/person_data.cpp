@@ -3,9 +3,8 @@
 #include "trainer/core/time.hpp"
 #include "trainer/core/uuid.hpp"
 #include "trainer/identity/people.hpp"
-#include "trainer/app/projections.hpp"
 #include "trainer/store/projection.hpp"
-#include "trainer/sync/tombstone.hpp"
+#include "trainer/store/tombstone.hpp"
 
 #include <algorithm>
 #include <array>
@@ -212,7 +211,7 @@ std::optional<std::string> apply_tombstone(store::Database& db, const std::strin
     std::optional<std::string> found;
     auto ids = db.prepare("SELECT id FROM people UNION SELECT DISTINCT person_id FROM events WHERE person_id IS NOT NULL");
     while (ids.step())
-        if (sync::person_key(org, ids.text(0)) == person_key) {
+        if (store::person_key(org, ids.text(0)) == person_key) {
             found = ids.text(0);
             break;
         }
@@ -222,12 +221,12 @@ std::optional<std::string> apply_tombstone(store::Database& db, const std::strin
         if (auto known = read_person(db, *found)) p = *known;
         scrub_person(db, p, pseudonym);
     }
-    sync::add_tombstone(db, person_key, event_id, at_ms);
+    store::add_tombstone(db, person_key, event_id, at_ms);
     return found;
 }
 
 ErasureResult erase_person(const Actor& actor, store::EventStore& events,
-                           const std::string& person_id) {
+                           const std::string& person_id, const std::vector<store::Projection>& derived) {
     require_admin(actor, "erase a person's data");
     auto& db = events.db();
     const Person p = must_exist(db, person_id);
@@ -239,7 +238,7 @@ ErasureResult erase_person(const Actor& actor, store::EventStore& events,
     hex.erase(std::remove(hex.begin(), hex.end(), '-'), hex.end());
     r.pseudonym = "erased-" + hex.substr(0, 16);
     const std::string org = store::meta_get(db, "organisation_id").value_or("");
-    const std::string key = sync::person_key(org, p.id);
+    const std::string key = store::person_key(org, p.id);
 
     store::Transaction tx(db);
     r.events_rewritten = scrub_person(db, p, r.pseudonym);
@@ -251,10 +250,10 @@ ErasureResult erase_person(const Actor& actor, store::EventStore& events,
                                               {"person_key", key},
                                               {"actor", actor.label()},
                                               {"events_rewritten", r.events_rewritten}}});
-    sync::add_tombstone(db, key, tomb.id, tomb.at_ms);
+    store::add_tombstone(db, key, tomb.id, tomb.at_ms);
     // Derived tables copied free text out of the events (QA comments, phase notes): recompute
     // them from the scrubbed log so no copy of a name is left behind.
-    store::replay_all(db, app::all_projections());
+    store::replay_all(db, derived);
     tx.commit();
 
     if (db.path() != ":memory:") {

@@ -3,6 +3,7 @@
 // Both are audited; neither audit event contains the person's name.
 #include "trainer/identity/access.hpp"
 #include "trainer/store/events.hpp"
+#include "trainer/store/projection.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -26,8 +27,10 @@ struct ErasureResult {
 // by a pseudonym in every table and event; free-text fields (comments, notes, reflections) of their
 // events are blanked; counts and scores stay as anonymous aggregates. Then the WAL is checkpointed
 // and truncated so the old text is in neither the database nor the -wal file (secure_delete is on).
+// `derived` is every projection of the app (app::all_projections()), recomputed from the scrubbed
+// log; identity sits below the app, so the caller hands the list down.
 ErasureResult erase_person(const Actor& actor, store::EventStore& events,
-                           const std::string& person_id);
+                           const std::string& person_id, const std::vector<store::Projection>& derived);
 
 // A person.erased event from another device (issue 12 §5): erases here whoever the keyed hash
 // `person_key` names, with the same pseudonym, and records the tombstone so that their old events

@@ -3,7 +3,7 @@
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/identity/people.hpp"
-#include "trainer/onboarding/events.hpp"
+#include "trainer/content/onboarding_events.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/record.hpp"
 #include "trainer/onboarding/service.hpp"

@@ -1,6 +1,6 @@
 #include "trainer/onboarding/record.hpp"
 
-#include "trainer/onboarding/events.hpp"
+#include "trainer/content/onboarding_events.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -8,7 +8,7 @@
 
 #include "trainer/onboarding/attitude.hpp"
 #include "trainer/change/projection.hpp"
-#include "trainer/onboarding/events.hpp"
+#include "trainer/content/onboarding_events.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/quiz.hpp"
 

@@ -4,7 +4,7 @@
 #include "trainer/cards/review_service.hpp"
 #include "trainer/identity/people.hpp"
 #include "trainer/change/projection.hpp"
-#include "trainer/onboarding/events.hpp"
+#include "trainer/content/onboarding_events.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/service.hpp"
 

@@ -9,7 +9,7 @@
 #include "trainer/identity/person_data.hpp"
 #include "trainer/store/events.hpp"
 #include "trainer/store/projection.hpp"
-#include "trainer/sync/tombstone.hpp"
+#include "trainer/store/tombstone.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -122,9 +122,9 @@ std::vector<Checked> check_batch(std::span<const WireEvent> events, const std::s
 
 bool names_erased(const Checked& c, const std::string& org, const std::unordered_set<std::string>& erased) {
     if (erased.empty()) return false;
-    if (!c.wire.person_id.empty() && erased.count(person_key(org, c.wire.person_id))) return true;
+    if (!c.wire.person_id.empty() && erased.count(store::person_key(org, c.wire.person_id))) return true;
     if (auto it = c.payload.find("person"); it != c.payload.end() && it->is_string())
-        return erased.count(person_key(org, it->get<std::string>())) > 0;
+        return erased.count(store::person_key(org, it->get<std::string>())) > 0;
     return false;
 }
 
@@ -139,7 +139,7 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
     std::vector<Checked> batch = check_batch(events, org);
 
     store::Transaction tx(db);
-    auto erased = erased_keys(db);
+    auto erased = store::erased_keys(db);
     bool rewritten = false; // a tombstone rewrote local events: derived state is recomputed
     // Erasures first: a tombstone in this batch erases the person here and keeps their events in
     // this very batch out (issue 12 §5).

@@ -7,7 +7,7 @@
 #include <string>
 #include <unordered_set>
 
-namespace trainer::sync {
+namespace trainer::store {
 
 // Hex BLAKE2b-128 of the person id keyed by the organisation id (same on every device of it).
 std::string person_key(const std::string& organisation_id, const std::string& person_id);
@@ -17,4 +17,4 @@ std::unordered_set<std::string> erased_keys(store::Database& db);
 // Records one (idempotent).
 void add_tombstone(store::Database& db, const std::string& key, const std::string& event_id, std::int64_t at_ms);
 
-} // namespace trainer::sync
+} // namespace trainer::store

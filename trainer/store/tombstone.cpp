@@ -1,11 +1,11 @@
-#include "trainer/sync/tombstone.hpp"
+#include "trainer/store/tombstone.hpp"
 
 #include <sodium.h>
 
 #include <array>
 #include <stdexcept>
 
-namespace trainer::sync {
+namespace trainer::store {
 
 std::string person_key(const std::string& organisation_id, const std::string& person_id) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
@@ -34,4 +34,4 @@ void add_tombstone(store::Database& db, const std::string& key, const std::strin
         .run();
 }
 
-} // namespace trainer::sync
+} // namespace trainer::store

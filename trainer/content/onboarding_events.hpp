@@ -1,5 +1,7 @@
 #pragma once
-// Event types of onboarding (DESIGN §3, §4.3). Every payload carries "person" (whose progress it
+// Event types of onboarding (DESIGN §3, §4.3). They sit beside the onboarding content model, below
+// both onboarding and change: the change dashboard counts finished modules from these events, and
+// onboarding keeps that count current as it records them (docs/architecture.md, layers). Every payload carries "person" (whose progress it
 // is), "module" and "version" (the module's content version at the time); the event's person_id
 // is who acted (the person themselves, or the signing lead).
 namespace trainer::onboarding {
