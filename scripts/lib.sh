@@ -11,6 +11,7 @@ PACKAGES=(
   xvfb xauth xdotool fonts-dejavu-core
   python3 python3-jsonschema
   clang libclang-rt-dev # bench/fuzz: libFuzzer targets
+  postgresql libpq-dev openssl # central store (tests start a throwaway cluster; scripts/run needs none)
 )
 
 install_missing_packages() {
