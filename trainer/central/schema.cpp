@@ -74,11 +74,12 @@ InitResult init_central(PgConnection& admin, const std::string& organisation_id)
     }
     out.to_version = current;
     out.organisation_id = organisation_id;
-    // Partitions for the past two years and the next two: older or later events land in the
-    // default partition, still stored and unique (docs/deployment.md, "Partitioning").
+    // Partitions for the past year and the next: older or later events land in the default
+    // partition, still stored and unique (docs/deployment.md, "Partitioning"). Re-running init
+    // (a monthly job) adds the months ahead.
     const auto now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                             std::chrono::system_clock::now().time_since_epoch()).count();
-    ensure_partitions(admin, now_ms - 2 * 366 * kMsPerDay, now_ms + 2 * 366 * kMsPerDay);
+    ensure_partitions(admin, now_ms - 366 * kMsPerDay, now_ms + 366 * kMsPerDay);
     return out;
 }
 
