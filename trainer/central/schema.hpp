@@ -34,6 +34,9 @@ InitResult init_central(PgConnection& admin, const std::string& organisation_id)
 // this build knows.
 int check_central_version(PgConnection& c);
 
+// Migration 2's SQL (reporting_sql.cpp).
+const char* reporting_views_sql();
+
 // The organisation the centre belongs to.
 std::string central_organisation(PgConnection& c);
 

@@ -62,11 +62,14 @@ CREATE TABLE central.events (
     device      text NOT NULL,
     at_ms       bigint NOT NULL,
     received_at timestamptz NOT NULL DEFAULT now(),
-    payload     jsonb NOT NULL CHECK (jsonb_typeof(payload) = 'object')
+    payload     jsonb NOT NULL CHECK (jsonb_typeof(payload) = 'object'),
+    -- Whom the event is about: the payload's "person" (a lead's QA evaluation, a survey answer,
+    -- a PIN change), else who did it. Scopes and row-level security go by the subject.
+    subject     text GENERATED ALWAYS AS (coalesce(payload->>'person', person_id)) STORED
 ) PARTITION BY RANGE (at_ms);
 CREATE TABLE central.events_default PARTITION OF central.events DEFAULT;
 CREATE INDEX events_by_cursor ON central.events (xid, seq);
-CREATE INDEX events_by_person ON central.events (person_id, type, at_ms);
+CREATE INDEX events_by_subject ON central.events (subject, type, at_ms);
 CREATE INDEX events_by_type ON central.events (type, at_ms);
 
 -- What the centre refused from a device, and why; the device is told in push's answer.
@@ -116,7 +119,7 @@ $$;
 ALTER TABLE central.events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY device_reads_scope ON central.events FOR SELECT
     USING (central.my_device() IS NOT NULL
-           AND (person_id IS NULL OR central.scope_all() OR person_id IN (SELECT central.scope_people())));
+           AND (subject IS NULL OR central.scope_all() OR subject IN (SELECT central.scope_people())));
 CREATE POLICY device_writes_own ON central.events FOR INSERT
     WITH CHECK (device = central.my_device());
 ALTER TABLE central.rejections ENABLE ROW LEVEL SECURITY;
@@ -186,6 +189,7 @@ BEGIN
     EXECUTE format('GRANT EXECUTE ON FUNCTION central.push(jsonb, bigint) TO %I', g);
 END $$;
 )__SQL__"},
+        {2, "reporting_views", reporting_views_sql()},
     };
     return list;
 }

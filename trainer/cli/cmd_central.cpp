@@ -88,7 +88,9 @@ int cmd_roster(const Args& a, Io& io) {
     std::vector<std::pair<std::string, std::string>> members, sites;
     {
         auto db = open_db(a);
-        auto st = db.prepare("SELECT person_id, team_id FROM team_members ORDER BY 1, 2");
+        // Leads belong to the teams they lead too: their own history follows them.
+        auto st = db.prepare("SELECT person_id, team_id FROM team_members UNION "
+                             "SELECT person_id, team_id FROM team_leads ORDER BY 1, 2");
         while (st.step()) members.emplace_back(st.text(0), st.text(1));
     }
     const std::string list = a.value("sites").value_or("");

@@ -42,9 +42,20 @@ std::size_t SqliteLocalLog::apply_pulled(const std::vector<SyncEvent>& events, c
         insert.run();
         if (db_.changes() == 0) continue; // already here: union by id
         ++added;
-        store::Event ev{db_.last_insert_rowid(), e.id, e.type, e.person_id, e.kiosk_id, e.at_ms,
-                        nlohmann::json::parse(e.payload)};
-        for (const auto& p : projections) p.apply(db_, ev);
+        // A record this build cannot apply (another version's payload) is kept, not lost, and
+        // flagged; its partial effects are undone so the derived tables stay consistent.
+        db_.exec("SAVEPOINT pulled_event");
+        try {
+            store::Event ev{db_.last_insert_rowid(), e.id, e.type, e.person_id, e.kiosk_id, e.at_ms,
+                            nlohmann::json::parse(e.payload)};
+            for (const auto& p : projections) p.apply(db_, ev);
+            db_.exec("RELEASE pulled_event");
+        } catch (const std::exception& ex) {
+            db_.exec("ROLLBACK TO pulled_event");
+            db_.exec("RELEASE pulled_event");
+            store::EventStore(db_, clock_, kiosk_id_)
+                .append({.type = "sync.unapplied", .payload = {{"event_id", e.id}, {"type", e.type}, {"why", ex.what()}}});
+        }
     }
     db_.prepare("UPDATE sync_state SET pull_xid = ?1, pull_seq = ?2").bind_all(next.xid, next.seq).run();
     tx.commit();
