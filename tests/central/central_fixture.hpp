@@ -13,6 +13,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -23,10 +24,17 @@ namespace central_test {
 
 using namespace trainer;
 
+// The cluster's state folder: $TRAINER_PG_STATE (a test that kills its own cluster), else the
+// shared one the ctest fixture starts.
+inline std::string state_dir() {
+    const char* env = std::getenv("TRAINER_PG_STATE");
+    return env && *env ? env : TRAINER_PG_STATE;
+}
+
 inline const std::map<std::string, std::string>& cluster() {
     static const std::map<std::string, std::string> env = [] {
         std::map<std::string, std::string> m;
-        std::ifstream in(TRAINER_PG_STATE "/env");
+        std::ifstream in(state_dir() + "/env");
         std::string line;
         while (std::getline(in, line))
             if (auto eq = line.find('='); eq != std::string::npos) m[line.substr(0, eq)] = line.substr(eq + 1);

@@ -67,13 +67,23 @@ ENV
 kill)
     # shellcheck disable=SC1091
     source "$state/env"
-    kill -9 "$(head -1 "$PGDATA/postmaster.pid")"
-    sleep 0.5
+    # The whole server at once, as a power cut would: the postmaster and its own children.
+    pm="$(head -1 "$PGDATA/postmaster.pid")"
+    children="$(ps -o pid= --ppid "$pm" || true)"
+    # shellcheck disable=SC2086
+    kill -9 "$pm" $children 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pm" 2>/dev/null || break; sleep 0.1; done
     ;;
 start-again)
     # shellcheck disable=SC1091
     source "$state/env"
-    as_owner "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDIR/server.log" -w start >/dev/null
+    # Crash recovery replays the WAL; a start may be refused while old shared memory lingers.
+    for _ in $(seq 30); do
+        as_owner "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDIR/server.log" -w start >/dev/null 2>&1 && exit 0
+        sleep 0.5
+    done
+    echo "PostgreSQL did not start again; see $PGDIR/server.log" >&2
+    exit 1
     ;;
 stop)
     [ -f "$state/env" ] || exit 0

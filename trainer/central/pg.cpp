@@ -93,6 +93,15 @@ PgConnection::~PgConnection() {
     if (c_) PQfinish(c_);
 }
 
+PgConnection& PgConnection::operator=(PgConnection&& o) noexcept {
+    if (this != &o) {
+        if (c_) PQfinish(c_);
+        c_ = o.c_;
+        o.c_ = nullptr;
+    }
+    return *this;
+}
+
 PgResult PgConnection::exec(const std::string& sql, const Params& params) {
     std::vector<const char*> values;
     values.reserve(params.size());

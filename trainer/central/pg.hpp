@@ -63,7 +63,7 @@ public:
     static PgConnection open(const std::vector<std::pair<std::string, std::string>>& keywords);
 
     PgConnection(PgConnection&& o) noexcept : c_(o.c_) { o.c_ = nullptr; }
-    PgConnection& operator=(PgConnection&&) = delete;
+    PgConnection& operator=(PgConnection&& o) noexcept; // closes the current connection
     PgConnection(const PgConnection&) = delete;
     ~PgConnection();
 
