@@ -18,6 +18,13 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(theme::kAccent, "%s", ui.tr("app.title").c_str());
     ImGui::PopFont();
+    if (sync_) { // "synced 10 s ago · 37 waiting": read from the sync thread, never waited for
+        ImGui::SameLine(0, ui.px(24));
+        ImGui::PushFont(ui.fonts.body);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(theme::kMuted, "%s", sync_status_line(ui).c_str());
+        ImGui::PopFont();
+    }
     static constexpr const char* kLangs[] = {"en", "pl", "ru"};
     static constexpr const char* kLangLabels[] = {"EN", "PL", "RU"};
     const float bw = ui.px(64);
@@ -70,6 +77,15 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     }
     ImGui::Separator();
     return intent;
+}
+
+std::string App::sync_status_line(const UiContext& ui) const {
+    std::string line;
+    for (const auto& part : trainer::central::status_parts(sync_->status(), clock_.now_ms())) {
+        if (!line.empty()) line += " · ";
+        line += part.n >= 0 ? ui.count(part.key, part.n) : ui.tr(part.key, {{"time", part.arg}});
+    }
+    return line;
 }
 
 void App::draw_banners(const UiContext& ui) {

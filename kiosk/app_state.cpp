@@ -36,6 +36,7 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
     if (db_) {
         events_ = std::make_unique<trainer::store::EventStore>(*db_, clock_, trainer::store::kiosk_id_of(*db_));
         auth_ = std::make_unique<trainer::identity::AuthService>(*db_, *events_, clock_);
+        sync_ = trainer::central::BackgroundSync::start_if_joined(options_.db, *db_);
     }
     const bool shared_kiosk = options_.fullscreen;
     idle_.timeout_ms = 1000LL * (options_.idle_seconds > 0 ? options_.idle_seconds : shared_kiosk ? 90 : 15 * 60);

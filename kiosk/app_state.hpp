@@ -38,6 +38,7 @@
 #include "trainer/identity/auth.hpp"
 #include "trainer/identity/idle.hpp"
 #include "trainer/store/events.hpp"
+#include "trainer/central/background_sync.hpp"
 
 #include <future>
 #include <utility>
@@ -118,6 +119,9 @@ private:
     std::unique_ptr<trainer::content::ContentLibrary> library_;
     std::unique_ptr<trainer::store::EventStore> events_;
     std::unique_ptr<trainer::identity::AuthService> auth_;
+    // Sync with the central store on its own thread (issue 18); null when this desk has not joined.
+    std::unique_ptr<trainer::central::BackgroundSync> sync_;
+    std::string sync_status_line(const UiContext& ui) const; // app_chrome.cpp
     trainer::identity::IdlePolicy idle_;
 
     std::optional<Session> session_;

@@ -12,6 +12,7 @@ PACKAGES=(
   python3 python3-jsonschema
   libicu-dev # trainer/i18n/format, trainer/core/org_time_zone: CLDR numbers and dates, tz database
   clang libclang-rt-dev # bench/fuzz: libFuzzer targets
+  postgresql libpq-dev openssl # central store (tests start a throwaway cluster; scripts/run needs none)
 )
 
 install_missing_packages() {

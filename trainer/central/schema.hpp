@@ -1,0 +1,46 @@
+#pragma once
+// The central store's schema (docs/deployment.md): numbered, forward-only migrations recorded in
+// their own table central.schema_versions. A centre whose schema is newer than this build is
+// refused untouched.
+#include "trainer/central/pg.hpp"
+
+#include <string>
+#include <vector>
+
+namespace trainer::central {
+
+struct CentralMigration {
+    int version;
+    std::string name;
+    std::string sql;
+};
+
+// Every migration this build knows, ordered by version.
+const std::vector<CentralMigration>& central_migrations();
+int latest_central_version();
+
+struct InitResult {
+    int from_version = 0;
+    int to_version = 0;
+    std::string organisation_id;
+};
+
+// Creates or upgrades the schema (each migration in its own transaction) and records the
+// organisation on first use. Refuses a newer schema and a centre of another organisation
+// (CentralError, refused) without changing anything.
+InitResult init_central(PgConnection& admin, const std::string& organisation_id);
+
+// The version recorded in the centre (0 when it has no schema). Throws when it is newer than
+// this build knows.
+int check_central_version(PgConnection& c);
+
+// Migration 2's SQL (reporting_sql.cpp).
+const char* reporting_views_sql();
+
+// The organisation the centre belongs to.
+std::string central_organisation(PgConnection& c);
+
+// Creates monthly partitions of central.events covering [from_ms, to_ms) (idempotent).
+void ensure_partitions(PgConnection& admin, long long from_ms, long long to_ms);
+
+} // namespace trainer::central

@@ -1,0 +1,42 @@
+#pragma once
+// `trainer sync` and the kiosk's background sync: push this desk's unacknowledged events, then
+// pull the events of its scope after its cursor. Batched (each batch one transaction at each
+// end), resumable (the acknowledgement and the cursor move only after a batch is durable) and
+// idempotent (the centre stores an id once; the desk writes an id once).
+#include "trainer/central/pg.hpp"
+#include "trainer/sync/local_log.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace trainer::central {
+
+struct SyncOptions {
+    std::size_t batch = 1000;
+    // Called after each pushed or pulled batch (tests cut the connection here).
+    std::function<void(const char* phase, std::size_t batch_index)> after_batch;
+};
+
+struct Refusal {
+    std::string event_id;
+    std::string reason;
+};
+
+struct SyncReport {
+    std::size_t pushed = 0;     // stored by the centre now
+    std::size_t duplicates = 0; // the centre had them already (a resumed or repeated push)
+    std::vector<Refusal> refused;
+    std::size_t pulled = 0;     // received from the centre
+    std::size_t applied = 0;    // new here
+    long long clock_skew_ms = 0; // this desk's clock minus the centre's
+};
+
+// One complete exchange. Throws CentralError when the centre cannot be reached or refuses; what
+// was done before the failure stays done (a re-run continues from there).
+SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const SyncOptions& options = {});
+
+// The sentence a desk shows for a failure (calm, no SQL).
+std::string calm_message(const CentralError& e);
+
+} // namespace trainer::central
