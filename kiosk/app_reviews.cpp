@@ -117,7 +117,10 @@ void App::grade_current(int rating) {
     const auto r = trainer::cards::rating_from_int(rating);
     if (!r) return;
     try {
-        // Durable before the next card shows (synchronous=FULL commit inside grade()).
+        // Durable before the next card shows (synchronous=FULL commit inside grade()). While
+        // another program holds the write lock (a big import) the grade waits at most 50 ms per
+        // frame and is retried, so the window keeps drawing; the card moves on only once saved.
+        const trainer::store::ShortBusyWait short_wait(*db_, 50);
         reviews_->grade(session_->person.id, queue_[queue_pos_].card_id, *r);
         pending_grade_.reset();
         save_problem_.clear();
@@ -128,7 +131,7 @@ void App::grade_current(int rating) {
         // Disk full, database locked...: keep the grade on screen and try again shortly.
         std::cerr << "kiosk: grade not saved yet: " << e.what() << "\n";
         pending_grade_ = rating;
-        retry_at_ms_ = clock_.now_ms() + 2000;
+        retry_at_ms_ = clock_.now_ms() + 250;
         save_problem_ = ui().tr("review.save_retry");
         return;
     }

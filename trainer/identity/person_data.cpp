@@ -1,5 +1,7 @@
 #include "trainer/identity/person_data.hpp"
 
+#include "trainer/store/audit_chain.hpp"
+
 #include "trainer/core/time.hpp"
 #include "trainer/core/uuid.hpp"
 #include "trainer/identity/people.hpp"
@@ -203,6 +205,8 @@ ErasureResult erase_person(const Actor& actor, store::EventStore& events,
         update.reset();
     }
     r.events_rewritten = static_cast<std::int64_t>(rewrites.size());
+    // The rewritten entries are chained anew (the erasure itself is the next audit entry).
+    store::rechain_audit(db);
     events.append({"person.erased",
                    actor.person_id,
                    {{"person", r.pseudonym},
