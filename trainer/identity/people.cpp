@@ -351,7 +351,9 @@ void PeopleService::store_pin_hash(const Actor& actor, const std::string& id,
                                    const std::string& hash) {
     if (actor.person_id != id || actor.person_id.empty()) require_manage_person(actor, id);
     must_exist(db_, id);
-    if (!hash.starts_with("$argon2id$")) throw PinError("not an Argon2id hash");
+    // Plain Argon2id, or keyed with the organisation's PIN key ("pk1:<key id>:$argon2id$...").
+    const bool keyed = hash.starts_with("pk1:") && hash.find(":$argon2id$", 4) != std::string::npos;
+    if (!hash.starts_with("$argon2id$") && !keyed) throw PinError("not an Argon2id hash");
     store::Transaction tx(db_);
     db_.prepare("UPDATE people SET pin_hash = ?2 WHERE id = ?1").bind_all(id, hash).run();
     // A new PIN also lifts any lockout: the person proved nothing, but their lead/admin did.

@@ -263,11 +263,11 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         return Database(raw, file);
     };
     std::error_code ec;
-    struct stat st {};
+    struct stat file_stat {};
     bool read_only = false;
     std::vector<std::string> warnings;
-    if (::stat(path.c_str(), &st) == 0) {
-        refuse_non_regular(path, st);
+    if (::stat(path.c_str(), &file_stat) == 0) {
+        refuse_non_regular(path, file_stat);
         check_existing_file(path, latest);
         auto dir = path.parent_path();
         if (dir.empty()) dir = ".";
@@ -275,9 +275,9 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         if (read_only && !options.read_only_fallback)
             throw StoreError(SQLITE_READONLY, path.string() + ": the file or its folder is read-only "
                                                               "for this user; this command needs to write");
-        if ((st.st_mode & 0077) != 0) {
+        if ((file_stat.st_mode & 0077) != 0) {
             char mode[8];
-            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(file_stat.st_mode & 07777));
             warnings.push_back(path.string() + ": file mode " + mode +
                                " lets other users read personal data (expected 0600); fix it with "
                                "`trainer db fix-mode --db " + path.string() + "`");
