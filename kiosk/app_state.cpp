@@ -4,6 +4,7 @@
 #include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 #include "trainer/cards/browse.hpp"
+#include "trainer/identity/pin_key.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -23,11 +24,13 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
     try {
         trainer::store::OpenOptions o;
         o.create_if_missing = true;
+        o.quick_check_first = true; // a damaged file: a calm banner, nothing written (issue #16)
         if (options_.db.has_parent_path()) std::filesystem::create_directories(options_.db.parent_path());
         db_.emplace(trainer::store::Database::open(options_.db, o));
         // Every commit is already durable in the WAL (synchronous=FULL); leave checkpointing to
         // SQLite's automatic one and the next opener, so closing the kiosk never waits on fsync.
         sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+        for (const auto& w : trainer::identity::install_pin_key_for(options_.db, true)) std::cerr << "kiosk: " << w << "\n";
     } catch (const std::exception& e) {
         // Browsing standards needs no database: say so calmly and carry on.
         db_problem_ = e.what();
@@ -74,7 +77,7 @@ App::~App() {
 
 double App::wake_timeout_seconds() const {
     if (pin_check_.valid() || sign_check_.valid()) return 0.05; // animate the progress, pick up the result promptly
-    double t = review_flow_.retry_pending() ? 0.5 : 2.0; // retry an unsaved grade; content folder poll
+    double t = review_flow_.retry_pending() ? 0.25 : 2.0; // retry an unsaved grade; content folder poll
     if (session_) {
         const auto st = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
         const double left = static_cast<double>(st.remaining_ms - (st.phase == trainer::identity::IdlePhase::Active

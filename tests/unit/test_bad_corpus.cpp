@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -68,7 +70,7 @@ TEST_CASE("the bad-input corpus covers content, every CSV import, replay input a
         ++kinds[name.substr(0, name.find('-'))];
         CHECK(fs::exists(c / "case.json"));
     }
-    for (const char* kind : {"content", "people", "scores", "surveys", "replay", "db"}) {
+    for (const char* kind : {"content", "people", "scores", "surveys", "replay", "db", "cli", "motivation", "pin"}) {
         INFO("cases named " << kind << "-*");
         CHECK(kinds[kind] >= 3);
     }
@@ -88,8 +90,24 @@ TEST_CASE("every malformed input is refused with its message and location, and c
             const fs::path work = dir / name;
             fs::create_directories(work);
             const fs::path db = work / "trainer.db";
-            fs::copy_file(spec.contains("db") ? c / spec["db"].get<std::string>() : base, db);
-            const std::string before = test::read_file(db);
+            // "setup" puts something other than a database at the path (issue #16): a named pipe,
+            // a directory, or nothing but a leftover -wal / -shm file (copied from the case).
+            const std::string setup = spec.value("setup", "");
+            if (setup.empty()) {
+                fs::copy_file(spec.contains("db") ? c / spec["db"].get<std::string>() : base, db);
+            } else if (setup == "fifo") {
+                REQUIRE(::mkfifo(db.c_str(), 0600) == 0);
+            } else if (setup == "directory") {
+                fs::create_directory(db);
+            } else if (setup == "orphan-wal" || setup == "orphan-shm") {
+                const std::string suffix = setup == "orphan-wal" ? "-wal" : "-shm";
+                fs::copy_file(c / ("trainer.db" + suffix), db.string() + suffix);
+            } else {
+                FAIL("unknown setup '" << setup << "' in " << name);
+            }
+            const std::string before = setup.empty() ? test::read_file(db) : std::string();
+            const std::string side_before =
+                setup.starts_with("orphan-") ? test::read_file(db.string() + "-" + setup.substr(7)) : "";
 
             std::string cmd = kTrainer;
             for (const auto& arg : spec.at("args")) {
@@ -101,6 +119,7 @@ TEST_CASE("every malformed input is refused with its message and location, and c
                 cmd.push_back(' ');
                 cmd.append(shell_quote(a));
             }
+            if (spec.contains("stdin")) cmd += " < " + shell_quote((c / spec["stdin"].get<std::string>()).string());
             std::string out;
             const int status = test::run_command(cmd, &out);
             INFO(spec.value("about", "") << "\n$ " << cmd << "\n" << out);
@@ -108,9 +127,20 @@ TEST_CASE("every malformed input is refused with its message and location, and c
             CHECK_THAT(out, Catch::Contains(spec.at("message").get<std::string>()));
             CHECK_THAT(out, Catch::Contains(spec.at("location").get<std::string>()));
             // Refused means untouched: not one byte of the database, and no journal left beside it.
-            CHECK(test::read_file(db) == before);
-            CHECK_FALSE(fs::exists(db.string() + "-wal"));
-            CHECK_FALSE(fs::exists(db.string() + "-journal"));
+            if (setup.empty()) {
+                CHECK(test::read_file(db) == before);
+                CHECK_FALSE(fs::exists(db.string() + "-wal"));
+                CHECK_FALSE(fs::exists(db.string() + "-journal"));
+            } else if (setup == "fifo") {
+                CHECK(fs::is_fifo(db));
+            } else if (setup == "directory") {
+                CHECK(fs::is_directory(db));
+                CHECK(fs::is_empty(db));
+            } else {
+                // No database was made from another database's log, and the log is kept as it was.
+                CHECK_FALSE(fs::exists(db));
+                CHECK(test::read_file(db.string() + "-" + setup.substr(7)) == side_before);
+            }
         }
     }
 }

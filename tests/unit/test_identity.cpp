@@ -93,7 +93,7 @@ TEST_CASE("PINs must be 4 to 8 digits") {
 TEST_CASE("a wrong PIN and an unknown badge get the same answer") {
     World w;
     w.add("anna.k", "Anna Kowalska", Role::Agent, "North", "B-1");
-    w.people.set_pin(cli_admin(), "anna.k", "1234", minimum_pin_cost());
+    w.people.set_pin(cli_admin(), "anna.k", "4826", minimum_pin_cost());
     auto auth = w.auth();
     const LoginResult wrong = auth.login_by_badge("B-1", "9999");
     const LoginResult unknown = auth.login_by_badge("B-404", "9999");
@@ -101,7 +101,7 @@ TEST_CASE("a wrong PIN and an unknown badge get the same answer") {
     CHECK(unknown.status == wrong.status);
     CHECK(unknown.retry_after_ms == wrong.retry_after_ms);
     CHECK(unknown.person.has_value() == wrong.person.has_value());
-    const LoginResult ok = auth.login_by_badge("B-1", "1234");
+    const LoginResult ok = auth.login_by_badge("B-1", "4826");
     REQUIRE(ok.status == LoginStatus::Ok);
     CHECK(ok.person->display_name == "Anna Kowalska");
     CHECK(w.events.count({.type = "auth.failed"}) == 2);
@@ -142,7 +142,7 @@ TEST_CASE("five failures throttle the account with a growing wait that survives 
         World w(create_file(file));
         w.add("anna.k", "Anna Kowalska", Role::Agent, "North");
         w.add("marek.n", "Marek Nowak", Role::Lead, "North");
-        w.people.set_pin(cli_admin(), "anna.k", "1234", minimum_pin_cost());
+        w.people.set_pin(cli_admin(), "anna.k", "4826", minimum_pin_cost());
         auto auth = w.auth();
         for (int i = 0; i < 4; ++i)
             CHECK(auth.login_by_id("anna.k", "0000").status == LoginStatus::Rejected);
@@ -151,7 +151,7 @@ TEST_CASE("five failures throttle the account with a growing wait that survives 
         CHECK(fifth.retry_after_ms == 30'000);
         // Even the right PIN waits while locked.
         w.clock.advance_ms(10'000);
-        const LoginResult locked = auth.login_by_id("anna.k", "1234");
+        const LoginResult locked = auth.login_by_id("anna.k", "4826");
         CHECK(locked.status == LoginStatus::Throttled);
         CHECK(locked.retry_after_ms == 20'000);
         w.clock.advance_ms(20'000);
@@ -162,11 +162,11 @@ TEST_CASE("five failures throttle the account with a growing wait that survives 
     w.clock.set(kStart + 31'000);
     auto auth = w.auth();
     CHECK(auth.throttle_of("anna.k").failures == 6);
-    CHECK(auth.login_by_id("anna.k", "1234").status == LoginStatus::Throttled);
+    CHECK(auth.login_by_id("anna.k", "4826").status == LoginStatus::Throttled);
     REQUIRE_THROWS_AS(auth.reset_throttle(actor_for(w.db, "anna.k"), "anna.k"), AccessDenied);
     auth.reset_throttle(actor_for(w.db, "marek.n"), "anna.k");
     CHECK(w.events.count({.type = "auth.reset"}) == 1);
-    CHECK(auth.login_by_id("anna.k", "1234").status == LoginStatus::Ok);
+    CHECK(auth.login_by_id("anna.k", "4826").status == LoginStatus::Ok);
     CHECK(auth.throttle_of("anna.k").failures == 0);
 }
 
@@ -185,11 +185,11 @@ TEST_CASE(
     World w;
     w.add("anna.k", "Anna Kowalska", Role::Agent);
     w.add("olga.s", "Olga Smirnova", Role::Agent);
-    w.people.set_pin(cli_admin(), "anna.k", "1234", minimum_pin_cost());
+    w.people.set_pin(cli_admin(), "anna.k", "4826", minimum_pin_cost());
     auto auth = w.auth();
     for (int i = 0; i < 3; ++i)
         auth.login_by_id("anna.k", "0000");
-    CHECK(auth.login_by_id("anna.k", "1234").status == LoginStatus::Ok);
+    CHECK(auth.login_by_id("anna.k", "4826").status == LoginStatus::Ok);
     for (int i = 0; i < 5; ++i)
         auth.login_by_id("olga.s", "0000"); // no PIN set: still counted
     CHECK(auth.throttle_of("anna.k").failures == 0);
@@ -204,10 +204,10 @@ TEST_CASE(
 TEST_CASE("an old hash is upgraded on a successful login") {
     World w;
     w.add("anna.k", "Anna Kowalska", Role::Agent);
-    w.people.set_pin(cli_admin(), "anna.k", "1234", minimum_pin_cost());
+    w.people.set_pin(cli_admin(), "anna.k", "4826", minimum_pin_cost());
     AuthService stronger(w.db, w.events, w.clock, {{}, {3, std::size_t{20} * 1024 * 1024}});
     const LoginAttempt a = stronger.begin_by_id("anna.k");
-    const PinCheck c = stronger.check(a, "1234");
+    const PinCheck c = stronger.check(a, "4826");
     CHECK(c.matched);
     CHECK_FALSE(c.new_hash.empty());
     CHECK(stronger.finish(a, c).status == LoginStatus::Ok);
@@ -215,15 +215,15 @@ TEST_CASE("an old hash is upgraded on a successful login") {
     st.step();
     CHECK(st.text(0) == c.new_hash);
     CHECK_FALSE(pin_needs_rehash(st.text(0), {3, std::size_t{20} * 1024 * 1024}));
-    CHECK(w.auth().login_by_id("anna.k", "1234").status == LoginStatus::Ok);
+    CHECK(w.auth().login_by_id("anna.k", "4826").status == LoginStatus::Ok);
 }
 
 TEST_CASE("a deactivated person with the right PIN is told they are inactive and does not log in") {
     World w;
     w.add("anna.k", "Anna Kowalska", Role::Agent);
-    w.people.set_pin(cli_admin(), "anna.k", "1234", minimum_pin_cost());
+    w.people.set_pin(cli_admin(), "anna.k", "4826", minimum_pin_cost());
     w.people.deactivate(cli_admin(), "anna.k");
-    CHECK(w.auth().login_by_id("anna.k", "1234").status == LoginStatus::Inactive);
+    CHECK(w.auth().login_by_id("anna.k", "4826").status == LoginStatus::Inactive);
     CHECK(w.auth().login_by_id("anna.k", "1235").status == LoginStatus::Rejected);
     CHECK(w.people.roster().empty());
 }
@@ -324,8 +324,8 @@ TEST_CASE("an export holds the person's profile and every event by or about them
     World w;
     w.add("anna.k", "Anna Kowalska", Role::Agent, "North", "B-1");
     w.add("olga.s", "Olga Smirnova", Role::Agent, "North");
-    w.people.set_pin(cli_admin(), "anna.k", "1234", minimum_pin_cost());
-    w.auth().login_by_id("anna.k", "1234");
+    w.people.set_pin(cli_admin(), "anna.k", "4826", minimum_pin_cost());
+    w.auth().login_by_id("anna.k", "4826");
     w.events.record({"card.reviewed", "anna.k", {{"card", "greeting"}, {"card_version", 1}, {"rating", 3}}});
     w.events.record({"card.reviewed", "olga.s", {{"card", "greeting"}, {"grade", 2}}});
     const auto j = export_person(cli_admin(), w.events, "anna.k");
@@ -348,8 +348,8 @@ TEST_CASE("erasing a person leaves no trace of their name in the raw database an
     World w(create_file(file));
     w.add("anna.k", "Anna Kowalska", Role::Agent, "North", "BADGE-7731");
     w.add("olga.s", "Olga Smirnova", Role::Agent, "North");
-    w.people.set_pin(cli_admin(), "anna.k", "1234", minimum_pin_cost());
-    w.auth().login_by_id("anna.k", "1234");
+    w.people.set_pin(cli_admin(), "anna.k", "4826", minimum_pin_cost());
+    w.auth().login_by_id("anna.k", "4826");
     w.events.record({"card.reviewed", "anna.k", {{"card", "greeting"}, {"card_version", 1}, {"rating", 3}}});
     w.events.record(
         {"onboarding.scenario_answered", "anna.k",

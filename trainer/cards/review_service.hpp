@@ -148,6 +148,7 @@ public:
                   ReviewConfig) = delete;
 
     const ReviewConfig& config() const { return config_; }
+    store::Database& database() { return db_; }
     // After the content library reloaded: the new set (kept by reference).
     void set_content(const content::ContentSet& content) { content_ = &content; }
 

@@ -8,6 +8,9 @@ ReviewSession::ReviewSession(ReviewService& reviews, const Clock& clock, std::st
     : reviews_(reviews), clock_(clock), person_id_(std::move(person_id)), commit_(std::move(commit)) {
     if (!commit_)
         commit_ = [&reviews](const std::string& person, const std::string& card, fsrs::Rating r) {
+            // The kiosk's UI thread must keep drawing while another program holds the write lock
+            // (a big import): wait at most 50 ms, then the grade stays pending and is retried.
+            const store::ShortBusyWait short_wait(reviews.database(), 50);
             reviews.grade(person, card, r);
         };
     started_ms_ = clock_.now_ms();

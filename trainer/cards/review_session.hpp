@@ -24,7 +24,7 @@ public:
     // The default is ReviewService::grade; a caller may commit another way (e.g. off the UI thread).
     using Commit = std::function<void(const std::string& person_id, const std::string& card_id, fsrs::Rating)>;
 
-    static constexpr TimeMs kRetryDelayMs = 2000;
+    static constexpr TimeMs kRetryDelayMs = 250;
 
     enum class Outcome { Saved, Refused, Pending, Ignored };
 

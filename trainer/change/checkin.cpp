@@ -1,5 +1,7 @@
 #include "trainer/change/checkin.hpp"
 
+#include "trainer/core/text_policy.hpp"
+
 #include "trainer/change/projection.hpp"
 #include "trainer/change/rollouts.hpp"
 #include "trainer/core/org_time_zone.hpp"
@@ -96,6 +98,7 @@ PhaseRecord CheckinService::assess(const identity::Actor& actor, const std::stri
         throw identity::AccessDenied(actor.label() + " may not assess '" + person_id +
                                      "': only a lead of their team or an admin may");
     rollout_for(person_id, rollout_id);
+    if (auto e = text::problem(note, text::Kind::MultiLine)) throw CheckinError("the note: " + *e);
     if (note.size() > 2000) throw CheckinError("the note is longer than 2000 bytes");
     std::optional<store::Transaction> tx;
     begin_unless_in_transaction(tx, events_.db());

@@ -3,6 +3,8 @@
 #include "trainer/app/organisation_config.hpp"
 
 #include "trainer/core/paths.hpp"
+#include "trainer/core/text_policy.hpp"
+#include "trainer/identity/pin_key.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +32,16 @@ void print_help(std::ostream& os) {
           "--content DIR (default $TRAINER_CONTENT or ./content).\n";
 }
 
+// An error message line by line through the display escape: our own line breaks stay, anything
+// a value smuggled in (ESC, bidi) is shown as text.
+std::string printable(const std::string& message) {
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t nl; (nl = message.find('\n', from)) != std::string::npos; from = nl + 1)
+        out += text::escape_for_display(message.substr(from, nl - from)) + "\n";
+    return out + text::escape_for_display(message.substr(from));
+}
+
 Args parse(const Command& c, const std::vector<std::string>& rest) {
     Args a;
     auto spec_of = [&](const std::string& name) -> const OptionSpec* {
@@ -41,6 +53,10 @@ Args parse(const Command& c, const std::vector<std::string>& rest) {
     };
     for (std::size_t i = 0; i < rest.size(); ++i) {
         const std::string& s = rest[i];
+        // The text policy's baseline for every argument: no control or direction characters
+        // (a value with a line break is allowed; the field it lands in decides).
+        if (auto e = text::problem(s, text::Kind::MultiLine))
+            throw UsageError("argument '" + text::escape_for_display(s) + "': " + *e);
         if (s.size() > 2 && s.starts_with("--")) {
             std::string name = s.substr(2), value;
             bool inline_value = false;
@@ -50,15 +66,22 @@ Args parse(const Command& c, const std::vector<std::string>& rest) {
                 inline_value = true;
             }
             const OptionSpec* spec = spec_of(name);
-            if (!spec) throw UsageError("unknown option --" + name);
+            if (!spec) throw UsageError("unknown option --" + name + " (see the usage line below)");
             if (spec->takes_value) {
                 if (!inline_value) {
-                    if (i + 1 >= rest.size()) throw UsageError("option --" + name + " needs a value");
+                    // "--person --json": the next option is not this one's value.
+                    if (i + 1 >= rest.size() || (rest[i + 1].size() > 2 && rest[i + 1].starts_with("--")))
+                        throw UsageError("--" + name + " needs a value" +
+                                         (i + 1 < rest.size() ? " (found the option " + rest[i + 1] + ")" : "") +
+                                         "; write --" + name + " VALUE");
                     value = rest[++i];
                 }
-                a.values[name] = value;
+                if (auto [it, fresh] = a.values.emplace(name, value); !fresh)
+                    throw UsageError("--" + name + " given twice ('" + text::escape_for_display(it->second) +
+                                     "' and '" + text::escape_for_display(value) + "'); give it once");
             } else {
                 if (inline_value) throw UsageError("option --" + name + " takes no value");
+                if (a.flag(name)) throw UsageError("--" + name + " given twice; give it once");
                 a.flags.push_back(name);
             }
         } else {
@@ -66,7 +89,10 @@ Args parse(const Command& c, const std::vector<std::string>& rest) {
         }
     }
     if (a.positional.size() > c.max_positional)
-        throw UsageError("unexpected argument '" + a.positional[c.max_positional] + "'");
+        throw UsageError("unexpected argument '" + text::escape_for_display(a.positional[c.max_positional]) +
+                         "' (this command takes at most " + std::to_string(c.max_positional) +
+                         (c.max_positional == 1 ? " argument" : " arguments") +
+                         "; an option's value goes right after its --name)");
     return a;
 }
 
@@ -101,13 +127,26 @@ std::filesystem::path content_dir(const Args& a) {
     return default_content_dir();
 }
 
+namespace {
+std::ostream* g_warnings = nullptr; // the running command's error stream (set by run)
+} // namespace
+
 store::Database open_db(const Args& a, bool create_if_missing) {
     store::OpenOptions o;
     o.create_if_missing = create_if_missing;
-    return store::Database::open(db_path(a), o);
+    auto db = store::Database::open(db_path(a), o);
+    std::vector<std::string> warnings = db.warnings();
+    // The organisation's PIN key beside the database (created by `trainer init`); SECURITY.md.
+    for (auto& w : identity::install_pin_key_for(db.path(), create_if_missing && !db.read_only()))
+        warnings.push_back(std::move(w));
+    if (g_warnings)
+        for (const auto& w : warnings)
+            *g_warnings << "trainer: warning: " << printable(w) << "\n";
+    return db;
 }
 
 int run(const std::vector<std::string>& raw, Io& io) {
+    g_warnings = &io.err;
     // Global options may also come before the command: `trainer --db x.db people list`.
     std::vector<std::string> argv, leading;
     std::size_t k = 0;
@@ -155,19 +194,19 @@ int run(const std::vector<std::string>& raw, Io& io) {
         const ScopedOrgTimeZone zone(app::organisation_config_near(content_dir(a)).time_zone);
         return cmd->run(a, io);
     } catch (const UsageError& e) {
-        io.err << "trainer " << cmd->name << ": " << e.what() << "\nusage: " << cmd->usage << "\n";
+        io.err << "trainer " << cmd->name << ": " << printable(e.what()) << "\nusage: " << cmd->usage << "\n";
         return 2;
     } catch (const app::OrganisationConfigError& e) {
         io.err << "trainer " << cmd->name << ": the organisation config is refused:\n" << e.what() << "\n";
         return 1;
     } catch (const store::StoreError& e) {
-        io.err << "trainer " << cmd->name << ": " << e.what() << "\n";
+        io.err << "trainer " << cmd->name << ": " << printable(e.what()) << "\n";
         return 1;
     } catch (const nlohmann::json::exception& e) {
-        io.err << "trainer " << cmd->name << ": " << e.what() << "\n";
+        io.err << "trainer " << cmd->name << ": " << printable(e.what()) << "\n";
         return 1;
     } catch (const std::exception& e) {
-        io.err << "trainer " << cmd->name << ": " << e.what() << "\n";
+        io.err << "trainer " << cmd->name << ": " << printable(e.what()) << "\n";
         return 1;
     }
 }

@@ -24,10 +24,12 @@ int cmd_demo_create(const Args& a, Io& io) {
     if (events.count({.type = "card.reviewed"}) == 0) {
         const auto content = content::load_content(content_dir(a));
         if (!content.ok()) throw std::runtime_error("the content has errors; run `trainer content validate`");
+        store::Transaction all(db); // all or nothing: a killed run leaves no half history
         const auto r = dashboard::seed_demo_history(db, events, clock, *content.content,
                                                     {.agents = 0, .days = 28, .reviews_per_day = 5, .new_cards_per_day = 3, .seed = 3});
         io.out << "history: " << r.reviews << " reviews, " << r.checkins << " check-ins over 28 days\n";
         const auto x = app::seed_demo_extras(db, events, clock, *content.content);
+        all.commit();
         io.out << "onboarding: " << x.tracks_assigned << " tracks assigned, " << x.signoff_requests
                << " sign-off requests waiting; QA: " << x.evaluations << " evaluations\n";
     }

@@ -43,7 +43,16 @@ int cmd_demo_seed(const Args& a, Io& io) {
     o.progress = [&](int day, int days) {
         if (day % 30 == 0 || day == days) io.err << "  day " << day << " / " << days << "\n";
     };
+    // All or nothing (issue #16): one transaction around the whole history, so a killed seed
+    // leaves the database as it was, and a marker so a second run does not add a second history.
+    if (auto seeded = store::meta_get(db, "demo_seeded"))
+        throw std::runtime_error(db.path().string() + ": already holds a demo history (" + *seeded +
+                                 "); seed a new database (--db NEW.db) instead of adding a second one");
+    store::Transaction all(db);
     const auto r = dashboard::seed_demo_history(db, events, clock, *content, o);
+    store::meta_set(db, "demo_seeded", format_iso_ms(clock.now_ms()) + ", " + std::to_string(r.agents) +
+                                           " agents, " + std::to_string(o.days) + " days");
+    all.commit();
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     io.out << "demo history: " << r.agents << " agents, " << r.cards << " cards, team " << r.team_id << ", rollout "
            << r.rollout_id << "\n  " << r.reviews << " reviews, " << r.checkins << " check-ins, " << r.assessments

@@ -7,6 +7,9 @@
 // person export|erase. The CLI is the admin's tool: it acts as admin, and every change is audited
 // with actor "cli".
 #include "trainer/cli/cli.hpp"
+
+#include "trainer/core/text_policy.hpp"
+#include "trainer/store/audit_chain.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/identity/audit.hpp"
 #include "trainer/identity/auth.hpp"
@@ -113,9 +116,11 @@ int cmd_list(const Args& a, Io& io) {
         io.out << j.dump(2) << "\n";
         return 0;
     }
+    const auto cell = [](const std::string& v) { return text::escape_for_display(v); };
     for (const auto& p : list)
-        io.out << p.id << "\t" << p.display_name << "\t" << role_name(p.role) << "\t" << p.locale
-               << "\t" << (p.role == Role::Lead ? "leads " + join(p.led_teams) : join(p.teams))
+        io.out << cell(p.id) << "\t" << cell(p.display_name) << "\t" << role_name(p.role) << "\t"
+               << cell(p.locale) << "\t"
+               << cell(p.role == Role::Lead ? "leads " + join(p.led_teams) : join(p.teams))
                << "\t" << (p.active ? "active" : "inactive") << (p.has_pin ? "" : "\tno PIN")
                << "\n";
     if (list.empty()) io.out << "no people yet (trainer people import FILE.csv)\n";
@@ -175,6 +180,18 @@ int cmd_audit(const Args& a, Io& io) {
         if (!since) throw UsageError("--since '" + *d + "' is not a date (expected YYYY-MM-DD)");
     }
     Session s(a);
+    if (a.flag("verify")) {
+        const auto report = store::verify_audit_chain(s.db);
+        if (!report.ok()) {
+            io.err << s.db.path().string() << ": the audit log was tampered with or damaged ("
+                   << report.entries << " entries checked):\n";
+            for (const auto& p : report.problems) io.err << "  " << text::escape_for_display(p) << "\n";
+            io.err << "Keep this file as evidence; compare with the latest backup (trainer backup).\n";
+            return 1;
+        }
+        io.out << s.db.path().string() << ": audit chain intact (" << report.entries << " entries)\n";
+        return 0;
+    }
     const auto entries = list_audit(cli_admin(), s.events, since);
     for (const auto& e : entries)
         io.out << e.line << "\n";
@@ -309,9 +326,10 @@ const Registration kAuthReset{{"auth reset",
                                1}};
 const Registration kAudit{
     {"audit",
-     "trainer audit [--since YYYY-MM-DD]",
-     "print the audit log (logins, lockouts, PIN and people changes, exports, ...)",
-     {{"since", true}},
+     "trainer audit [--since YYYY-MM-DD] [--verify]",
+     "print the audit log (logins, lockouts, PIN and people changes, exports, ...); --verify "
+     "checks its hash chain and names the first broken link",
+     {{"since", true}, {"verify", false}},
      cmd_audit,
      0}};
 const Registration kExport{{"person export",

@@ -8,6 +8,8 @@
 // §4.6). The CLI acts as admin unless --as names a lead, whose team limits apply (a lead
 // importing their own team's scores).
 #include "trainer/cli/cli.hpp"
+
+#include "trainer/core/text_policy.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/content/quality_model.hpp"
 #include "trainer/core/paths.hpp"
@@ -147,13 +149,14 @@ int cmd_scores_list(const Args& a, Io& io) {
         return 0;
     }
     io.out << "date        person          score    scorecard        channel  source            id\n";
+    const auto cell = [](const std::string& v) { return text::escape_for_display(v); };
     for (const auto& e : shown)
-        io.out << std::left << std::setw(12) << e.date << std::setw(16) << e.person_id
+        io.out << std::left << std::setw(12) << cell(e.date) << std::setw(16) << cell(e.person_id)
                << std::setw(9)
                << (e.score.scored ? fmt(e.score.percent) + (e.score.critical_failed ? "!" : "") : "n/a")
-               << std::setw(17) << (e.scorecard_id.empty() ? "-" : e.scorecard_id) << std::setw(9)
-               << (e.channel.empty() ? "-" : e.channel) << std::setw(18) << e.source
-               << (e.external_id.empty() ? e.event_id : e.external_id) << "\n";
+               << std::setw(17) << cell(e.scorecard_id.empty() ? "-" : e.scorecard_id) << std::setw(9)
+               << cell(e.channel.empty() ? "-" : e.channel) << std::setw(18) << cell(e.source)
+               << cell(e.external_id.empty() ? e.event_id : e.external_id) << "\n";
     io.out << shown.size() << " evaluation" << (shown.size() == 1 ? "" : "s")
            << " (! = a critical criterion failed)\n";
     return 0;
@@ -169,7 +172,8 @@ std::filesystem::path motivation_config_path(const Args& a) {
 }
 
 int cmd_motivation(const Args& a, Io& io) {
-    const auto config = read_motivation_config(motivation_config_path(a));
+    const auto content = load_content_or_throw(a);
+    const auto config = read_motivation_config(motivation_config_path(a), content.get());
     std::string label;
     if (auto p = a.value("period"))
         label = *p;
@@ -184,7 +188,6 @@ int cmd_motivation(const Args& a, Io& io) {
     const std::string sep = a.value("sep").value_or(",");
     if (sep != "," && sep != ";" && sep != "\\t" && sep != "\t")
         throw UsageError("--sep expects ',' or ';' (or \\t), got '" + sep + "'");
-    const auto content = load_content_or_throw(a);
     Session s(a);
     const auto report = motivation_report(s.db, s.events, s.clock, *content, config,
                                           actor_of(a, s.db), *period);

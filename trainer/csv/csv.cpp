@@ -1,5 +1,7 @@
 #include "trainer/csv/csv.hpp"
 
+#include "trainer/core/text_policy.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <iterator>
@@ -81,14 +83,16 @@ char detect_delimiter(std::string_view text) {
 } // namespace
 
 std::string to_string(const Issue& i) {
+    // Issues quote what the file holds: escaped, so a field cannot forge a line or a terminal
+    // command in the report (text policy, trainer/core/text_policy.hpp).
     std::string s = "row " + std::to_string(i.row) + " (line " + std::to_string(i.line) + ")";
     if (i.column > 0) {
         s += ", column " + std::to_string(i.column);
-        if (!i.column_name.empty()) s += " (" + i.column_name + ")";
+        if (!i.column_name.empty()) s += " (" + text::escape_for_display(i.column_name) + ")";
     } else if (!i.column_name.empty()) {
-        s += ", column " + i.column_name;
+        s += ", column " + text::escape_for_display(i.column_name);
     }
-    return s + ": " + i.message;
+    return s + ": " + text::escape_for_display(i.message);
 }
 
 Table parse(std::string_view text) {
@@ -112,6 +116,14 @@ Table parse(std::string_view text) {
                 t.issues.push_back({r.row, r.line, r.fields.size() + 1,
                                     column_name(r.fields.size() + 1),
                                     "invalid UTF-8 (save the file as UTF-8)"});
+            else if (auto e = text::problem(field, text::Kind::MultiLine))
+                // The baseline of the text policy for every field of every import: no control
+                // or direction characters, no field over the size limit. Importers refuse line
+                // breaks in their one-line columns on top of this.
+                t.issues.push_back({r.row, r.line, r.fields.size() + 1,
+                                    column_name(r.fields.size() + 1), *e});
+            if (field_quoted && field.find('\r') != std::string::npos)
+                field = text::normalize_newlines(field);
             r.fields.push_back(field_quoted ? field : trim(field));
             field.clear();
             field_quoted = false;
@@ -184,6 +196,15 @@ Table parse(std::string_view text) {
         if (t.header.empty() && r.row == 1) {
             for (auto& f : r.fields)
                 t.header.push_back(trim(f));
+            // A repeated column would make every importer read one of the two silently.
+            for (std::size_t a = 0; a < t.header.size(); ++a)
+                for (std::size_t b = 0; b < a; ++b)
+                    if (!t.header[a].empty() && lower(t.header[a]) == lower(t.header[b])) {
+                        t.issues.push_back({1, r.line, a + 1, t.header[a],
+                                            "column '" + t.header[a] + "' appears twice (also column " +
+                                                std::to_string(b + 1) + "); keep one of them"});
+                        break;
+                    }
             continue;
         }
         if (r.fields.size() != t.header.size())

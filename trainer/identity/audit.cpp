@@ -1,35 +1,31 @@
 #include "trainer/identity/audit.hpp"
 
+#include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/store/audit_chain.hpp"
 
 #include <algorithm>
 
 namespace trainer::identity {
 
-const std::vector<std::string>& audit_prefixes() {
-    static const std::vector<std::string> kPrefixes = {"auth.",    "pin.", "person.",  "people.",
-                                                       "content.", "qa.",  "signoff.", "export.",
-                                                       "sync."};
-    return kPrefixes;
-}
+const std::vector<std::string>& audit_prefixes() { return store::audit_type_prefixes(); }
 
-bool is_audit_type(const std::string& type) {
-    const auto& p = audit_prefixes();
-    return std::any_of(p.begin(), p.end(),
-                       [&](const std::string& x) { return type.starts_with(x); });
-}
+bool is_audit_type(const std::string& type) { return store::is_audit_event_type(type); }
 
 std::string describe(const store::Event& e) {
-    std::string s = format_iso_ms(e.at_ms) + "  " + e.type;
-    s += "  by=" + (e.person_id.empty() ? std::string("-") : e.person_id);
+    // Every stored value goes through the one display escape: a comment holding "\n… by=admin"
+    // stays on this line, and an ESC sequence is printed as text, not obeyed by the terminal.
+    const auto esc = [](const std::string& v) { return text::escape_for_display(v); };
+    std::string s = format_iso_ms(e.at_ms) + "  " + esc(e.type);
+    s += "  by=" + (e.person_id.empty() ? std::string("-") : esc(e.person_id));
     if (e.payload.is_object()) {
         for (const auto& [k, v] : e.payload.items()) {
             if (k == "actor" && v.is_string() && v.get<std::string>() == e.person_id) continue;
             if (k == "hash" || k == "pin_hash") continue; // a PIN hash is never shown, even to admins
-            s += "  " + k + "=" + (v.is_string() ? v.get<std::string>() : v.dump());
+            s += "  " + esc(k) + "=" + esc(v.is_string() ? v.get<std::string>() : v.dump());
         }
     }
-    s += "  kiosk=" + e.kiosk_id;
+    s += "  kiosk=" + esc(e.kiosk_id);
     return s;
 }
 

@@ -47,7 +47,7 @@ void seed_demo_people(store::Database& db, store::EventStore& events, PinCost co
                                                            // (content/quality/mappings/*-sample.csv)
         p.hire_date = "2024-01-15";
         people.add(admin, p);
-        people.set_pin(admin, d.id, d.pin, cost);
+        people.set_pin(admin, d.id, d.pin, cost, /*allow_weak=*/true);
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include "trainer/identity/people_projection.hpp"
 
+#include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 
 #include <algorithm>
@@ -63,15 +64,21 @@ std::vector<std::pair<std::string, std::string>> problems_of(const NewPerson& p)
     if (auto e = person_id_problem(p.id)) out.emplace_back("id", *e);
     if (p.display_name.empty())
         out.emplace_back("name", "a name is required");
-    else if (p.display_name.size() > 200)
-        out.emplace_back("name", "longer than 200 bytes");
+    else if (auto e = text::problem(p.display_name, text::Kind::Name))
+        out.emplace_back("name", *e);
     if (auto e = locale_problem(p.locale)) out.emplace_back("locale", *e);
     if (p.badge_id && (p.badge_id->empty() || p.badge_id->size() > 64))
         out.emplace_back("badge", "a badge id has 1 to 64 characters");
+    else if (p.badge_id)
+        if (auto e = text::problem(*p.badge_id, text::Kind::Id)) out.emplace_back("badge", *e);
     if (p.external_id && (p.external_id->empty() || p.external_id->size() > 254))
         out.emplace_back("external_id", "an external id has 1 to 254 characters");
+    else if (p.external_id)
+        if (auto e = text::problem(*p.external_id, text::Kind::Id)) out.emplace_back("external_id", *e);
     if (p.hire_date)
         if (auto e = hire_date_problem(*p.hire_date)) out.emplace_back("hire_date", *e);
+    for (const auto& t : p.teams)
+        if (auto e = text::problem(t, text::Kind::Name)) out.emplace_back("team", "team '" + text::escape_for_display(t) + "': " + *e);
     return out;
 }
 
@@ -267,6 +274,7 @@ std::string PeopleService::resolve_team(const std::string& name_or_id, bool crea
 Team PeopleService::create_team(const Actor& actor, const std::string& name) {
     require_admin(actor, "create teams");
     if (name.empty()) throw PeopleError("a team needs a name");
+    if (auto e = text::problem(name, text::Kind::Name)) throw PeopleError("team name: " + *e);
     if (exists(db_, "SELECT 1 FROM teams WHERE name = ?1 COLLATE NOCASE OR id = ?1", name))
         throw PeopleError("team '" + name + "' already exists");
     store::Transaction tx(db_);
@@ -320,9 +328,11 @@ std::vector<Team> PeopleService::teams(const Actor& actor) {
 }
 
 void PeopleService::set_pin(const Actor& actor, const std::string& id, std::string_view pin,
-                            PinCost cost) {
+                            PinCost cost, bool allow_weak) {
     if (actor.person_id != id || actor.person_id.empty()) require_manage_person(actor, id);
     must_exist(db_, id);
+    if (!allow_weak)
+        if (auto weak = weak_pin_reason(pin)) throw PinError(*weak);
     store_pin_hash(actor, id, hash_pin(pin, cost));
 }
 
@@ -330,7 +340,9 @@ void PeopleService::store_pin_hash(const Actor& actor, const std::string& id,
                                    const std::string& hash) {
     if (actor.person_id != id || actor.person_id.empty()) require_manage_person(actor, id);
     must_exist(db_, id);
-    if (!hash.starts_with("$argon2id$")) throw PinError("not an Argon2id hash");
+    // Plain Argon2id, or keyed with the organisation's PIN key ("pk1:<key id>:$argon2id$...").
+    const bool keyed = hash.starts_with("pk1:") && hash.find(":$argon2id$", 4) != std::string::npos;
+    if (!hash.starts_with("$argon2id$") && !keyed) throw PinError("not an Argon2id hash");
     store::Transaction tx(db_);
     // A new PIN also lifts any lockout: the person proved nothing, but their lead/admin did
     // (the auth_throttle projection applies the same rule to pin.changed).

@@ -102,8 +102,10 @@ class PeopleService {
     std::vector<Team> teams(const Actor& actor);
 
     // The person themselves, their lead, or an admin. Hashes (slow) and stores; audited.
+    // A weak PIN (weak_pin_reason) is refused with PinError unless allow_weak (the demo people,
+    // whose PINs are documented in the README).
     void set_pin(const Actor& actor, const std::string& id, std::string_view pin,
-                 PinCost cost = default_pin_cost());
+                 PinCost cost = default_pin_cost(), bool allow_weak = false);
     // For a GUI that hashed on a worker thread with hash_pin().
     void store_pin_hash(const Actor& actor, const std::string& id, const std::string& hash);
 

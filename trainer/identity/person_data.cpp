@@ -1,5 +1,7 @@
 #include "trainer/identity/person_data.hpp"
 
+#include "trainer/store/audit_chain.hpp"
+
 #include "trainer/core/time.hpp"
 #include "trainer/core/uuid.hpp"
 #include "trainer/identity/people.hpp"
@@ -198,6 +200,8 @@ std::int64_t scrub_person(store::Database& db, const Person& p, const std::strin
         update.bind_all(w.seq, w.id, w.person_id, w.payload).run();
         update.reset();
     }
+    // The rewritten entries are chained anew (the erasure itself is the next audit entry).
+    store::rechain_audit(db);
     db.prepare("DELETE FROM meta WHERE key = 'erase_in_progress'").run();
     return static_cast<std::int64_t>(rewrites.size());
 }

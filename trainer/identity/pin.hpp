@@ -30,7 +30,13 @@ std::optional<std::string> pin_problem(std::string_view pin);
 // Throws PinError with pin_problem's message.
 void require_valid_pin(std::string_view pin);
 
-// Argon2id hash string of a valid PIN. PinError for an invalid PIN or a cost below the minimum.
+// Why a PIN is too easy to guess to be set (one digit repeated, a run like 1234 or 9876, a short
+// deny list such as 1212 or 2580, a 19xx/20xx year, a repeated half), or nullopt. Checked where
+// a PIN is SET, never at sign-in (existing PINs keep working).
+std::optional<std::string> weak_pin_reason(std::string_view pin);
+
+// Argon2id hash string of a valid PIN; with a PIN key installed (pin_key.hpp) the PIN is first
+// mixed with the organisation's key and the result is stored as "pk1:<key id>:$argon2id$...". PinError for an invalid PIN or a cost below the minimum.
 std::string hash_pin(std::string_view pin, PinCost cost = default_pin_cost());
 // True when the PIN matches; false for a malformed PIN or hash (never throws on bad input).
 bool verify_pin(const std::string& hash, std::string_view pin);

@@ -1,5 +1,7 @@
 #include "trainer/onboarding/service.hpp"
 
+#include "trainer/core/text_policy.hpp"
+
 // [SECTION] Checks shared by every action
 // [SECTION] Views
 // [SECTION] Knowledge: quiz
@@ -192,6 +194,8 @@ ScenarioFeedback OnboardingService::answer_scenario(const identity::Actor& me, c
                               "module '" + module + "' has no scenario '" + scenario + "'; nothing was recorded");
     const content::ScenarioOption* o = s->find_option(option);
     if (!o) throw OnboardingError(Code::UnknownOption, "scenario '" + scenario + "' has no response '" + option + "'");
+    if (auto e = text::problem(reflection, text::Kind::MultiLine))
+        throw OnboardingError(Code::BadInput, "the reflection: " + *e);
     if (reflection.size() > kMaxReflectionBytes)
         throw OnboardingError(Code::BadInput, "the reflection is longer than " +
                                                   std::to_string(kMaxReflectionBytes) + " bytes");

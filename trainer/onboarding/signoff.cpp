@@ -1,6 +1,8 @@
 #include "trainer/onboarding/signoff.hpp"
 #include "trainer/onboarding/pass_mark.hpp"
 
+#include "trainer/core/text_policy.hpp"
+
 #include "trainer/cards/review_service.hpp"
 #include "trainer/identity/people.hpp"
 #include "trainer/change/projection.hpp"
@@ -69,6 +71,8 @@ ModuleRecord SignoffService::validate(const identity::Actor& lead, const Signoff
             throw OnboardingError(Code::UnknownStep, "module '" + in.module + "' has no step '" + s + "'");
         if (!shown.insert(s).second) throw OnboardingError(Code::BadInput, "step '" + s + "' was ticked twice");
     }
+    if (auto e = text::problem(in.note, text::Kind::MultiLine))
+        throw OnboardingError(Code::BadInput, "the note: " + *e);
     if (in.note.size() > kMaxNoteBytes)
         throw OnboardingError(Code::BadInput, "the note is longer than " + std::to_string(kMaxNoteBytes) + " bytes");
 

@@ -2,6 +2,8 @@
 #include "trainer/quality/qa_figures.hpp"
 
 #include "trainer/core/org_time_zone.hpp"
+#include "trainer/core/record_date.hpp"
+#include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/core/uuid.hpp"
 #include "trainer/identity/people.hpp"
@@ -96,10 +98,7 @@ std::vector<std::string> EvaluationService::problems(const EvaluationDraft& d) c
     }
     if (std::find(sc->channels.begin(), sc->channels.end(), d.channel) == sc->channels.end())
         out.push_back("channel '" + d.channel + "' is not one of this scorecard's channels");
-    if (!is_valid_date(d.date))
-        out.push_back("date '" + d.date + "' is not a calendar date (YYYY-MM-DD)");
-    else if (d.date > org_today(clock_))
-        out.push_back("date " + d.date + " is in the future");
+    if (auto e = record_date_problem(d.date, clock_.now_ms())) out.push_back(*e);
     for (const content::Criterion* c : sc->criteria()) {
         auto it = d.outcomes.find(c->id);
         if (it == d.outcomes.end())
@@ -108,6 +107,7 @@ std::vector<std::string> EvaluationService::problems(const EvaluationDraft& d) c
         else if (it->second == Outcome::NotApplicable && !c->allow_na)
             out.push_back("criterion '" + c->id + "' cannot be N/A");
     }
+    if (auto e = text::problem(d.comment, text::Kind::MultiLine)) out.push_back("comment: " + *e);
     for (const auto& [id, o] : d.outcomes)
         if (!sc->find_criterion(id)) out.push_back("criterion '" + id + "' is not on the scorecard");
     return out;

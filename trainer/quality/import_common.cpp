@@ -168,7 +168,25 @@ MappingBase MappingReader::base(const std::vector<std::string>& required,
 
 // --- values ----------------------------------------------------------------------------------
 
+std::optional<std::string> thousands_separator_problem(std::string_view text) {
+    std::string s = trim(text);
+    if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
+    if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.erase(0, 1);
+    // "1,000" and "87,500": a comma with exactly three digits after it and a whole part of one to
+    // three digits not starting with 0 reads as a thousands separator in English exports, and
+    // would silently become 1.0 and 87.5 here. "87,5" and "0,125" stay decimals.
+    const auto comma = s.find(',');
+    if (comma == std::string::npos || comma == 0 || comma > 3 || s[0] == '0') return std::nullopt;
+    if (s.size() - comma - 1 != 3 || s.find_first_not_of("0123456789", comma + 1) != std::string::npos ||
+        s.find_first_not_of("0123456789") != comma)
+        return std::nullopt;
+    return "'" + trim(text) + "' has a thousands separator, which is refused (it could mean " +
+           s.substr(0, comma) + s.substr(comma + 1) + " or " + s.substr(0, comma) + "." +
+           s.substr(comma + 1) + "); write the number without it, with '.' or ',' only before decimals";
+}
+
 std::optional<double> parse_decimal(std::string_view text) {
+    if (thousands_separator_problem(text)) return std::nullopt;
     std::string s = trim(text);
     if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
     if (s.empty() || s.size() > 32) return std::nullopt;

@@ -55,7 +55,11 @@ class MappingReader {
     std::vector<std::string> problems_;
 };
 
-// "4.5" or "4,5" (and "85 %"); nullopt when not a finite number.
+// A value such as "1,000" or "87,500" whose comma reads as a thousands separator (refused, see
+// docs/quality-import.md), with the reason; nullopt otherwise ("87,5" is a decimal comma).
+std::optional<std::string> thousands_separator_problem(std::string_view text);
+// "4.5" or "4,5" (and "85 %"); nullopt when not a finite number or when it has a thousands
+// separator.
 std::optional<double> parse_decimal(std::string_view text);
 // The value as YYYY-MM-DD in the given format (ISO also accepts a date-time, UTC day).
 std::optional<std::string> parse_tool_date(std::string_view text, DateFormat f);

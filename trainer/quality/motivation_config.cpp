@@ -1,5 +1,9 @@
 #include "trainer/quality/motivation_config.hpp"
 
+#include "trainer/content/json_source.hpp"
+#include "trainer/content/model.hpp"
+#include "trainer/content/onboarding_model.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -14,8 +18,8 @@ namespace {
 using nlohmann::json;
 
 struct Problems {
-    std::vector<std::string> list;
-    void add(const std::string& ptr, const std::string& msg) { list.push_back(ptr + ": " + msg); }
+    std::vector<std::pair<std::string, std::string>> list; // JSON pointer, message
+    void add(const std::string& ptr, const std::string& msg) { list.emplace_back(ptr, msg); }
 };
 
 void only_keys(const json& obj, const std::string& ptr, const std::set<std::string>& allowed,
@@ -51,12 +55,13 @@ std::vector<std::string> ids(const json& v, const std::string& ptr, Problems& p)
     return out;
 }
 
-} // namespace
 
-MotivationConfig motivation_config_from_json(const json& j) {
+MotivationConfig parse_config(const json& j, Problems& p) {
     MotivationConfig c;
-    Problems p;
-    if (!j.is_object()) throw ConfigError("motivation config: expected a JSON object");
+    if (!j.is_object()) {
+        p.add("", "expected a JSON object (the motivation rules), found another JSON value");
+        return c;
+    }
     only_keys(j, "", {"period", "weights", "training", "gates", "qa_pass_mark", "description"}, p);
     if (auto it = j.find("period"); it != j.end()) {
         const auto k = it->is_string() ? parse_period_kind(it->get<std::string>()) : std::nullopt;
@@ -114,27 +119,69 @@ MotivationConfig motivation_config_from_json(const json& j) {
     }
     if (auto it = j.find("qa_pass_mark"); it != j.end())
         if (auto v = percent(*it, "/qa_pass_mark", p)) c.qa_pass_mark = *v;
+    return c;
+}
+
+// Module ids must name modules of the content: a typo would silently give everyone 0 %.
+void check_against_content(const MotivationConfig& c, const content::ContentSet& content, Problems& p) {
+    const auto* onboarding = content.onboarding.get();
+    auto check = [&](const std::vector<std::string>& ids, const std::string& ptr) {
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            if (!onboarding || !onboarding->find_module(ids[i])) {
+                std::string known;
+                if (onboarding)
+                    for (const auto& m : onboarding->modules) known += (known.empty() ? "" : ", ") + m.id;
+                p.add(ptr + "/" + std::to_string(i),
+                      "unknown module '" + ids[i] + "'; expected a module id of the content" +
+                          (known.empty() ? std::string(" (the content has no onboarding modules)")
+                                         : " (" + known + ")"));
+            }
+    };
+    check(c.training_modules, "/training/modules");
+    check(c.required_modules, "/gates/required_modules");
+}
+
+} // namespace
+
+MotivationConfig motivation_config_from_json(const json& j) {
+    Problems p;
+    MotivationConfig c = parse_config(j, p);
     if (!p.list.empty()) {
         std::string msg = "motivation config refused:";
-        for (const auto& s : p.list)
-            msg += "\n  " + s;
+        for (const auto& [ptr, m] : p.list)
+            msg += "\n  " + ptr + ": " + m;
         throw ConfigError(msg);
     }
     return c;
 }
 
-MotivationConfig read_motivation_config(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ConfigError(path.string() + ": cannot read the motivation config");
-    const std::string text{std::istreambuf_iterator<char>(in), {}};
-    const json j = json::parse(text, nullptr, false);
-    if (j.is_discarded()) throw ConfigError(path.string() + ": not valid JSON");
-    try {
-        return motivation_config_from_json(j);
-    } catch (const ConfigError& e) {
-        throw ConfigError(path.string() + ": " + e.what());
+MotivationConfig read_motivation_config(const std::filesystem::path& path,
+                                        const content::ContentSet* content) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw ConfigError(path.string() + ": cannot read the motivation config (" +
+                          (std::filesystem::exists(path, ec) ? "not a regular file" : "no such file") +
+                          "); pass --config FILE or restore config/motivation.json");
+    // Parsed with the content's position scanner, so every problem reads file:line:column.
+    const auto src = content::JsonSource::from_file(path, path.string());
+    std::vector<std::string> lines;
+    for (const auto& d : src.diagnostics())
+        if (d.severity == content::Severity::Error) lines.push_back(d.to_string());
+    if (lines.empty() && src.parsed()) {
+        Problems p;
+        const MotivationConfig c = parse_config(src.value(), p);
+        if (content && p.list.empty()) check_against_content(c, *content, p);
+        for (const auto& [ptr, m] : p.list)
+            lines.push_back(src.diagnostic(content::Severity::Error, ptr, m).to_string());
+        if (lines.empty()) return c;
     }
+    std::string msg = "motivation config refused (" + std::to_string(lines.size()) + " problem" +
+                      (lines.size() == 1 ? "" : "s") + "; nothing was computed):";
+    for (const auto& l : lines) msg += "\n  " + l;
+    throw ConfigError(msg);
 }
+
+
 
 json to_json(const MotivationConfig& c) {
     json gates = {{"min_evaluations", c.min_evaluations}, {"required_modules", c.required_modules}};

@@ -17,6 +17,10 @@
 #include <string>
 #include <vector>
 
+namespace trainer::content {
+struct ContentSet;
+}
+
 namespace trainer::quality {
 
 // The components of the index, in the order the exports show them.
@@ -42,7 +46,10 @@ class ConfigError : public std::runtime_error {
 // Every problem is listed in the message ("motivation config: /weights/quality: ..."); nothing is
 // half-applied.
 MotivationConfig motivation_config_from_json(const nlohmann::json& j);
-MotivationConfig read_motivation_config(const std::filesystem::path& path);
+// Reads the file with file:line:column for every problem; with `content`, module ids are checked
+// against its onboarding modules too (a module that does not exist is refused, not counted as 0 %).
+MotivationConfig read_motivation_config(const std::filesystem::path& path,
+                                        const content::ContentSet* content = nullptr);
 nlohmann::json to_json(const MotivationConfig& c);
 
 } // namespace trainer::quality

@@ -1,5 +1,7 @@
 #include "trainer/quality/records.hpp"
 
+#include "trainer/core/text_policy.hpp"
+
 #include <stdexcept>
 
 namespace trainer::quality {
@@ -120,6 +122,11 @@ Evaluation evaluation_from_event(const store::Event& ev) {
 }
 
 bool store_evaluation(store::EventStore& events, const Evaluation& e, const std::string& actor_id) {
+    // The last line of the text policy: whatever path an evaluation took, it is stored clean.
+    text::require(e.external_id, text::Kind::Id, "evaluation id");
+    text::require(e.evaluator, text::Kind::Name, "evaluator");
+    text::require(e.channel, text::Kind::Name, "channel");
+    text::require(e.comment, text::Kind::MultiLine, "comment");
     store::NewEvent ne{kQaEvaluated, actor_id, evaluation_payload(e), e.event_id, {}};
     if (!ne.id.empty() && events.find(ne.id)) return false;
     const store::Event written = events.append(ne);

@@ -3,7 +3,10 @@
 // [SECTION] Writing (one transaction, idempotent)
 #include "trainer/quality/scores_import.hpp"
 
+#include "trainer/core/record_date.hpp"
+
 #include "trainer/content/quality_model.hpp"
+#include "trainer/core/text_policy.hpp"
 #include "trainer/quality/coaching.hpp"
 #include "trainer/quality/records.hpp"
 
@@ -154,6 +157,11 @@ ScoresImportResult import_scores(store::EventStore& events, const content::Conte
         const std::size_t before = out.issues.size();
         const std::string id = value("evaluation_id");
         if (id.empty()) out.add(row, f["evaluation_id"].index, "empty evaluation id");
+        else if (auto e = text::problem(id, text::Kind::Id))
+            out.add(row, f["evaluation_id"].index, "evaluation id: " + *e);
+        for (const char* one_line : {"agent", "evaluator", "channel"})
+            if (auto e = text::problem(value(one_line), text::Kind::Name))
+                if (!value(one_line).empty()) out.add(row, f[one_line].index, std::string(one_line) + ": " + *e);
         const std::string agent = value("agent");
         std::optional<std::string> person = people.match(agent);
         if (!person)
@@ -167,6 +175,8 @@ ScoresImportResult import_scores(store::EventStore& events, const content::Conte
         if (!date)
             out.add(row, f["date"].index, "date '" + raw_date + "' does not parse as " +
                                               date_format_name(m.base.date_format));
+        else if (auto e = record_date_problem(*date, events.clock().now_ms()))
+            out.add(row, f["date"].index, *e);
         std::optional<std::string> criterion;
         std::optional<Outcome> outcome;
         std::optional<double> total;
@@ -193,7 +203,7 @@ ScoresImportResult import_scores(store::EventStore& events, const content::Conte
             } else if (in(m.not_met_values)) {
                 outcome = Outcome::NotMet;
             } else if (auto v = parse_decimal(raw); !v) {
-                out.add(row, f["score"].index, "score '" + raw + "' is not a number or an N/A marker");
+                out.add(row, f["score"].index, thousands_separator_problem(raw) ? "score " + *thousands_separator_problem(raw) : "score '" + raw + "' is not a number or an N/A marker");
             } else if (*v < m.score_min || *v > m.score_max) {
                 out.add(row, f["score"].index, "score " + raw + " is outside its range " +
                                                    num(m.score_min) + "-" + num(m.score_max));
@@ -203,7 +213,7 @@ ScoresImportResult import_scores(store::EventStore& events, const content::Conte
         } else if (is_na(m.base, raw)) {
             na = true;
         } else if (auto v = parse_decimal(raw); !v) {
-            out.add(row, f["score"].index, "score '" + raw + "' is not a number or an N/A marker");
+            out.add(row, f["score"].index, thousands_separator_problem(raw) ? "score " + *thousands_separator_problem(raw) : "score '" + raw + "' is not a number or an N/A marker");
         } else if (*v < m.score_min || *v > m.score_max) {
             out.add(row, f["score"].index, "score " + raw + " is outside its range " +
                                                num(m.score_min) + "-" + num(m.score_max));

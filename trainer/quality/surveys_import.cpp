@@ -1,5 +1,9 @@
 #include "trainer/quality/surveys_import.hpp"
 
+#include "trainer/core/record_date.hpp"
+
+#include "trainer/core/text_policy.hpp"
+
 #include "trainer/quality/records.hpp"
 
 #include <algorithm>
@@ -64,6 +68,8 @@ SurveyImportResult import_surveys(store::EventStore& events, const identity::Act
         a.external_id = value("response_id");
         if (a.external_id.empty())
             out.add(row, f["response_id"], "empty response id");
+        else if (auto e = text::problem(a.external_id, text::Kind::Id))
+            out.add(row, f["response_id"], "response id: " + *e);
         else if (auto [it, fresh] = seen.emplace(a.external_id, row.row); !fresh)
             out.add(row, f["response_id"], "response '" + a.external_id +
                                                "' already appears in row " + std::to_string(it->second));
@@ -77,9 +83,10 @@ SurveyImportResult import_surveys(store::EventStore& events, const identity::Act
         else
             a.person_id = *p;
         const std::string raw_date = value("date");
-        if (auto d = parse_tool_date(raw_date, m.base.date_format))
+        if (auto d = parse_tool_date(raw_date, m.base.date_format)) {
             a.date = *d;
-        else
+            if (auto e = record_date_problem(*d, events.clock().now_ms())) out.add(row, f["date"], *e);
+        } else
             out.add(row, f["date"], "date '" + raw_date + "' does not parse as " +
                                         date_format_name(m.base.date_format));
         for (const Scale& s : kScales) {
@@ -87,6 +94,10 @@ SurveyImportResult import_surveys(store::EventStore& events, const identity::Act
             const std::string raw = value(s.field);
             if (raw.empty() || is_na(m.base, raw)) continue;
             const auto v = parse_decimal(raw);
+            if (auto sep = thousands_separator_problem(raw)) {
+                out.add(row, f[s.field], std::string(s.field) + " " + *sep);
+                continue;
+            }
             if (!v || *v != std::floor(*v) || *v < s.min || *v > s.max) {
                 out.add(row, f[s.field], std::string(s.field) + " '" + raw + "' is not a whole number from " +
                                              std::to_string(s.min) + " to " + std::to_string(s.max));

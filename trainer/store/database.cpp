@@ -4,11 +4,13 @@
 // [SECTION] Transaction
 #include "trainer/store/database.hpp"
 
+#include "trainer/store/audit_chain.hpp"
 #include "trainer/store/migrations.hpp"
 
 #include <sqlite3.h>
 
 #include <array>
+#include <cstdio>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -19,11 +21,46 @@
 namespace trainer::store {
 
 namespace {
+constexpr int kAuditChainVersion = 10; // migrations/0010_audit_chain.sql
+} // namespace
+
+std::optional<std::string> explain_sqlite_error(const std::string& file, int rc, const std::string& detail) {
+    switch (rc & 0xFF) {
+    case SQLITE_READONLY:
+        return file + ": cannot write: the database file or its folder is read-only for this user (" +
+               detail + "). Reading works; to change anything, run as the owner or make the file "
+                        "and its folder writable";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return file + ": the database is damaged (" + detail +
+               "). Nothing was changed. Restore the latest backup (trainer backup writes one) "
+               "and run `trainer rebuild`";
+    case SQLITE_FULL:
+        return file + ": the disk is full (" + detail + "); nothing was saved. Free some space and try again";
+    case SQLITE_IOERR:
+        return file + ": the disk reported an input/output error (" + detail +
+               "); nothing was saved. Check the disk, then restore a backup if the error stays";
+    case SQLITE_ERROR:
+        if (detail.find("no such table") != std::string::npos ||
+            detail.find("no such column") != std::string::npos)
+            return file + ": the database lacks part of the schema (" + detail +
+                   "). Run `trainer init --db " + file +
+                   "` to bring it up to date; if it still fails, restore a backup";
+        return std::nullopt;
+    default: return std::nullopt;
+    }
+}
+
+namespace {
 
 [[noreturn]] void fail(sqlite3* db, int rc, std::string_view context) {
     std::string msg(context);
     msg += ": ";
     msg += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    if (file && *file) {
+        if (auto plain = explain_sqlite_error(file, rc, msg)) throw StoreError(rc, *plain);
+    }
     throw StoreError(rc, msg);
 }
 
@@ -155,6 +192,43 @@ void check_existing_file(const std::filesystem::path& path, int latest) {
                                   std::to_string(latest) + "). Update the app; the file was not changed.");
 }
 
+// What kind of thing is at `path`, for a refusal: "a named pipe (FIFO)".
+std::string kind_of(const struct stat& st) {
+    if (S_ISDIR(st.st_mode)) return "a directory";
+    if (S_ISFIFO(st.st_mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(st.st_mode)) return "a character device";
+    if (S_ISBLK(st.st_mode)) return "a block device";
+    if (S_ISSOCK(st.st_mode)) return "a socket";
+    return "not a regular file";
+}
+
+// A FIFO would block the first read forever and a device is nobody's database: only a regular
+// file (or nothing) may be at the database path. stat() follows a symbolic link, as open would.
+void refuse_non_regular(const std::filesystem::path& path, const struct stat& st) {
+    if (S_ISREG(st.st_mode)) return;
+    throw RefusedDatabase(SQLITE_CANTOPEN, path.string() + ": is " + kind_of(st) +
+                                               ", not a database file; point --db at the trainer "
+                                               "database file (e.g. var/trainer.db)");
+}
+
+// A -wal or -shm without its database belongs to a database that was deleted or moved: SQLite
+// would replay that log into a new file of the same name and inherit another database's rows.
+void refuse_orphan_journal(const std::filesystem::path& path) {
+    std::error_code ec;
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        const std::filesystem::path side = path.string() + suffix;
+        if (std::filesystem::exists(std::filesystem::symlink_status(side, ec)))
+            throw RefusedDatabase(
+                SQLITE_CANTOPEN,
+                side.string() + ": left over from a database that is no longer at " + path.string() +
+                    "; a new database would take in its rows. Put the original database back, or "
+                    "move " + side.filename().string() + " away (keep it until you know whose it "
+                    "is), then run `trainer init` again");
+    }
+}
+
+bool writable(const std::filesystem::path& p) { return ::access(p.c_str(), W_OK) == 0; }
+
 // Creates an empty file with mode 0600 so personal data is never world-readable.
 void create_private_file(const std::filesystem::path& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -189,11 +263,27 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         return Database(raw, file);
     };
     std::error_code ec;
-    if (std::filesystem::exists(path, ec)) {
-        if (std::filesystem::is_directory(path, ec))
-            throw StoreError(SQLITE_CANTOPEN, path.string() + ": is a directory, not a database file");
+    struct stat file_stat {};
+    bool read_only = false;
+    std::vector<std::string> warnings;
+    if (::stat(path.c_str(), &file_stat) == 0) {
+        refuse_non_regular(path, file_stat);
         check_existing_file(path, latest);
+        auto dir = path.parent_path();
+        if (dir.empty()) dir = ".";
+        read_only = options.read_only || !writable(path) || !writable(dir);
+        if (read_only && !options.read_only_fallback)
+            throw StoreError(SQLITE_READONLY, path.string() + ": the file or its folder is read-only "
+                                                              "for this user; this command needs to write");
+        if ((file_stat.st_mode & 0077) != 0) {
+            char mode[8];
+            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(file_stat.st_mode & 07777));
+            warnings.push_back(path.string() + ": file mode " + mode +
+                               " lets other users read personal data (expected 0600); fix it with "
+                               "`trainer db fix-mode --db " + path.string() + "`");
+        }
     } else if (options.create_if_missing) {
+        refuse_orphan_journal(path);
         // Built aside and linked into place only once complete: a process killed while creating
         // leaves no database (or a stale ".creating" file that the next attempt replaces), never
         // a half-made one that every later open would refuse.
@@ -232,7 +322,33 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
                          path.string() + ": no database here (run `trainer init` to create one)");
     }
 
+    if (read_only) {
+        Database db = connect_read_only(path);
+        db.read_only_ = true;
+        db.warnings_ = std::move(warnings);
+        if (!options.read_only)
+            db.warnings_.push_back(path.string() + ": read-only for this user; reading only");
+        sqlite3_extended_result_codes(db.db_, 1);
+        sqlite3_busy_timeout(db.db_, options.busy_timeout_ms);
+        auto app = db.prepare("PRAGMA application_id");
+        app.step();
+        if (static_cast<std::uint32_t>(app.int64(0)) != kApplicationId)
+            throw RefusedDatabase(SQLITE_NOTADB, path.string() + ": not a trainer database");
+        if (db.user_version() < latest)
+            throw StoreError(SQLITE_READONLY,
+                             path.string() + ": schema " + std::to_string(db.user_version()) +
+                                 " is older than this build's (" + std::to_string(latest) +
+                                 ") and the file is read-only; run `trainer init` as a user who "
+                                 "may write it");
+        return db;
+    }
+
     Database db = connect(path);
+    db.warnings_ = std::move(warnings);
+    if (options.quick_check_first) {
+        sqlite3_busy_timeout(db.db_, options.busy_timeout_ms);
+        if (auto problem = db.quick_check()) throw RefusedDatabase(SQLITE_CORRUPT, *problem);
+    }
     try {
         db.configure(options.busy_timeout_ms);
         // The header may be stale while a WAL holds newer commits: ask SQLite too.
@@ -243,7 +359,15 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         if (db.user_version() > latest)
             throw RefusedDatabase(SQLITE_CANTOPEN,
                                   path.string() + ": created by a newer version of the app");
+        const int before = db.user_version();
         db.migrate(list);
+        // 0010 adds the audit chain: the audit events written before it are chained once, in
+        // arrival order, so `trainer audit --verify` covers them from then on.
+        if (before < kAuditChainVersion && db.user_version() >= kAuditChainVersion) {
+            Transaction tx(db);
+            rechain_audit(db);
+            tx.commit();
+        }
     } catch (const RefusedDatabase&) {
         throw;
     } catch (const StoreError& e) {
@@ -255,6 +379,50 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         throw;
     }
     return db;
+}
+
+Database Database::connect_read_only(const std::filesystem::path& path) {
+    // immutable=1 when no write-ahead log is waiting: nobody can change a file in a read-only
+    // folder, and SQLite then needs no -shm file (which it could not create here).
+    std::error_code ec;
+    const bool wal = std::filesystem::exists(path.string() + "-wal", ec);
+    std::string uri = "file:";
+    for (char c : path.string()) {
+        if (c == '?' || c == '#' || c == '%') {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            uri += buf;
+        } else {
+            uri += c;
+        }
+    }
+    uri += wal ? "?mode=ro" : "?immutable=1";
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(uri.c_str(), &raw,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = path.string() + ": cannot open the read-only database: " +
+                          (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
+        sqlite3_close(raw);
+        throw StoreError(rc, msg);
+    }
+    return Database(raw, path);
+}
+
+std::optional<std::string> Database::quick_check() {
+    try {
+        auto st = prepare("PRAGMA quick_check(5)");
+        std::string found;
+        while (st.step()) {
+            const std::string line = st.text(0);
+            if (line != "ok") found += (found.empty() ? "" : "; ") + line;
+        }
+        if (found.empty()) return std::nullopt;
+        return path_.string() + ": the database is damaged (" + found +
+               "). Nothing was changed. Restore the latest backup and run `trainer rebuild`";
+    } catch (const StoreError& e) {
+        return e.what();
+    }
 }
 
 Database Database::open_memory(const std::vector<Migration>* list) {
@@ -271,12 +439,20 @@ Database Database::open_memory(const std::vector<Migration>* list) {
     return db;
 }
 
-Database::Database(Database&& o) noexcept : db_(o.db_), path_(std::move(o.path_)) { o.db_ = nullptr; }
+Database::Database(Database&& o) noexcept
+    : db_(o.db_), path_(std::move(o.path_)), read_only_(o.read_only_), busy_timeout_ms_(o.busy_timeout_ms_),
+      warnings_(std::move(o.warnings_)) {
+    o.db_ = nullptr;
+}
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
+ShortBusyWait::ShortBusyWait(Database& db, int ms) : db_(db) { sqlite3_busy_timeout(db_.db_, ms); }
+ShortBusyWait::~ShortBusyWait() { sqlite3_busy_timeout(db_.db_, db_.busy_timeout_ms_); }
+
 void Database::configure(int busy_timeout_ms) {
     sqlite3_extended_result_codes(db_, 1);
+    busy_timeout_ms_ = busy_timeout_ms;
     sqlite3_busy_timeout(db_, busy_timeout_ms);
     if (path_ != ":memory:") {
         auto st = prepare("PRAGMA journal_mode = WAL");
@@ -298,6 +474,8 @@ void Database::exec(std::string_view sql) {
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
+        if (path_ != ":memory:")
+            if (auto plain = explain_sqlite_error(path_.string(), rc, msg)) throw StoreError(rc, *plain);
         throw StoreError(rc, msg);
     }
 }
@@ -366,12 +544,16 @@ void Database::backup_to(const std::filesystem::path& out) {
 
 // [SECTION] Transaction ------------------------------------------------------------------------
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+// Inside another transaction a Transaction is a savepoint: an all-or-nothing job (demo seed)
+// can wrap steps that each keep their own transaction.
+Transaction::Transaction(Database& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+    db_.exec(nested_ ? "SAVEPOINT nested_tx" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!done_) {
         try {
-            db_.exec("ROLLBACK");
+            db_.exec(nested_ ? "ROLLBACK TO nested_tx; RELEASE nested_tx" : "ROLLBACK");
         } catch (...) {
             // The transaction may already be gone (SQLite rolls back on some errors).
         }
@@ -379,7 +561,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE nested_tx" : "COMMIT");
     done_ = true;
 }
 

@@ -80,7 +80,19 @@ struct OpenOptions {
     // Migrations to bring the schema up to date; nullptr means the application's own list.
     const std::vector<Migration>* migrations = nullptr;
     int busy_timeout_ms = 5000;
+    // A file or folder this user may not write is opened read-only (reads work; a write fails
+    // naming the file). false: refuse at once.
+    bool read_only_fallback = true;
+    // Run PRAGMA quick_check before anything may be written (the kiosk, which stays open for
+    // hours): a damaged file is refused as RefusedDatabase naming the file and the next step.
+    bool quick_check_first = false;
+    // Open read-only even when writable (tools that only read; tests of the read-only path).
+    bool read_only = false;
 };
+
+// A plain-language message for an SQLite error on `file` (read-only, damaged, disk full, missing
+// table): names the file and the next step. nullopt for errors with nothing to add.
+std::optional<std::string> explain_sqlite_error(const std::string& file, int rc, const std::string& detail);
 
 class Database {
 public:
@@ -106,19 +118,47 @@ public:
     // Writes a consistent copy with the online backup API (file mode 0600, atomic rename).
     void backup_to(const std::filesystem::path& out);
 
+    // True when opened read-only (the file or its folder is not writable for this user).
+    bool read_only() const { return read_only_; }
+    // Things the person should know about the file (mode broader than 0600, read-only).
+    const std::vector<std::string>& warnings() const { return warnings_; }
+    // PRAGMA quick_check: nullopt when the file is sound, else a message naming the file and
+    // the next step. Run before the first write of a long-lived process (the kiosk).
+    std::optional<std::string> quick_check();
+
     // The schema version this build knows.
     static int latest_version(const std::vector<Migration>* migrations = nullptr);
 
 private:
     Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+    static Database connect_read_only(const std::filesystem::path& path);
     void configure(int busy_timeout_ms);
     void migrate(const std::vector<Migration>& list);
 
     sqlite3* db_;
     std::filesystem::path path_;
+    bool read_only_ = false;
+    int busy_timeout_ms_ = 5000;
+    std::vector<std::string> warnings_;
+    friend class ShortBusyWait;
 };
 
-// BEGIN IMMEDIATE on construction; rolls back in the destructor unless commit() was called.
+// For a caller that must not block (the kiosk's UI thread): while it lives, a locked database
+// fails after `ms` instead of the connection's busy timeout, so the caller can keep drawing and
+// retry. The previous timeout comes back in the destructor.
+class ShortBusyWait {
+public:
+    ShortBusyWait(Database& db, int ms);
+    ShortBusyWait(const ShortBusyWait&) = delete;
+    ShortBusyWait& operator=(const ShortBusyWait&) = delete;
+    ~ShortBusyWait();
+
+private:
+    Database& db_;
+};
+
+// BEGIN IMMEDIATE on construction (a SAVEPOINT when a transaction is already open); rolls back in
+// the destructor unless commit() was called.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -129,6 +169,7 @@ public:
 
 private:
     Database& db_;
+    bool nested_ = false;
     bool done_ = false;
 };
 

@@ -1,6 +1,7 @@
 #include "trainer/store/events.hpp"
 
 #include "trainer/core/uuid.hpp"
+#include "trainer/store/audit_chain.hpp"
 
 #include <sqlite3.h>
 
@@ -28,9 +29,12 @@ Event EventStore::append(const NewEvent& e) {
         st.bind(3, nullptr);
     else
         st.bind(3, out.person_id);
-    st.bind(4, out.kiosk_id).bind(5, out.at_ms).bind(6, out.payload.dump());
+    const std::string payload_text = out.payload.dump();
+    st.bind(4, out.kiosk_id).bind(5, out.at_ms).bind(6, payload_text);
     st.run();
     out.seq = db_.last_insert_rowid();
+    if (is_audit_event_type(out.type))
+        chain_audit_event(db_, out.seq, out.id, out.type, out.person_id, out.kiosk_id, out.at_ms, payload_text);
     return out;
 }
 
