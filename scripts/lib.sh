@@ -11,6 +11,7 @@ PACKAGES=(
   xvfb xauth xdotool fonts-dejavu-core
   python3 python3-jsonschema
   clang libclang-rt-dev # bench/fuzz: libFuzzer targets
+  libstemmer-dev libhunspell-dev hunspell-pl hunspell-ru hunspell-en-us # search word forms
 )
 
 install_missing_packages() {
