@@ -51,6 +51,17 @@ std::string utf8(std::u32string_view s) {
     return out;
 }
 
+// Stems or lemmas of one family: a long shared start (oddzwonic / oddzwaniac: 5 of 9
+// letters, all but 4 of the shorter), or a short stem that starts a slightly longer one
+// (руга / ругань).
+bool related(std::u32string_view a, std::u32string_view b) {
+    const std::size_t shared = common_prefix(a, b);
+    const std::size_t shorter = std::min(a.size(), b.size());
+    const std::size_t longer = std::max(a.size(), b.size());
+    if (shared >= kMinRelated && shared + 4 >= shorter) return true;
+    return shared == shorter && shorter >= 4 && longer <= shorter + 3;
+}
+
 // True when the query ends inside a word, i.e. its last word is still being typed.
 bool ends_in_word(std::string_view query) {
     std::size_t start = query.size();
@@ -104,8 +115,7 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
             qkeys.push_back('l' + std::string(lemma));
         for (const std::string& k : qkeys) {
             const std::u32string kcp = code_points(std::string_view(k).substr(1));
-            const std::string start =
-                kcp.size() >= kMinRelated ? k.substr(0, 1) + utf8(kcp.substr(0, kMinRelated)) : k;
+            const std::string start = k.substr(0, 1) + utf8(kcp.substr(0, kMinRelated));
             auto it = std::lower_bound(keys_.begin(), keys_.end(), start,
                                        [](const Key& a, const std::string& b) { return a.key < b; });
             for (; it != keys_.end() && it->key.starts_with(start); ++it) {
@@ -114,9 +124,7 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                     continue;
                 }
                 const std::u32string ocp = code_points(std::string_view(it->key).substr(1));
-                const std::size_t shared = common_prefix(kcp, ocp);
-                if (shared >= kMinRelated && shared + 4 >= std::min(kcp.size(), ocp.size()))
-                    out.push_back({it->word, MatchKind::related});
+                if (related(kcp, ocp)) out.push_back({it->word, MatchKind::related});
             }
         }
         // Words that differ only in their last letters (Polish words the lexicon lacks).
@@ -184,6 +192,15 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
         }
     }
 
+    // A word found in many cards ("klient", "when") says less about which card is meant: it
+    // counts once towards the words matched, a rarer word twice.
+    std::vector<std::size_t> weight(nq, 0);
+    for (std::size_t qi = 0; qi < nq; ++qi) {
+        std::size_t df = 0;
+        for (std::uint32_t card : touched)
+            df += best[card * nq + qi].points > 0 ? 1 : 0;
+        weight[qi] = df * 4 > ids_.size() ? 1 : 2;
+    }
     std::vector<Ranked> ranked;
     ranked.reserve(touched.size());
     for (std::uint32_t card : touched) {
@@ -192,7 +209,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
         const Best* prev = nullptr;
         for (std::size_t qi = 0; qi < nq; ++qi) {
             if (b[qi].points == 0) continue;
-            ++r.matched;
+            r.matched += weight[qi];
             r.score += b[qi].points;
             // In order and close together in the same text, above scattered.
             if (prev != nullptr && prev->locale == b[qi].locale && prev->field == b[qi].field) {
@@ -215,7 +232,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
     hits.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         const Ranked& r = ranked[i];
-        Hit h{ids_[r.card], r.card, r.score, true, {}, r.matched, r.proximity, {}};
+        Hit h{ids_[r.card], r.card, r.score, true, {}, 0, r.proximity, {}};
         std::size_t per_locale[kLocaleCount + 1] = {};
         for (std::size_t qi = 0; qi < nq; ++qi) {
             const Best& b = best[r.card * nq + qi];
@@ -224,6 +241,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
                 continue;
             }
             h.title_hit = h.title_hit && b.field == Field::title;
+            ++h.words_matched;
             ++per_locale[b.locale];
             h.matches.push_back({qwords[qi], words_[b.word], b.kind, b.field,
                                  b.locale < kLocaleCount ? content::kLocales[b.locale] : "",
