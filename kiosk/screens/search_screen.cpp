@@ -3,6 +3,7 @@
 #include "kiosk/input.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
+#include "trainer/search/fold.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -32,9 +33,7 @@ std::string letters_typed() {
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar c = io.InputQueueCharacters[i];
         if (out.empty() && (c < 0x41 || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0xBF))) continue;
-        char buf[5] = {};
-        ImTextCharToUtf8(buf, static_cast<unsigned int>(c));
-        out += buf;
+        trainer::search::encode_utf8(static_cast<char32_t>(c), out);
     }
     return out;
 }
@@ -134,7 +133,11 @@ Intent SearchScreen::draw(const UiContext& ui, const std::vector<trainer::cards:
         auto put = [&](const std::string& text, ImU32 colour) {
             const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
             if (x + w > right && x > left && text != " ") {
-                if (++line >= max_lines) return false;
+                if (++line >= max_lines) { // out of room: say the text goes on
+                    const float dots = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, "…").x;
+                    if (x + dots <= right) dl->AddText(f, f->FontSize, ImVec2(x, y), ImGui::GetColorU32(theme::kMuted), "…");
+                    return false;
+                }
                 x = left;
                 y += f->FontSize;
             }

@@ -1,6 +1,7 @@
 #include "trainer/search/snippet.hpp"
 
 #include "trainer/search/fold.hpp"
+#include "trainer/search/stem.hpp"
 
 #include <algorithm>
 
@@ -29,8 +30,15 @@ std::vector<Token> tokens(std::string_view text) {
     return out;
 }
 
+// The matched word itself, or another form of it with the same Snowball stem ("оскорбления"
+// in the text when the title had "оскорблениях").
 bool is_match(const Token& t, const std::vector<std::string>& matched) {
-    return t.word && !t.folded.empty() && std::find(matched.begin(), matched.end(), t.folded) != matched.end();
+    if (!t.word || t.folded.empty()) return false;
+    if (std::find(matched.begin(), matched.end(), t.folded) != matched.end()) return true;
+    const std::string stem = snowball_stem(t.folded);
+    for (const auto& m : matched)
+        if (stem.size() >= 4 && snowball_stem(m) == stem) return true;
+    return false;
 }
 
 } // namespace
