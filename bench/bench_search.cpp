@@ -1,10 +1,15 @@
 // Instant search benchmark (DESIGN §4.1): 1,000 cards x 3 locales of pseudo-text with Polish
 // and Cyrillic letters, then queries typed keystroke by keystroke (each prefix is one search).
 // Prints search_keystroke_p50_us, search_keystroke_p99_us and search_index_build_ms on stdout,
-// one per line; details go to stderr. No pass/fail here: bench/run compares.
-//   bench_search [--reps N]
+// one per line; details go to stderr. Then recall on the agents' query sets
+// (tests/data/search/queries-{en,pl,ru}.tsv) over the bundled content with its lexicon:
+// search_recall1_<locale> and search_recall3_<locale> (0..1). No pass/fail here: bench/run
+// compares.
+//   bench_search [--reps N] [--content DIR] [--queries DIR]
 #include "trainer/search/fold.hpp"
+#include "trainer/content/loader.hpp"
 #include "trainer/search/index.hpp"
+#include "trainer/search/recall.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -162,6 +167,9 @@ std::vector<Query> make_queries(const ContentSet& set) {
         {"p", "pl"},
         {"сте", "ru"},
         {"zzqxv", "en"},
+        // Finished words go through word forms and typos: a whole word and a space, a typo.
+        {words_of(set.cards[333].text.at("ru").front, 3) + " ", "ru"},
+        {words_of(set.cards[444].text.at("pl").back, 2) + "x ", "pl"},
     };
 }
 
@@ -172,16 +180,48 @@ double percentile(std::vector<double> v, double p) {
     return v[std::min(i, v.size() - 1)];
 }
 
+// Recall@1 and @3 per locale on the bundled content, with the lexicon next to it.
+int recall(const std::string& content_dir, const std::string& queries_dir) {
+    const auto loaded = trainer::content::load_content(content_dir);
+    if (!loaded.ok()) {
+        std::cerr << "bench_search: content in " << content_dir << " was refused\n";
+        return 1;
+    }
+    std::string problem;
+    auto lexicon =
+        trainer::search::Lexicon::load(trainer::search::lexicon_path(content_dir), problem);
+    if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
+    const trainer::search::SearchIndex bundled(*loaded.content, std::move(lexicon));
+    for (const std::string locale : {"en", "pl", "ru"}) {
+        const auto set =
+            trainer::search::read_query_set(queries_dir + "/queries-" + locale + ".tsv", problem);
+        if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
+        const auto r = trainer::search::measure_recall(bundled, set, locale);
+        for (const auto& m : r.missed_at3)
+            std::cerr << "recall miss [" << locale << "] " << m << "\n";
+        std::cout << "search_recall1_" << locale << " " << r.r1() << "\n"
+                  << "search_recall3_" << locale << " " << r.r3() << "\n"
+                  << "search_queries_" << locale << " " << r.queries << "\n";
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     std::size_t reps = 300;
+    std::string content_dir = TRAINER_SOURCE_DIR "/content";
+    std::string queries_dir = TRAINER_SOURCE_DIR "/tests/data/search";
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--reps" && i + 1 < argc)
             reps = std::strtoul(argv[++i], nullptr, 10);
+        else if (a == "--content" && i + 1 < argc)
+            content_dir = argv[++i];
+        else if (a == "--queries" && i + 1 < argc)
+            queries_dir = argv[++i];
         else {
-            std::cerr << "usage: bench_search [--reps N]\n";
+            std::cerr << "usage: bench_search [--reps N] [--content DIR] [--queries DIR]\n";
             return 2;
         }
     }
@@ -226,5 +266,5 @@ int main(int argc, char** argv) {
               << "search_keystroke_p99_us " << static_cast<long>(percentile(samples_us, 0.99) + 0.5)
               << "\n"
               << "search_index_build_ms " << static_cast<long>(build_ms + 0.5) << "\n";
-    return 0;
+    return recall(content_dir, queries_dir);
 }

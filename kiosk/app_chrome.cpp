@@ -8,9 +8,28 @@
 
 #include <imgui.h>
 
+#include <iostream>
+
 #include <algorithm>
 
 namespace kiosk {
+
+// Typing anywhere goes to search (README "Search: in the window") on screens where letters
+// mean nothing else: browsing decks and cards, home, tracks and the lead's read-only views.
+// Never on sign-in (names and PIN), a review (1-4 and Space grade), a module (1-9 choose),
+// a check-in or self-check (1-5), a signature (PIN) or an evaluation (its own text fields).
+namespace {
+bool letters_go_to_search(ScreenId top) {
+    switch (top) {
+    case ScreenId::Decks: case ScreenId::Card: case ScreenId::Home: case ScreenId::ReviewSummary:
+    case ScreenId::Team: case ScreenId::Tracks: case ScreenId::Dashboard: case ScreenId::Person:
+    case ScreenId::Scores:
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
 
 Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set) {
     Intent intent;
@@ -50,7 +69,8 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
         const float right = ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w;
         const float width = std::clamp(right - ImGui::GetCursorPosX() - ui.px(24), ui.px(160), ui.px(420));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(2));
-        intent = draw_search_field(ui, search_query_, width, focus_search_, search_results(set));
+        intent = draw_search_field(ui, search_screen_, search_query_, width, focus_search_,
+                                   letters_go_to_search(stack_.back()), search_results(set));
         focus_search_ = false;
     }
     if (group_w > 0) {
@@ -103,11 +123,17 @@ void App::draw_banners(const UiContext& ui) {
     if (!notice_.empty()) widgets::banner(ui, notice_, false);
 }
 
+
 const std::vector<trainer::cards::SearchRow>& App::search_results(const trainer::content::ContentSet& set) {
     static const std::vector<trainer::cards::SearchRow> kNone;
     if (search_query_.empty()) return kNone; // the index is built on the first keystroke, not at start-up
     if (indexed_ != &set) {
-        search_index_ = trainer::search::SearchIndex(set);
+        // Word forms come from the lexicon next to the content; without it search still
+        // matches exact words, prefixes, Snowball stems and typos (a log line, no banner).
+        std::string problem;
+        auto lexicon = trainer::search::Lexicon::load(trainer::search::lexicon_path(options_.content), problem);
+        if (!problem.empty()) std::cerr << "kiosk: search without the word-form lexicon: " << problem << "\n";
+        search_index_ = trainer::search::SearchIndex(set, std::move(lexicon));
         indexed_ = &set;
         results_key_.clear();
     }
@@ -122,8 +148,8 @@ const std::vector<trainer::cards::SearchRow>& App::search_results(const trainer:
 void App::draw_desk(const UiContext& ui, const trainer::content::ContentSet& set) {
     // Mid-call lookup: the search field (always ready for typing), then results or the card.
     const bool field_idle = !ImGui::IsAnyItemActive();
-    Intent intent = draw_search_field(ui, search_query_, -1.0f, focus_search_ || field_idle,
-                                      search_results(set));
+    Intent intent = draw_search_field(ui, search_screen_, search_query_, -1.0f, focus_search_ || field_idle,
+                                      letters_go_to_search(stack_.back()), search_results(set));
     focus_search_ = false;
     Intent screen_intent;
     if (!search_query_.empty())
@@ -131,8 +157,10 @@ void App::draw_desk(const UiContext& ui, const trainer::content::ContentSet& set
     else if (stack_.back() == ScreenId::Card)
         screen_intent = card_screen_.draw(
             ui, trainer::cards::card_at(set, card_screen_.deck_id, card_screen_.index, locale_));
-    else
+    else {
         widgets::text(ui.fonts.body, ui.tr("search.desk_hint"), theme::kMuted);
+        screen_intent = search_screen_.draw_recent(ui, set, locale_);
+    }
     if (!is_none(screen_intent)) intent = screen_intent;
     if (std::holds_alternative<Back>(intent)) intent = ClearSearch{};
     apply(intent);

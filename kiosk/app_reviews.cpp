@@ -1,6 +1,7 @@
 // The App's home and team views and its lookups, built from trainer services when the person
 // moves; the review itself is a flow (kiosk/flows/review_flow.cpp).
 #include "kiosk/app_state.hpp"
+#include "trainer/cards/search_report.hpp"
 
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
@@ -29,13 +30,23 @@ void App::sync_reviews() {
     reviews_content_ = content;
 }
 
-void App::record_lookup(const std::string& card_id) {
+void App::record_lookup(const std::string& card_id, const std::string& query) {
     sync_reviews();
     if (!session_ || !reviews_) return;
     try {
-        reviews_->record_lookup(session_->person.id, card_id, options_.desk ? "desk" : "search");
+        reviews_->record_lookup(session_->person.id, card_id, options_.desk ? "desk" : "search", query);
     } catch (const std::exception& e) {
         std::cerr << "kiosk: lookup not recorded: " << e.what() << "\n";
+    }
+}
+
+void App::record_unopened_search() {
+    if (search_query_.empty() || !events_) return;
+    try {
+        trainer::search::record_unopened(*events_, search_query_, results_key_.empty() ? 0 : results_.size(),
+                                         options_.desk ? "desk" : "search");
+    } catch (const std::exception& e) {
+        std::cerr << "kiosk: search not recorded: " << e.what() << "\n";
     }
 }
 

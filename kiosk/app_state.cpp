@@ -158,9 +158,10 @@ void App::apply(const Intent& intent) {
                 // A lookup wants the standard itself: open on the back.
                 card_screen_ = CardScreen{face.deck_id, face.index, true, options_.desk};
                 if (stack_.back() != ScreenId::Card) stack_.push_back(ScreenId::Card);
-                search_query_.clear();
-                record_lookup(face.id);
+                search_screen_.remember(face.id);
+                record_lookup(face.id, std::exchange(search_query_, {}));
             } else if constexpr (std::is_same_v<T, ClearSearch>) {
+                record_unopened_search();
                 search_query_.clear();
                 if (options_.desk) stack_.assign(1, ScreenId::Decks);
                 focus_search_ = true;

@@ -91,7 +91,8 @@ private:
     void apply(const Intent& intent);
     UiContext ui() const { return UiContext{catalog_, locale_, fonts_, options_.scale}; }
     Intent draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set);
-    void record_lookup(const std::string& card_id);
+    void record_lookup(const std::string& card_id, const std::string& query = {});
+    void record_unopened_search(); // search.unopened for a query left without opening a card
     void sync_reviews();
     void refresh_home();
     // The review job (kiosk/flows/review_flow.hpp); `false` when nobody is signed in.

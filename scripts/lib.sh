@@ -13,6 +13,7 @@ PACKAGES=(
   libicu-dev # trainer/i18n/format, trainer/core/org_time_zone: CLDR numbers and dates, tz database
   clang libclang-rt-dev # bench/fuzz: libFuzzer targets
   postgresql libpq-dev openssl # central store (tests start a throwaway cluster; scripts/run needs none)
+  libstemmer-dev libhunspell-dev hunspell-pl hunspell-ru hunspell-en-us # search word forms
 )
 
 install_missing_packages() {

@@ -3,25 +3,95 @@
 #include "kiosk/input.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
+#include "trainer/search/fold.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-namespace kiosk {
+#include <algorithm>
 
-Intent draw_search_field(const UiContext& ui, std::string& query, float width, bool focus,
-                         const std::vector<trainer::cards::SearchRow>& rows) {
+namespace kiosk {
+namespace {
+
+// Inserts the letters typed before the field had the keyboard, after its activation (which
+// would otherwise select them all), and leaves the cursor at the end.
+int insert_typed_ahead(ImGuiInputTextCallbackData* data) {
+    auto* pending = static_cast<std::string*>(data->UserData);
+    if (!pending->empty()) {
+        data->ClearSelection();
+        data->InsertChars(data->BufTextLen, pending->c_str());
+        data->CursorPos = data->BufTextLen;
+        pending->clear();
+    }
+    return 0;
+}
+
+// A letter (not a digit, space or control key) typed this frame starts a search.
+std::string letters_typed() {
+    std::string out;
+    const ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+        const ImWchar c = io.InputQueueCharacters[i];
+        if (out.empty() && (c < 0x41 || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0xBF))) continue;
+        trainer::search::encode_utf8(static_cast<char32_t>(c), out);
+    }
+    return out;
+}
+
+bool key(ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); }
+
+} // namespace
+
+void SearchScreen::remember(const std::string& card_id) {
+    recent.erase(std::remove(recent.begin(), recent.end(), card_id), recent.end());
+    recent.insert(recent.begin(), card_id);
+    if (recent.size() > kRecent) recent.resize(kRecent);
+}
+
+Intent draw_search_field(const UiContext& ui, SearchScreen& screen, std::string& query, float width,
+                         bool focus, bool take_typing, const std::vector<trainer::cards::SearchRow>& rows) {
     Intent intent;
+    if (take_typing && !ImGui::GetIO().WantTextInput && !ImGui::IsAnyItemActive()) {
+        const std::string typed = letters_typed();
+        if (!typed.empty()) {
+            screen.typed_ahead += typed;
+            focus = true;
+        }
+    }
     if (focus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(width);
     ImGui::PushFont(ui.fonts.body);
+    const std::string before = query;
     const bool enter = ImGui::InputTextWithHint("##search", ui.tr("search.hint").c_str(), &query,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+                                                ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
+                                                insert_typed_ahead, &screen.typed_ahead);
     const bool active = ImGui::IsItemActive();
     ImGui::PopFont();
-    if (enter && !rows.empty()) intent = OpenCard{rows.front().card_id};
+    if (query != before) screen.selected = 0;
+    const int n = static_cast<int>(rows.size());
+    if (active && n > 0) {
+        if (key(ImGuiKey_DownArrow)) screen.selected = std::min(screen.selected + 1, n - 1);
+        if (key(ImGuiKey_UpArrow)) screen.selected = std::max(screen.selected - 1, 0);
+    }
+    screen.selected = std::clamp(screen.selected, 0, std::max(n - 1, 0));
+    if (enter && n > 0) intent = OpenCard{rows[static_cast<std::size_t>(screen.selected)].card_id};
     if ((active || !query.empty()) && ImGui::IsKeyPressed(input::code(input::Key::Escape)))
         intent = ClearSearch{};
+    return intent;
+}
+
+Intent SearchScreen::draw_recent(const UiContext& ui, const trainer::content::ContentSet& set,
+                                 std::string_view locale) {
+    Intent intent;
+    if (recent.empty()) return intent;
+    widgets::text(ui.fonts.small, ui.tr("search.recent"), theme::kMuted);
+    for (const auto& id : recent) {
+        const auto face = trainer::cards::card_face(set, id, locale);
+        if (face.id.empty()) continue;
+        ImGui::PushID(id.c_str());
+        if (widgets::button(ui, face.text.title, -1.0f)) intent = OpenCard{id};
+        ImGui::PopID();
+    }
     return intent;
 }
 
@@ -33,30 +103,54 @@ Intent SearchScreen::draw(const UiContext& ui, const std::vector<trainer::cards:
     }
     widgets::text(ui.fonts.small, ui.count("search.count", static_cast<long long>(rows.size())), theme::kMuted);
     ImGui::BeginChild("##results");
-    const float row_h = compact ? ui.px(78) : ui.px(70); // desk: title + two lines of the situation
-    const float wrap = ImGui::GetContentRegionAvail().x - ui.px(32);
-    for (const auto& r : rows) {
+    const float row_h = compact ? ui.px(78) : ui.px(70); // desk: title + two lines of the snippet
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        const bool is_selected = static_cast<int>(i) == selected;
         ImGui::PushID(r.card_id.c_str());
         const ImVec2 p = ImGui::GetCursorScreenPos();
         if (ImGui::InvisibleButton("##row", ImVec2(ImGui::GetContentRegionAvail().x, row_h)))
             intent = OpenCard{r.card_id};
+        if (is_selected && ImGui::IsWindowAppearing()) ImGui::SetScrollHereY();
+        if (is_selected && !ImGui::IsItemVisible()) ImGui::SetScrollHereY();
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 q(p.x + ImGui::GetItemRectSize().x, p.y + row_h);
-        dl->AddRectFilled(p, q, ImGui::GetColorU32(ImGui::IsItemHovered() ? theme::kAccentSoft : theme::kCard),
-                          ui.px(8));
+        const bool lit = ImGui::IsItemHovered() || is_selected;
+        dl->AddRectFilled(p, q, ImGui::GetColorU32(lit ? theme::kAccentSoft : theme::kCard), ui.px(8));
         dl->PushClipRect(p, q, true);
         float y = p.y + ui.px(10);
         ImFont* title_font = compact ? ui.fonts.body : ui.fonts.large; // desk mode is narrow
         dl->AddText(title_font, title_font->FontSize, ImVec2(p.x + ui.px(16), y),
                     ImGui::GetColorU32(theme::kInk), r.title.c_str());
         y += title_font->FontSize + ui.px(4);
-        const std::string line = r.deck_title + "  ·  " + r.snippet;
-        // At most two whole lines of the situation (one in the wide layout).
-        const float lines = compact ? 2.0f : 1.0f;
-        dl->PushClipRect(ImVec2(p.x, y), ImVec2(q.x, y + lines * ui.fonts.small->FontSize + 1), true);
-        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(p.x + ui.px(16), y),
-                    ImGui::GetColorU32(theme::kMuted), line.c_str(), nullptr, compact ? wrap : 0.0f);
-        dl->PopClipRect();
+        // The deck, then the snippet word by word: matched words in the accent colour, wrapped
+        // at word boundaries onto at most two lines (one in the wide layout).
+        ImFont* f = ui.fonts.small;
+        const float left = p.x + ui.px(16), right = q.x - ui.px(16);
+        const int max_lines = compact ? 2 : 1;
+        int line = 0;
+        float x = left;
+        auto put = [&](const std::string& text, ImU32 colour) {
+            const float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+            if (x + w > right && x > left && text != " ") {
+                if (++line >= max_lines) { // out of room: say the text goes on
+                    const float dots = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, "…").x;
+                    if (x + dots <= right) dl->AddText(f, f->FontSize, ImVec2(x, y), ImGui::GetColorU32(theme::kMuted), "…");
+                    return false;
+                }
+                x = left;
+                y += f->FontSize;
+            }
+            if (x == left && text == " ") return true;
+            dl->AddText(f, f->FontSize, ImVec2(x, y), colour, text.c_str());
+            x += w;
+            return true;
+        };
+        bool room = put(r.deck_title + "  ·  ", ImGui::GetColorU32(theme::kMuted));
+        for (const auto& part : r.snippet_parts) {
+            if (!room) break;
+            room = put(part.text, ImGui::GetColorU32(part.match ? theme::kAccent : theme::kMuted));
+        }
         dl->PopClipRect();
         ImGui::PopID();
     }

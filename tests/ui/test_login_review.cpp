@@ -126,12 +126,79 @@ TEST_CASE("in pass/fail mode there are two grade buttons and key 2 means Good") 
 TEST_CASE("Enter in the search field opens the top hit") {
     test::UiHarness h;
     std::string query = "next";
-    const std::vector<trainer::cards::SearchRow> rows = {{"cn-say-what-next", "closing", "Closing", "Say what happens next",
-                                                          "The customer asks", 0, true}};
-    auto draw = [&](const UiContext& ui) { return draw_search_field(ui, query, 400, true, rows); };
+    SearchScreen screen;
+    std::vector<trainer::cards::SearchRow> rows(1);
+    rows[0].card_id = "cn-say-what-next";
+    rows[0].title = "Say what happens next";
+    auto draw = [&](const UiContext& ui) { return draw_search_field(ui, screen, query, 400, true, false, rows); };
     h.frame(draw);
     h.frame(draw);
     const Intent i = h.press(input::code(input::Key::Enter), draw);
     REQUIRE(std::holds_alternative<OpenCard>(i));
     CHECK(std::get<OpenCard>(i).card_id == "cn-say-what-next");
+}
+
+TEST_CASE("arrow keys move through the results and Enter opens the selected one") {
+    test::UiHarness h;
+    std::string query = "klient";
+    SearchScreen screen;
+    std::vector<trainer::cards::SearchRow> rows(3);
+    rows[0].card_id = "a";
+    rows[1].card_id = "b";
+    rows[2].card_id = "c";
+    auto draw = [&](const UiContext& ui) { return draw_search_field(ui, screen, query, 400, true, false, rows); };
+    h.frame(draw);
+    h.frame(draw);
+    // As the GLFW backend maps them (GLFW_KEY_DOWN, GLFW_KEY_UP).
+    const int down = 264, up = 265;
+    ImGui::GetIO().KeyMap[ImGuiKey_DownArrow] = down;
+    ImGui::GetIO().KeyMap[ImGuiKey_UpArrow] = up;
+    h.press(down, draw);
+    h.press(down, draw);
+    h.press(down, draw); // stops at the last row
+    CHECK(screen.selected == 2);
+    h.press(up, draw);
+    CHECK(screen.selected == 1);
+    const Intent i = h.press(input::code(input::Key::Enter), draw);
+    REQUIRE(std::holds_alternative<OpenCard>(i));
+    CHECK(std::get<OpenCard>(i).card_id == "b");
+}
+
+TEST_CASE("a letter typed with no field focused starts a search only where letters are free") {
+    for (const bool take : {true, false}) {
+        test::UiHarness h;
+        std::string query;
+        SearchScreen screen;
+        const std::vector<trainer::cards::SearchRow> rows;
+        auto draw = [&](const UiContext& ui) { return draw_search_field(ui, screen, query, 400, false, take, rows); };
+        h.frame(draw);
+        ImGui::GetIO().AddInputCharactersUTF8("żal");
+        h.frame(draw);
+        for (int k = 0; k < 4; ++k)
+            h.frame(draw);
+        INFO("take_typing " << take);
+        CHECK(query == (take ? "żal" : ""));
+        if (!take) continue;
+        ImGui::GetIO().AddInputCharacter('e'); // the field has the keyboard now: typing goes on
+        h.frame(draw);
+        CHECK(query == "żale");
+    }
+    // Digits never start a search (they grade and choose on other screens).
+    test::UiHarness h;
+    std::string query;
+    SearchScreen screen;
+    const std::vector<trainer::cards::SearchRow> rows;
+    auto draw = [&](const UiContext& ui) { return draw_search_field(ui, screen, query, 400, false, true, rows); };
+    h.frame(draw);
+    ImGui::GetIO().AddInputCharactersUTF8("3 ");
+    for (int k = 0; k < 3; ++k)
+        h.frame(draw);
+    CHECK(query.empty());
+}
+
+TEST_CASE("recent lookups are remembered newest first, at most five") {
+    SearchScreen screen;
+    for (const char* id : {"a", "b", "c", "d", "e", "f", "b"})
+        screen.remember(id);
+    CHECK(screen.recent == std::vector<std::string>{"b", "f", "e", "d", "c"});
 }

@@ -4,6 +4,10 @@
 
 namespace trainer::cards {
 
+namespace {
+constexpr std::size_t kSnippetChars = 140; // about two lines of the desk column
+} // namespace
+
 std::vector<DeckSummary> deck_summaries(const content::ContentSet& c, std::string_view locale) {
     std::vector<DeckSummary> out;
     out.reserve(c.decks.size());
@@ -58,7 +62,17 @@ std::vector<SearchRow> search_rows(const content::ContentSet& c, const search::S
     for (const auto& hit : index.search(query, locale, limit)) {
         const CardFace f = card_face(c, hit.card_id, locale);
         if (f.id.empty()) continue;
-        rows.push_back({f.id, f.deck_id, f.deck_title, f.text.title, f.text.front, f.index, hit.title_hit});
+        rows.push_back({f.id, f.deck_id, f.deck_title, f.text.title, f.text.front, {}, f.index, hit.title_hit});
+        std::vector<std::string> matched;
+        for (const auto& m : hit.matches)
+            matched.push_back(m.word);
+        const std::string* where = &f.text.front;
+        for (const std::string* t : {&f.text.front, &f.text.back, &f.text.why, &f.text.avoid})
+            if (search::has_match(*t, matched)) {
+                where = t;
+                break;
+            }
+        rows.back().snippet_parts = search::make_snippet(*where, matched, kSnippetChars);
     }
     return rows;
 }

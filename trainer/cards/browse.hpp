@@ -3,6 +3,7 @@
 // with English filling any missing translation.
 #include "trainer/content/model.hpp"
 #include "trainer/search/index.hpp"
+#include "trainer/search/snippet.hpp"
 
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ struct SearchRow {
     std::string deck_title;
     std::string title;
     std::string snippet; // the situation (front), for recognising the right card
+    // The text where the query matched (situation first), cut around the match, matched
+    // words marked for highlighting.
+    std::vector<search::SnippetPart> snippet_parts;
     int index = 0;       // position in its deck, to open it there
     bool title_hit = false;
 };

@@ -5,6 +5,7 @@
 // [SECTION] ReviewService: queue, preview, grade, lookup
 // [SECTION] ReviewService: mastery and session summary
 #include "trainer/cards/review_service.hpp"
+#include "trainer/cards/search_report.hpp"
 
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
@@ -531,7 +532,7 @@ GradeResult ReviewService::grade(const std::string& person_id, const std::string
 }
 
 void ReviewService::record_lookup(const std::string& person_id, const std::string& card_id,
-                                  const std::string& source) {
+                                  const std::string& source, const std::string& query) {
     const content::Card& card = require_card(card_id);
     if (source.empty() || source.size() > 64)
         throw ReviewError(ReviewError::Code::BadInput,
@@ -539,8 +540,9 @@ void ReviewService::record_lookup(const std::string& person_id, const std::strin
                               std::to_string(source.size()));
     store::Transaction tx(db_);
     require_person(person_id);
-    events_.append({kCardLookedUp, person_id,
-                    {{"card", card_id}, {"card_version", card.version}, {"source", source}}});
+    nlohmann::json payload{{"card", card_id}, {"card_version", card.version}, {"source", source}};
+    if (const std::string q = search::stored_query(query); !q.empty()) payload["query"] = q;
+    events_.append({kCardLookedUp, person_id, std::move(payload)});
     tx.commit();
 }
 

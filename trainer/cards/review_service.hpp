@@ -161,8 +161,10 @@ public:
     // committed durably before returning. ReviewError (nothing written) for an unknown card or
     // person, a rating outside 1-4 (or Hard/Easy in pass/fail mode), a clock before the last review.
     GradeResult grade(const std::string& person_id, const std::string& card_id, fsrs::Rating rating);
-    // A card opened during work (search, desk mode): a card.looked_up event, not a review.
-    void record_lookup(const std::string& person_id, const std::string& card_id, const std::string& source);
+    // A card opened during work (search, desk mode): a card.looked_up event, not a review. The
+    // search query that found it, when given, is kept folded (search/report.hpp).
+    void record_lookup(const std::string& person_id, const std::string& card_id, const std::string& source,
+                       const std::string& query = {});
 
     // Every card of the content for this person; identity::AccessDenied unless the actor may view them.
     std::vector<CardMastery> mastery(const identity::Actor& actor, const std::string& person_id);

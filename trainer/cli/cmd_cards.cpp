@@ -1,4 +1,4 @@
-// trainer cards search QUERY [--lang L] [--limit N] [--json] | cards list [--lang L] [--json]
+// trainer cards search QUERY [--lang L] [--limit N] [--json] [--explain] | cards list [--lang L] [--json]
 #include "trainer/cli/cli.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/search/index.hpp"
@@ -64,6 +64,35 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
     }
 }
 
+nlohmann::ordered_json matches_json(const search::Hit& h) {
+    auto out = nlohmann::ordered_json::array();
+    for (const auto& m : h.matches)
+        out.push_back({{"query", m.query},
+                       {"word", m.word},
+                       {"kind", std::string(search::match_kind_name(m.kind))},
+                       {"field", std::string(search::field_name(m.field))},
+                       {"locale", std::string(m.locale)},
+                       {"points", m.points}});
+    return out;
+}
+
+// Why each hit ranks where it does: the ranking keys in order (words matched, score), then
+// each query word's best match.
+void explain(std::ostream& out, const content::ContentSet& set,
+             const std::vector<search::Hit>& hits, const std::string& lang) {
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const auto& h = hits[i];
+        out << i + 1 << ". " << h.card_id << "  \"" << set.cards[h.card_index].text_for(lang).title
+            << "\"\n   words matched " << h.words_matched << ", score " << h.score
+            << " (proximity +" << h.proximity << "), best in " << h.locale << "\n";
+        for (const auto& m : h.matches)
+            out << "   " << m.query << " -> " << m.word << ": " << search::match_kind_name(m.kind)
+                << " in " << search::field_name(m.field)
+                << (m.locale.empty() ? std::string() : " (" + std::string(m.locale) + ")") << ", "
+                << m.points << " points\n";
+    }
+}
+
 int cmd_search(const Args& a, Io& io) {
     std::string query = a.arg(0, "the text to search for (QUERY)");
     for (std::size_t i = 1; i < a.positional.size(); ++i)
@@ -72,7 +101,12 @@ int cmd_search(const Args& a, Io& io) {
     const std::size_t limit = limit_of(a);
     const auto set = load(a, io);
     if (!set) return 1;
-    const search::SearchIndex index(*set);
+    std::string problem;
+    auto lexicon = search::Lexicon::load(search::lexicon_path(content_dir(a)), problem);
+    if (!problem.empty()) // a log line, not an error: search still works without word forms
+        io.err << "trainer cards search: no word-form lexicon (" << problem
+               << "); Polish lemmas are off, run `trainer cards lexicon`\n";
+    const search::SearchIndex index(*set, std::move(lexicon));
     const auto hits = index.search(query, lang, limit);
 
     if (a.flag("json")) {
@@ -84,13 +118,20 @@ int cmd_search(const Args& a, Io& io) {
                            {"title", card.text_for(lang).title},
                            {"score", h.score},
                            {"title_hit", h.title_hit},
-                           {"matched_locale", std::string(h.locale)}});
+                           {"matched_locale", std::string(h.locale)},
+                           {"words_matched", h.words_matched},
+                           {"proximity", h.proximity},
+                           {"matches", matches_json(h)}});
         }
         io.out << out.dump(2) << "\n";
         return 0;
     }
     if (hits.empty()) {
         io.out << "no standard matches that search\n";
+        return 0;
+    }
+    if (a.flag("explain")) {
+        explain(io.out, *set, hits, lang);
         return 0;
     }
     std::vector<std::vector<std::string>> rows{{"ID", "DECK", "TITLE"}};
@@ -130,10 +171,10 @@ int cmd_list(const Args& a, Io& io) {
 
 const Registration kSearch{
     {"cards search",
-     "trainer cards search QUERY [--lang en|pl|ru] [--limit N] [--json]",
-     "find standards as an agent would: by the start of words, any case, with or without "
-     "diacritics; title hits first",
-     {{"lang", true}, {"limit", true}, {"json", false}},
+     "trainer cards search QUERY [--lang en|pl|ru] [--limit N] [--json] [--explain]",
+     "find standards as an agent would: word starts, word forms, typos and keywords, any "
+     "case, with or without diacritics; --explain shows why each hit ranks where it does",
+     {{"lang", true}, {"limit", true}, {"json", false}, {"explain", false}},
      cmd_search,
      16}};
 const Registration kList{{"cards list",

@@ -16,10 +16,13 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxTitleChars = 60; // a title must fit on the card face and in lists
 constexpr std::size_t kMinPhrasings = 1, kMaxPhrasings = 3;
+// Search keywords (content/README.md): optional, a short list of short words or phrases.
+constexpr std::size_t kMaxKeywords = 40, kMaxKeywordChars = 60;
 
 const char* kDeckKeys[] = {"id", "order", "title", "description", "cards"};
 const char* kCardKeys[] = {"id", "version", "tags", "moment_of_truth", "customer_effort", "text"};
 const char* kCardTextKeys[] = {"title", "front", "back", "why", "phrasings", "avoid"};
+const char* kCardTextAllKeys[] = {"keywords", "title", "front", "back", "why", "phrasings", "avoid"};
 
 
 
@@ -148,12 +151,37 @@ LocalText read_local_text(Reader& r, const json& v, const std::string& pointer,
     return out;
 }
 
+// The optional "keywords": an array of 1..kMaxKeywords non-empty texts of at most
+// kMaxKeywordChars characters each.
+void read_keywords(Reader& r, const json& v, const std::string& pointer,
+                   std::vector<std::string>& out) {
+    auto it = v.find("keywords");
+    if (it == v.end()) return;
+    const std::string field_pointer = pointer_append(pointer, "keywords");
+    if (!it->is_array() || it->empty() || it->size() > kMaxKeywords) {
+        r.error(field_pointer, "expected an array of 1 to " + std::to_string(kMaxKeywords) +
+                                   " keywords, found " + describe_found(*it));
+        return;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        auto s = r.text((*it)[i], pointer_append(field_pointer, i));
+        if (!s) continue;
+        if (utf8_length(*s) > kMaxKeywordChars)
+            r.error(pointer_append(field_pointer, i),
+                    "keyword is " + std::to_string(utf8_length(*s)) + " characters; at most " +
+                        std::to_string(kMaxKeywordChars));
+        else
+            out.push_back(*s);
+    }
+}
+
 // Reads one locale's card text; returns the fields that were given (and valid).
 std::optional<CardText> read_card_text(Reader& r, const json& v, const std::string& pointer,
                                        std::string_view locale, bool& complete) {
     complete = false;
-    if (!r.object(v, pointer, kCardTextKeys)) return std::nullopt;
+    if (!r.object(v, pointer, kCardTextAllKeys)) return std::nullopt;
     CardText t;
+    read_keywords(r, v, pointer, t.keywords);
     bool all_given = true;
     for (const char* field : kCardTextKeys) {
         const std::string field_pointer = pointer_append(pointer, field);

@@ -26,6 +26,7 @@ struct CardText {
     std::string why;                    // why it matters to the customer
     std::vector<std::string> phrasings; // recommended phrasings: suggestions, never mandatory
     std::string avoid;                  // what to avoid
+    std::vector<std::string> keywords;  // optional: words agents say for it (search only)
 };
 
 struct Card {

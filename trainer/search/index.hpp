@@ -1,49 +1,67 @@
 #pragma once
-// Instant standards search (DESIGN §4.1): an agent on a call types a few letters and the
-// matching standards appear at once, title hits first. Everything is folded at build time
-// (see fold.hpp) into a sorted word list; a query word is a binary-searched prefix range of it,
-// and the postings of that range are contiguous, so a keystroke costs O(log words + matches).
-// The widest ranges, one-letter words (the first keystroke), are aggregated per card up front.
+// Standards search as agents type during a call (DESIGN §4.1, README "Search"): every query
+// word is matched against the folded words of every card (fold.hpp) in one of these ways,
+// best first:
+//   exact   the same word;
+//   prefix  the query word starts a content word (the word being typed);
+//   form    another form of the same word: equal Snowball stems (ru, en; stem.hpp) or equal
+//           Hunspell lemmas (pl, ru; lexicon.hpp);
+//   related stems or lemmas sharing a long start (aspect and noun/verb pairs: oddzwonić /
+//           oddzwaniać, объяснить / объяснение), or words differing only in their last letters;
+//   typo    a finished word within 1 edit from 5 letters, 2 from 9 (typo.hpp), first letter kept.
+// Cards are ranked by how many query words they match, then by points (field weight x match
+// kind, requested locale doubled, plus a bonus for query words in order and close together),
+// then by deck order and id. Nothing needs a dictionary at query time.
 #include "trainer/content/model.hpp"
+#include "trainer/search/lexicon.hpp"
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace trainer::search {
 
+enum class MatchKind : std::uint8_t { none, typo, related, form, prefix, exact };
+// Where a word occurs, best first; keywords are the author's words for the card.
+enum class Field : std::uint8_t { title, keyword, front, back, other, tag, id };
+
+std::string_view match_kind_name(MatchKind k);
+std::string_view field_name(Field f);
+
+// How one query word matched a card (its best occurrence).
+struct WordMatch {
+    std::string query; // the folded query word
+    std::string word;  // the folded content word it matched
+    MatchKind kind = MatchKind::none;
+    Field field = Field::title;
+    std::string_view locale; // "en", "pl", "ru", or "" for tags and the card id
+    int points = 0;
+};
+
 struct Hit {
     std::string card_id;
     std::size_t card_index = 0; // position in ContentSet::cards
     int score = 0;              // higher is better; only meaningful within one result list
-    bool title_hit = false;     // every query word is the start of a word of a title
+    bool title_hit = false;     // every query word matched a title word
     std::string_view locale;    // where the query matched best: "en", "pl" or "ru"
+    std::size_t words_matched = 0;
+    int proximity = 0;              // bonus for query words in order and close together
+    std::vector<WordMatch> matches; // one per matched query word, in query order
 };
 
 namespace detail {
-
-inline constexpr std::size_t kLocaleCount = std::size(content::kLocales);
-
-// One (word, card, locale) with the best field the word occurs in.
 struct Posting {
     std::uint32_t card;
-    std::uint8_t locale; // index into content::kLocales, or kLocaleCount for tags and card id
-    std::uint8_t field;  // smaller is better: title, front, back, other, tag, id
+    std::uint8_t locale; // index into content::kLocales, or 3 for tags and card id
+    Field field;         // the best field the word occurs in, for this card and locale
+    std::uint16_t pos;   // position of its first occurrence in that field
 };
-
-// How well one query word matches one card: best points per locale before the bonus for the
-// requested locale, best points in the locale-neutral tags and id, and whether a title has it.
-struct CardMatch {
-    std::uint32_t card = 0;
-    std::uint16_t neutral = 0;
-    std::array<std::uint16_t, kLocaleCount> by_locale{};
-    bool title = false;
+struct Key {
+    std::string key; // 's' + Snowball stem or 'l' + lemma
+    std::uint32_t word;
 };
-
 } // namespace detail
 
 class SearchIndex {
@@ -54,33 +72,39 @@ class SearchIndex {
     static constexpr std::size_t kMaxQueryBytes = 4096;
 
     SearchIndex() = default;
-    // Indexes every card in every locale it has: title, front, back, why, phrasings, avoid,
-    // and the locale-neutral tags and card id.
-    explicit SearchIndex(const content::ContentSet& content);
+    // Indexes every card in every locale it has: title, keywords, front, back, why,
+    // phrasings, avoid, and the locale-neutral tags and card id. An empty lexicon leaves
+    // Polish without lemmas (Snowball, prefixes, related words and typos still work).
+    explicit SearchIndex(const content::ContentSet& content, Lexicon lexicon = {});
 
-    // Cards where every query word is a prefix of some word of the card (in any locale), best
-    // first: title hits, then score (title > front > back > other fields, exact word > prefix,
-    // requested locale > others), then deck order, then id. At most `limit` hits. A query
-    // with no word (empty, spaces, punctuation only) gives no hits. An unknown locale just
-    // prefers no locale. Stateless and const: call it on every keystroke, from any thread.
+    // Cards matching at least one query word, best first (see above), at most `limit`. A
+    // query with no word (empty, spaces, punctuation only) gives no hits. The last query
+    // word counts as still being typed unless the query ends with a separator; typos are
+    // tolerated in finished words and in a last word of 5 letters or more. An unknown locale
+    // just prefers no locale. Const: call it on every keystroke, from any thread.
     std::vector<Hit> search(std::string_view query, std::string_view locale,
                             std::size_t limit) const;
 
     std::size_t card_count() const { return ids_.size(); }
     std::size_t word_count() const { return words_.size(); } // distinct folded words
     std::size_t posting_count() const { return postings_.size(); }
+    bool has_lexicon() const { return !lexicon_.empty(); }
 
   private:
+    struct Candidate {
+        std::uint32_t word;
+        MatchKind kind;
+    };
+    // The content words one folded query word matches, each once with its best kind.
+    std::vector<Candidate> match_words(const std::string& q, bool finished) const;
+
+    Lexicon lexicon_;
     std::vector<std::string> words_;     // sorted, distinct
     std::vector<std::uint32_t> offsets_; // postings of words_[i]: [offsets_[i], offsets_[i+1])
     std::vector<detail::Posting> postings_;
+    std::vector<detail::Key> keys_;       // sorted by key
     std::vector<std::string> ids_;        // by card index
     std::vector<std::uint32_t> tie_rank_; // by card index: position in (deck order, id) order
-    // The first keystroke of a word is the widest range (every word starting with "p"), so the
-    // per-card matches of each one-letter prefix are computed once, at build time.
-    std::vector<std::string> letters_;          // sorted: first code points of words_
-    std::vector<std::uint32_t> letter_offsets_; // matches of letters_[i]: [offsets[i], [i+1])
-    std::vector<detail::CardMatch> letter_matches_;
 };
 
 } // namespace trainer::search

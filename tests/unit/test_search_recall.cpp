@@ -1,0 +1,156 @@
+// Search as agents type (README "Search"): recall on the query sets of tests/data/search,
+// word forms, typos, keywords, ranking and bad input, on the bundled content.
+#include "trainer/content/loader.hpp"
+#include "trainer/search/fold.hpp"
+#include "trainer/search/index.hpp"
+#include "trainer/search/lexicon.hpp"
+#include "trainer/search/recall.hpp"
+#include "trainer/search/typo.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace {
+
+using trainer::search::Hit;
+using trainer::search::Lexicon;
+using trainer::search::MatchKind;
+using trainer::search::SearchIndex;
+
+const trainer::content::ContentSet& bundled() {
+    static const auto set = trainer::content::load_content(TRAINER_SOURCE_DIR "/content").content;
+    REQUIRE(set);
+    return *set;
+}
+
+Lexicon bundled_lexicon() {
+    std::string problem;
+    auto lex = Lexicon::load(trainer::search::lexicon_path(TRAINER_SOURCE_DIR "/content"), problem);
+    INFO(problem);
+    REQUIRE(problem.empty());
+    return lex;
+}
+
+const SearchIndex& index() {
+    static const SearchIndex i(bundled(), bundled_lexicon());
+    return i;
+}
+
+std::string first(std::string_view query, std::string_view locale) {
+    const auto hits = index().search(query, locale, 3);
+    return hits.empty() ? std::string() : hits[0].card_id;
+}
+
+bool in_top3(std::string_view query, std::string_view locale, std::string_view id) {
+    for (const Hit& h : index().search(query, locale, 3))
+        if (h.card_id == id) return true;
+    return false;
+}
+
+} // namespace
+
+// The threshold is what the engine reaches on these sets, rounded down; the target
+// is 95 % in every language.
+TEST_CASE("recall at 3 on the agents' query sets holds in every language", "[search]") {
+    for (const std::string locale : {"en", "pl", "ru"}) {
+        std::string problem;
+        const auto set = trainer::search::read_query_set(
+            TRAINER_TEST_DATA "/search/queries-" + locale + ".tsv", problem);
+        INFO(problem);
+        REQUIRE(problem.empty());
+        REQUIRE(set.size() >= 50);
+        const auto r = trainer::search::measure_recall(index(), set, locale);
+        for (const auto& m : r.missed_at3)
+            UNSCOPED_INFO(locale << " missed: " << m);
+        INFO(locale << ": recall@1 " << r.r1() << ", recall@3 " << r.r3());
+        CHECK(r.r3() >= 0.95);
+    }
+}
+
+TEST_CASE("inflected forms meet their card in Polish, Russian and English", "[search]") {
+    CHECK(in_top3("жалобой ", "ru", "af-close-complaint-loop"));
+    CHECK(in_top3("reklamacją ", "pl", "af-close-complaint-loop"));
+    CHECK(in_top3("oddzwonię ", "pl", "af-call-back-on-time"));
+    CHECK(in_top3("объяснение ", "ru", "sa-plain-language"));
+    CHECK(in_top3("wyjaśniać ", "pl", "sa-plain-language"));
+    CHECK(in_top3("refunded ", "en", "sa-honest-about-limits"));
+    const auto hits = index().search("жалобой ", "ru", 1);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0].matches.at(0).kind == MatchKind::form);
+}
+
+TEST_CASE("a finished word tolerates 1 typo from 5 letters and 2 from 9", "[search]") {
+    CHECK(trainer::search::allowed_typos(4) == 0);
+    CHECK(trainer::search::allowed_typos(5) == 1);
+    CHECK(trainer::search::allowed_typos(9) == 2);
+    using trainer::search::code_points;
+    CHECK(trainer::search::osa_distance(code_points("жалоба"), code_points("жалбоа"), 2) == 1);
+    CHECK(trainer::search::osa_distance(code_points("abc"), code_points("xyz"), 1) == 2);
+    CHECK(first("rekalmacja ", "pl") == "af-close-complaint-loop");        // a swap, 10 letters
+    CHECK(first("opoznienai ", "pl") == "af-warn-about-delays");          // 2 edits at 10 letters
+    CHECK(first("klnt ", "pl").empty() == index().search("klnt ", "pl", 1).empty());
+    CHECK(index().search("xqzvw ", "en", 3).empty()); // a word in no dictionary and no card
+}
+
+TEST_CASE("author keywords find cards by the words agents say", "[search]") {
+    CHECK(first("klient bluzga ", "pl") == "ch-calm-boundary");
+    CHECK(first("awantura ", "pl") == "ch-let-emotion-out");
+    CHECK(first("нецензурная брань ", "ru") == "ch-calm-boundary");
+    CHECK(first("грубиян ", "ru") == "ch-difficult-moment");
+    CHECK(first("case number ", "en") == "cn-give-reference-number");
+    CHECK(first("ring back ", "en") == "af-call-back-on-time");
+}
+
+TEST_CASE("ranking: more words, exact above form above typo, explained per word", "[search]") {
+    // Both words beat one word, whatever the field.
+    const auto hits = index().search("numer reklamacji ", "pl", 5);
+    REQUIRE(hits.size() >= 2);
+    CHECK(hits[0].words_matched == 2);
+    CHECK(hits[0].words_matched >= hits[1].words_matched);
+    // Each matched word says how and where it matched.
+    for (const auto& m : hits[0].matches) {
+        CHECK_FALSE(m.word.empty());
+        CHECK(m.points > 0);
+    }
+    // Stable ties: the same query twice gives the same list.
+    const auto again = index().search("numer reklamacji ", "pl", 5);
+    for (std::size_t i = 0; i < hits.size(); ++i)
+        CHECK(hits[i].card_id == again[i].card_id);
+}
+
+TEST_CASE("bad queries give a calm answer", "[search]") {
+    const std::string huge(10000, 'a');
+    CHECK(index().search(huge, "pl", 5).size() <= 5);
+    std::string words;
+    for (int i = 0; i < 2000; ++i)
+        words += "reklamacja ";
+    CHECK(index().search(words, "pl", 5).size() <= 5);
+    // Control characters separate words like spaces do.
+    const std::string ctrl = std::string("rekla\x01macja\x7f\x1b[2J") + '\0' + "skarga";
+    CHECK(index().search(ctrl, "pl", 5).size() <= 5);
+    CHECK(in_top3(std::string("skarga\t\r\n"), "pl", "af-close-complaint-loop"));
+    // Mixed scripts: each word finds its own locale's cards.
+    CHECK(in_top3("skarga претензия ", "pl", "af-close-complaint-loop"));
+    // Only punctuation: no word, no hits.
+    CHECK(index().search("?!... --- ,,, «»", "ru", 5).empty());
+    // Invalid UTF-8 is skipped, never fatal.
+    CHECK(index().search("\xff\xfe\xc3", "pl", 5).empty());
+}
+
+TEST_CASE("a missing or corrupt lexicon leaves exact and prefix search working", "[search]") {
+    std::string problem;
+    const Lexicon missing = Lexicon::load("/nonexistent/lexicon.tsv", problem);
+    CHECK(missing.empty());
+    CHECK(problem.find("/nonexistent/lexicon.tsv") != std::string::npos);
+    const Lexicon corrupt = Lexicon::parse("# trainer search lexicon 1\nno tab here\n", problem);
+    CHECK(corrupt.empty());
+    CHECK(problem.find("line 2") != std::string::npos);
+    Lexicon::parse("garbage", problem);
+    CHECK(problem.find("line 1") != std::string::npos);
+    const SearchIndex plain(bundled(), corrupt);
+    CHECK_FALSE(plain.has_lexicon());
+    const auto hits = plain.search("Domknij reklam", "pl", 3);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0].card_id == "af-close-complaint-loop");
+}
