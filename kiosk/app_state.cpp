@@ -297,12 +297,8 @@ void App::draw_frame() {
         screen_intent = person_screen_.draw(ui, person_, motivation_, set);
         break;
     case ScreenId::Evaluation:
-        if (evaluations_) evaluation_screen_.preview = evaluations_->preview(evaluation_screen_.draft);
-        screen_intent = evaluation_screen_.draw(ui);
-        break;
     case ScreenId::Scores:
-        if (widgets::header_stacked(ui, ui.tr("qa.my_scores"))) screen_intent = Back{};
-        draw_scores(ui, my_scores_, my_motivation_, motivation_, set);
+        if (auto env = quality_env(ui)) screen_intent = quality_flow_.draw(stack_.back(), *env);
         break;
     case ScreenId::Login: {
         std::vector<trainer::identity::RosterEntry> roster;

@@ -2,6 +2,7 @@
 // The kiosk's state between frames: which screens are open, the language, the loaded content
 // and database. Screens return intents; apply() turns them into changes through trainer.
 #include "kiosk/badge_reader.hpp"
+#include "kiosk/flows/quality_flow.hpp"
 #include "kiosk/flows/review_flow.hpp"
 #include "kiosk/screen_id.hpp"
 #include "kiosk/fonts.hpp"
@@ -197,14 +198,13 @@ private:
     PersonData person_;
     PersonScreen person_screen_;
 
-    // Quality (app_quality.cpp).
+    // Quality: a flow (kiosk/flows/quality_flow.hpp); app_quality.cpp lends it the services.
+    std::optional<QualityFlow::Env> quality_env(const UiContext& ui);
     bool apply_quality(const Intent& intent);
     void finish_evaluation_signature(const trainer::identity::PinCheck& check);
     trainer::quality::MotivationConfig motivation_;
     std::unique_ptr<trainer::quality::EvaluationService> evaluations_;
-    EvaluationScreen evaluation_screen_;
-    trainer::quality::AgentScores my_scores_;
-    std::optional<trainer::quality::MotivationRow> my_motivation_;
+    QualityFlow quality_flow_;
 };
 
 } // namespace kiosk

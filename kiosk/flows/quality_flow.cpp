@@ -1,0 +1,90 @@
+#include "kiosk/flows/quality_flow.hpp"
+
+#include "trainer/core/org_time_zone.hpp"
+
+#include "kiosk/screen_parts.hpp"
+#include "kiosk/screens/person_screen.hpp"
+#include "trainer/core/time.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+namespace kiosk {
+
+namespace {
+std::string refusal(const UiContext& ui, const std::exception& e) {
+    std::cerr << "kiosk: refused: " << e.what() << "\n";
+    return ui.tr("common.refused", {{"reason", e.what()}});
+}
+} // namespace
+
+bool QualityFlow::apply(const Intent& intent, Env& env) {
+    try {
+        if (const auto* s = std::get_if<ShowScores>(&intent)) {
+            const std::string who = s->person_id.empty() ? env.person_id : s->person_id;
+            scores_ = env.evaluations.scores(env.actor, who); // AccessDenied for anyone else's
+            motivation_.reset();
+            if (const auto period = trainer::quality::period_of(trainer::org_today(env.clock), env.motivation.period))
+                motivation_ = trainer::quality::motivation_for(env.db, env.events, env.clock, env.content, env.motivation,
+                                                               env.actor, who, *period);
+            env.stack.push_back(ScreenId::Scores);
+        } else if (const auto* e = std::get_if<StartEvaluation>(&intent)) {
+            if (!env.content.quality || env.content.quality->scorecards.empty()) return true;
+            auto form = env.evaluations.form(env.actor, env.content.quality->scorecards.front().id, env.ui.locale);
+            std::string name = e->person_id;
+            for (const auto& a : form.agents)
+                if (a.id == e->person_id) name = a.display_name;
+            evaluation_.open(std::move(form), e->person_id, name);
+            env.stack.push_back(ScreenId::Evaluation);
+        } else {
+            return false;
+        }
+    } catch (const std::exception& e) {
+        env.notice = refusal(env.ui, e);
+    }
+    return true;
+}
+
+Intent QualityFlow::draw(ScreenId screen, Env& env) {
+    if (screen == ScreenId::Evaluation) {
+        evaluation_.preview = env.evaluations.preview(evaluation_.draft);
+        return evaluation_.draw(env.ui);
+    }
+    if (screen != ScreenId::Scores) return NoIntent{};
+    Intent intent;
+    if (widgets::header_stacked(env.ui, env.ui.tr("qa.my_scores"))) intent = Back{};
+    draw_scores(env.ui, scores_, motivation_, env.motivation, env.content);
+    return intent;
+}
+
+QualityFlow::Signed QualityFlow::finish_signature(const trainer::identity::LoginAttempt& attempt,
+                                                  const trainer::identity::PinCheck& check, std::string& pad_message,
+                                                  Env& env) {
+    const UiContext& ui = env.ui;
+    try {
+        const auto res = env.evaluations.submit_checked(env.actor, evaluation_.draft, attempt, check);
+        const auto& s = res.evaluation.score;
+        env.notice = ui.tr("qa.saved", {{"name", evaluation_.agent_name},
+                                        {"score", s.scored ? std::to_string(static_cast<int>(s.percent + 0.5)) + " %" : "—"}});
+        if (!res.coached_cards.empty()) {
+            env.notice += ' ';
+            env.notice += ui.count("sign.coached", static_cast<long long>(res.coached_cards.size()));
+        }
+        while (env.stack.size() > 1 && (env.stack.back() == ScreenId::Sign || env.stack.back() == ScreenId::Evaluation))
+            env.stack.pop_back();
+        return Signed::Saved;
+    } catch (const trainer::quality::SignatureRejected& e) {
+        pad_message = e.status() == trainer::identity::LoginStatus::Throttled
+                          ? ui.count("login.throttled", std::max<long long>(1, (e.retry_after_ms() + 999) / 1000))
+                          : ui.tr("sign.rejected");
+    } catch (const trainer::quality::DraftError& e) {
+        evaluation_.problems = e.problems();
+        if (env.stack.back() == ScreenId::Sign) env.stack.pop_back();
+        return Signed::DraftProblems;
+    } catch (const std::exception& e) {
+        pad_message = refusal(ui, e);
+    }
+    return Signed::Rejected;
+}
+
+} // namespace kiosk

@@ -1,0 +1,92 @@
+// The quality flow (kiosk/flows/quality_flow.hpp) without a window: an agent's own scores and
+// nobody else's, a lead's evaluation form and its signature, against an in-memory database.
+#include "../unit/quality_fixture.hpp"
+#include "harness.hpp"
+
+#include "kiosk/flows/quality_flow.hpp"
+#include "trainer/identity/auth.hpp"
+#include "trainer/quality/entry.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+namespace {
+
+struct Kiosk {
+    qtest::World w;
+    trainer::quality::EvaluationService evaluations{w.db, w.events, w.clock, w.content, fast_auth()};
+    trainer::quality::MotivationConfig motivation;
+    trainer::i18n::Catalog catalog = trainer::i18n::Catalog::load(TRAINER_SOURCE_DIR "/assets/i18n");
+    UiContext ui{catalog, "en", {}, 1.0f};
+    std::vector<ScreenId> stack{ScreenId::Home};
+    std::string notice;
+    trainer::identity::Actor actor;
+
+    static trainer::identity::AuthOptions fast_auth() {
+        trainer::identity::AuthOptions o;
+        o.cost = trainer::identity::minimum_pin_cost();
+        return o;
+    }
+    QualityFlow::Env as(const std::string& person) {
+        actor = w.actor(person);
+        return {evaluations, w.db, w.events, w.clock, w.content, motivation, actor, person, ui, stack, notice};
+    }
+};
+
+} // namespace
+
+TEST_CASE("the quality flow shows an agent their own scores and refuses anyone else's", "[flow]") {
+    Kiosk k;
+    QualityFlow flow;
+    auto env = k.as("ann");
+    REQUIRE(flow.apply(ShowScores{}, env));
+    CHECK(k.stack.back() == ScreenId::Scores);
+    CHECK(k.notice.empty());
+    k.stack = {ScreenId::Home};
+    REQUIRE(flow.apply(ShowScores{"bob"}, env)); // handled: refused calmly, nothing opens
+    CHECK(k.stack == std::vector<ScreenId>{ScreenId::Home});
+    CHECK(k.notice.find(k.ui.tr("common.refused", {{"reason", ""}}).substr(0, 8)) == 0);
+    CHECK_FALSE(flow.apply(GoHome{}, env));
+}
+
+TEST_CASE("the quality flow opens a lead's evaluation form and keeps an incomplete one open at signing", "[flow]") {
+    Kiosk k;
+    QualityFlow flow;
+    auto env = k.as("lena");
+    REQUIRE(flow.apply(StartEvaluation{"ann"}, env));
+    REQUIRE(k.stack.back() == ScreenId::Evaluation);
+    CHECK(flow.evaluated_person() == "ann");
+
+    // The PIN pad is up; the PIN is right but no criterion was answered: back to the form.
+    k.stack.push_back(ScreenId::Sign);
+    trainer::identity::AuthService auth(k.w.db, k.w.events, k.w.clock, Kiosk::fast_auth());
+    const auto attempt = auth.begin_by_id("lena");
+    const auto check = auth.check(attempt, "2468");
+    std::string pad_message;
+    CHECK(flow.finish_signature(attempt, check, pad_message, env) == QualityFlow::Signed::DraftProblems);
+    CHECK(k.stack.back() == ScreenId::Evaluation);
+    CHECK(k.w.count("SELECT count(*) FROM qa_evaluations") == 0);
+
+    // An agent cannot open the form for a colleague.
+    k.stack = {ScreenId::Home};
+    auto agent = k.as("bob");
+    REQUIRE(flow.apply(StartEvaluation{"ann"}, agent));
+    CHECK(k.stack == std::vector<ScreenId>{ScreenId::Home});
+    CHECK_FALSE(k.notice.empty());
+}
+
+TEST_CASE("the quality flow draws the agent's scores screen with Back", "[flow]") {
+    Kiosk k;
+    test::UiHarness h;
+    QualityFlow flow;
+    auto env = k.as("ann");
+    flow.apply(ShowScores{}, env);
+    const Intent back = h.click(60, 25, [&](const UiContext& ui) {
+        auto e = k.as("ann");
+        QualityFlow::Env drawn{e.evaluations, e.db, e.events, e.clock, e.content, e.motivation, e.actor, e.person_id,
+                               ui, e.stack, e.notice};
+        return flow.draw(ScreenId::Scores, drawn);
+    });
+    CHECK(std::holds_alternative<Back>(back));
+}
