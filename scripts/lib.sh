@@ -11,6 +11,9 @@ PACKAGES=(
   xvfb xauth xdotool fonts-dejavu-core
   python3 python3-jsonschema
   clang libclang-rt-dev # bench/fuzz: libFuzzer targets
+  libicu-dev # CSV imports: Unicode case folding of e-mails and ids
+  libxlsxwriter-dev # trainer motivation --format xlsx
+  nodejs npm # tests/xapi: the xapi-validation checker, installed into the build folder
 )
 
 install_missing_packages() {

@@ -366,12 +366,17 @@ void Database::backup_to(const std::filesystem::path& out) {
 
 // [SECTION] Transaction ------------------------------------------------------------------------
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+// Inside an open transaction a Transaction is a savepoint, so services that each commit their
+// own change compose into one all-or-nothing batch (a roster sync, an import).
+Transaction::Transaction(Database& db)
+    : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+    db_.exec(nested_ ? "SAVEPOINT nested_tx" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!done_) {
         try {
-            db_.exec("ROLLBACK");
+            db_.exec(nested_ ? "ROLLBACK TO nested_tx; RELEASE nested_tx" : "ROLLBACK");
         } catch (...) {
             // The transaction may already be gone (SQLite rolls back on some errors).
         }
@@ -379,7 +384,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE nested_tx" : "COMMIT");
     done_ = true;
 }
 
