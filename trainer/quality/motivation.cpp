@@ -90,18 +90,18 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
             n += done.count(m) ? 1 : 0;
         r.training = round2(100.0 * n / static_cast<double>(c.config.training_modules.size()));
     }
-    std::optional<cards::MasterySummary> m;
+    std::optional<cards::MasterySummary> mastery;
     std::string mastery_problem = c.review_problem;
     if (c.reviews) {
         try {
-            m = c.reviews->mastery_summary(c.actor, person_id);
+            mastery = c.reviews->mastery_summary(c.actor, person_id);
         } catch (const std::exception& e) {
             mastery_problem = e.what(); // e.g. someone who left during the period: still paid for it
         }
     }
-    if (m) {
-        r.mastery = round2(m->percent);
-        if (m->total == 0) notes.push_back({"mastery_no_cards", "no standards in the content; mastery counted as 0", {}});
+    if (mastery) {
+        r.mastery = round2(mastery->percent);
+        if (mastery->total == 0) notes.push_back({"mastery_no_cards", "no standards in the content; mastery counted as 0", {}});
     } else {
         notes.push_back({"mastery_unavailable", "review state unavailable (" + mastery_problem +
                                                     "); mastery counted as 0", {}});
