@@ -14,6 +14,8 @@ PACKAGES=(
   clang libclang-rt-dev # bench/fuzz: libFuzzer targets
   postgresql libpq-dev openssl # central store (tests start a throwaway cluster; scripts/run needs none)
   libstemmer-dev libhunspell-dev hunspell-pl hunspell-ru hunspell-en-us # search word forms
+  libxlsxwriter-dev # trainer motivation --format xlsx
+  nodejs npm # tests/xapi: the xapi-validation checker, installed into the build folder
 )
 
 install_missing_packages() {

@@ -10,6 +10,7 @@
 #include "trainer/quality/records.hpp"
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <nlohmann/json.hpp>
 
 using namespace trainer;
@@ -116,7 +117,7 @@ TEST_CASE("the motivation index mixes quality, training, mastery and CSAT by the
     const auto& carl = row(rep, "carl");
     CHECK(carl.index == 0);
     CHECK(has_reason(carl, "quality_missing"));
-    CHECK(has_reason(carl, "quality_no_data"));
+    CHECK_FALSE(has_reason(carl, "quality_no_data")); // said once, by the gate
 }
 
 TEST_CASE("quality below the gate makes an agent ineligible whatever the index", "[motivation]") {
@@ -218,4 +219,102 @@ TEST_CASE("trainer motivation writes the payroll file", "[motivation][cli]") {
     CHECK(test::run_command(bin + "motivation --period 2026-13", &out) == 2);
     CHECK(test::run_command(bin + "motivation --period 2026-11 --format json", &out) == 0);
     CHECK(nlohmann::json::parse(out)["agents"].size() == 1);
+}
+
+// [SECTION] Payroll as a spreadsheet reads it -----------------------------------------------------
+
+TEST_CASE("payroll numbers stay numbers, only text is guarded, and people outside the period are not listed", "[motivation]") {
+    qtest::World w;
+    fill(w);
+    identity::PeopleService people(w.db, w.events);
+    // NPS of -12.5: a number a spreadsheet must be able to sum.
+    for (int i = 0; i < 8; ++i) {
+        SurveyAnswer a;
+        a.event_id = "survey:nps:" + std::to_string(i);
+        a.person_id = "bob";
+        a.date = "2026-11-11";
+        a.nps = i < 3 ? 10 : i < 7 ? 0 : 8; // 3 promoters, 4 detractors of 8: -12.5
+        a.source = "import:fixture";
+        store_survey_answer(w.events, a, "");
+    }
+    people.add(identity::cli_admin(), {"dora", "Dora Late", identity::Role::Agent, "en", {"Team North"}, {}, {}, std::string("2026-12-01")});
+    people.add(identity::cli_admin(), {"gus", "Gus Gone", identity::Role::Agent, "en", {"Team North"}, {}, {}, std::string("2025-01-01")});
+    people.add(identity::cli_admin(), {"liv", "Liv Left", identity::Role::Agent, "en", {"Team North"}, {}, {}, std::string("2025-01-01")});
+    {
+        // gus left in October, liv on 15 November: only liv worked in November.
+        FixedClock october{*parse_iso_ms("2026-10-20T12:00:00Z")};
+        store::EventStore past(w.db, october, "test-kiosk");
+        identity::PeopleService(w.db, past).deactivate(identity::cli_admin(), "gus");
+        FixedClock mid{*parse_iso_ms("2026-11-15T12:00:00Z")};
+        store::EventStore mid_store(w.db, mid, "test-kiosk");
+        identity::PeopleService(w.db, mid_store).deactivate(identity::cli_admin(), "liv");
+    }
+    const auto rep = motivation_report(w.db, w.events, w.clock, w.content, config(), identity::cli_admin(),
+                                       *parse_period("2026-11"));
+    std::vector<std::string> ids;
+    for (const auto& r : rep.rows)
+        ids.push_back(r.person_id);
+    CHECK(ids == std::vector<std::string>{"ann", "bob", "carl", "liv"});
+    const std::string csv = motivation_csv(rep, ';');
+    CHECK_THAT(csv, Catch::Contains(";-12,5;"));
+    CHECK_THAT(csv, !Catch::Contains("'-12"));
+    CHECK(csv_cell("-12.5", ',', false) == "-12.5");
+    CHECK(csv_cell("-12.5", ',') == "'-12.5"); // as text it is still guarded
+}
+
+TEST_CASE("payroll reasons are in the reader's language, each fact once", "[motivation]") {
+    qtest::World w;
+    fill(w);
+    std::vector<std::string> problems;
+    const auto catalog = i18n::Catalog::load(std::filesystem::path(TRAINER_SOURCE_DIR) / "assets" / "i18n", &problems);
+    INFO(problems.size());
+    const auto rep = motivation_report(w.db, w.events, w.clock, w.content, config(), identity::cli_admin(),
+                                       *parse_period("2026-11"));
+    const auto& carl = row(rep, "carl");
+    std::set<std::string> codes;
+    for (const auto& r : carl.reasons)
+        CHECK(codes.insert(r.code).second);
+    const std::string pl = motivation_csv(rep, ';', &catalog, "pl");
+    CHECK_THAT(pl, Catch::Contains("ocen QA w okresie 2026-11: 0; potrzeba co najmniej 2; brak wyniku jakości w okresie 2026-11; potrzeba co najmniej 85 %"));
+    const std::string ru = motivation_csv(rep, ';', &catalog, "ru");
+    CHECK_THAT(ru, Catch::Contains("оценок QA за 2026-11: 0; нужно не меньше 2"));
+    const auto j = motivation_json(rep, &catalog, "ru");
+    for (const auto& a : j["agents"])
+        if (a["person_id"] == "carl") {
+            REQUIRE_FALSE(a["reasons"].empty());
+            CHECK(a["reasons"][0]["code"] == "too_few_evaluations");
+            CHECK(a["reasons"][0]["text"] == "оценок QA за 2026-11: 0; нужно не меньше 2");
+        }
+    // Every reason the report can give has a text in all three languages.
+    for (const char* loc : {"en", "pl", "ru"})
+        for (const char* code : {"training_not_configured", "mastery_no_cards", "mastery_unavailable", "quality_no_data",
+                                 "csat_no_data", "nps_no_data", "ces_no_data", "too_few_evaluations",
+                                 "quality_below_gate", "quality_missing", "required_modules_missing"})
+            CHECK(catalog.has(loc, std::string("motivation.reason.") + code));
+}
+
+TEST_CASE("trainer motivation writes an xlsx with typed cells and a private, audited file", "[motivation][cli]") {
+    test::TempDir dir;
+    const std::string bin = std::string(TRAINER_BIN_DIR) + "/trainer --db " + (dir / "t.db").string() + " ";
+    std::string out;
+    REQUIRE(test::run_command(bin + "init", &out) == 0);
+    REQUIRE(test::run_command(bin + "people add anna --name '=Anna' --role agent --team North", &out) == 0);
+    REQUIRE(test::run_command(bin + "motivation --period 2026-11 --format xlsx --lang pl --out " +
+                                  (dir / "pay.xlsx").string(), &out) == 0);
+    CHECK((std::filesystem::status(dir / "pay.xlsx").permissions() & std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    // The sheet: the name is a string cell (never a formula), the evaluation count a number.
+    REQUIRE(test::run_command("python3 -c \"import zipfile,sys; print(zipfile.ZipFile(sys.argv[1]).read("
+                              "'xl/worksheets/sheet1.xml').decode())\" " + (dir / "pay.xlsx").string(), &out) == 0);
+    CHECK_THAT(out, Catch::Contains("<c r=\"E2\" s=\"0\"><v>0</v></c>") || Catch::Contains("<c r=\"E2\"><v>0</v></c>"));
+    CHECK_THAT(out, Catch::Contains("<c r=\"C2\" t=\"s\""));
+    CHECK_THAT(out, !Catch::Contains("<f>"));
+    REQUIRE(test::run_command(bin + "motivation --period 2026-11 --out " + (dir / "pay.csv").string(), &out) == 0);
+    CHECK((std::filesystem::status(dir / "pay.csv").permissions() & std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    CHECK(test::run_command(bin + "motivation --period 2026-11 --out -", &out) == 0);
+    CHECK_THAT(out, Catch::Contains("period,person_id"));
+    CHECK_FALSE(std::filesystem::exists("-"));
+    CHECK(test::run_command(bin + "audit", &out) == 0);
+    CHECK_THAT(out, Catch::Contains("export.motivation"));
 }

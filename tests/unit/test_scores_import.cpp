@@ -205,13 +205,16 @@ TEST_CASE("the shipped MaestroQA and Zendesk QA samples import with their mappin
         p.external_id = std::string(who) + "@example.com";
         people.add(identity::cli_admin(), p);
     }
+    for (const auto& [id, mail] : {std::pair{"lukasz.zak", "łukasz.żak@example.com"},
+                                   std::pair{"dmitrij.ivanov", "дмитрий.иванов@example.com"}})
+        people.add(identity::cli_admin(), {id, id, identity::Role::Agent, "en", {}, {}, std::string(mail), {}});
     const auto mappings = std::filesystem::path(TRAINER_SOURCE_DIR) / "content" / "quality" / "mappings";
     const auto mq = read_scores_mapping(mappings / "maestroqa.json", content.content.get());
     const auto r1 = import_scores_file(w.events, *content.content, identity::cli_admin(), mq,
                                        mappings / "maestroqa-sample.csv");
     INFO(issues_text(r1.issues));
     REQUIRE(r1.ok());
-    CHECK(r1.imported == 2);
+    CHECK(r1.imported == 4);
     CHECK(r1.coaching_assigned >= 2);
     const auto zd = read_scores_mapping(mappings / "zendesk-qa.json", content.content.get());
     const auto r2 = import_scores_file(w.events, *content.content, identity::cli_admin(), zd,
@@ -269,12 +272,16 @@ TEST_CASE("trainer scores import and scores list work from the command line", "[
                                     "--external-id anna.kowalska@example.com", &out) == 0);
     REQUIRE(test::run_command(bin + "people add emily --name Emily --role agent --team North "
                                     "--external-id emily.carter@example.com", &out) == 0);
+    REQUIRE(test::run_command(bin + "people add lukasz --name Łukasz --role agent --team North "
+                                    "--external-id łukasz.żak@example.com", &out) == 0);
+    REQUIRE(test::run_command(bin + "people add dmitrij --name Дмитрий --role agent --team North "
+                                    "--external-id дмитрий.иванов@example.com", &out) == 0);
     const std::string maps = std::string(TRAINER_SOURCE_DIR) + "/content/quality/mappings/";
     const std::string cmd = bin + "scores import " + maps + "maestroqa-sample.csv --mapping " + maps + "maestroqa.json";
     CHECK(test::run_command(cmd, &out) == 0);
-    CHECK_THAT(out, Catch::Contains("2 imported"));
+    CHECK_THAT(out, Catch::Contains("4 imported"));
     CHECK(test::run_command(cmd, &out) == 0);
-    CHECK_THAT(out, Catch::Contains("0 imported, 2 already stored"));
+    CHECK_THAT(out, Catch::Contains("0 imported, 4 already stored"));
     CHECK(test::run_command(bin + "scores list --person anna --period 2026-11 --json", &out) == 0);
     const auto j = nlohmann::json::parse(out);
     REQUIRE(j.size() == 1);

@@ -10,6 +10,7 @@
 
 #include "trainer/core/text_policy.hpp"
 #include "trainer/store/audit_chain.hpp"
+#include "trainer/cli/private_file.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/identity/audit.hpp"
 #include "trainer/identity/auth.hpp"
@@ -40,19 +41,21 @@ struct Session {
 // [SECTION] people import|add|list|deactivate|seed-demo -----------------------------------------
 
 int cmd_import(const Args& a, Io& io) {
-    const std::filesystem::path file = a.arg(0, "the CSV file to import (FILE.csv)");
+    const std::string file = a.arg(0, "the CSV file to import (FILE.csv, or - for standard input)");
+    const std::string text = csv::read_input_text(file, a.value("encoding"), io.in);
     Session s(a);
     PeopleService people(s.db, s.events);
-    const ImportResult r = people.import_csv_file(cli_admin(), file);
+    const ImportResult r = people.import_csv_text(
+        cli_admin(), text, file == "-" ? "stdin" : std::filesystem::path(file).filename().string());
     if (!r.ok()) {
-        io.err << file.string() << ": nothing imported; " << r.issues.size() << " problem"
+        io.err << file << ": nothing imported; " << r.issues.size() << " problem"
                << (r.issues.size() == 1 ? "" : "s") << ":\n";
         for (const auto& i : r.issues)
             io.err << "  " << csv::to_string(i) << "\n";
         return 1;
     }
     io.out << "imported " << r.imported << " people (" << r.teams_created << " new teams) from "
-           << file.string() << "\n";
+           << file << "\n";
     return 0;
 }
 
@@ -202,44 +205,17 @@ int cmd_audit(const Args& a, Io& io) {
 
 // [SECTION] person export|erase -----------------------------------------------------------------
 
-// Writes via a private temporary file renamed into place: a failure leaves no partial file.
-void write_private_file(const std::filesystem::path& out, const std::string& data, int fd,
-                        const std::filesystem::path& tmp) {
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-        if (n < 0) {
-            const std::string why = std::strerror(errno);
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            throw std::runtime_error(out.string() + ": cannot write: " + why);
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmp.c_str(), out.c_str()) != 0) {
-        const std::string why = std::strerror(errno);
-        ::unlink(tmp.c_str());
-        throw std::runtime_error(out.string() + ": cannot write: " + why);
-    }
-}
-
 int cmd_export(const Args& a, Io& io) {
     const std::string id = a.arg(0, "the person's id (ID)");
     Session s(a);
     if (!read_person(s.db, id))
         throw PeopleError("no person with id '" + id + "' (see `trainer people list`)");
-    const auto out = a.value("out");
+    auto out = a.value("out");
+    if (out && *out == "-") out.reset(); // "-": standard output
     int fd = -1;
     std::filesystem::path tmp;
-    if (out) {
-        // Open before exporting, so an unwritable path refuses before anything is audited.
-        std::error_code ec;
-        if (std::filesystem::is_directory(*out, ec))
-            throw std::runtime_error(*out + ": is a directory; name a file");
-        tmp = *out + ".partial";
-        fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        if (fd < 0) throw std::runtime_error(*out + ": cannot write: " + std::strerror(errno));
-    }
+    // Open before exporting, so an unwritable path refuses before anything is audited.
+    if (out) fd = open_private_file(*out, &tmp);
     nlohmann::json j;
     try {
         j = export_person(cli_admin(), s.events, id);
@@ -275,9 +251,9 @@ int cmd_erase(const Args& a, Io& io) {
 // [SECTION] Registrations -----------------------------------------------------------------------
 
 const Registration kImport{{"people import",
-                            "trainer people import FILE.csv",
+                            "trainer people import FILE.csv|- [--encoding utf-8|cp1250|cp1251|utf-16]",
                             "import people from CSV (all-or-nothing; every bad row reported)",
-                            {},
+                            {{"encoding", true}},
                             cmd_import,
                             1}};
 const Registration kAdd{

@@ -10,11 +10,13 @@
 #include "trainer/cli/cli.hpp"
 
 #include "trainer/core/text_policy.hpp"
+#include "trainer/cli/private_file.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/content/quality_model.hpp"
 #include "trainer/core/paths.hpp"
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/i18n/catalog.hpp"
 #include "trainer/quality/motivation_export.hpp"
 #include "trainer/quality/records.hpp"
 #include "trainer/quality/scores_import.hpp"
@@ -73,22 +75,26 @@ std::string fmt(double v) {
     return o.str();
 }
 
-// Writes to --out (atomically: a temporary file renamed) or stdout.
+// Writes to --out (atomically: a temporary file renamed; mode 0600, the exports hold personal
+// data) or stdout ("-" or no --out).
 void emit(const Args& a, Io& io, const std::string& data) {
     const auto out = a.value("out");
-    if (!out) {
+    if (!out || *out == "-") {
         io.out << data;
         return;
     }
-    const std::filesystem::path tmp = *out + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw std::runtime_error("cannot write " + tmp.string());
-        f << data;
-        f.flush();
-        if (!f) throw std::runtime_error("cannot write " + tmp.string());
-    }
-    std::filesystem::rename(tmp, *out);
+    std::filesystem::path tmp;
+    const int fd = open_private_file(*out, &tmp);
+    write_private_file(*out, data, fd, tmp);
+}
+
+// Who exported what, when, and where to: the audit log's "export.*" events.
+void audit_export(Session& s, const identity::Actor& actor, const std::string& type,
+                  nlohmann::json details, const Args& a) {
+    details["actor"] = actor.label();
+    const auto out = a.value("out");
+    details["destination"] = out && *out != "-" ? *out : "standard output";
+    s.events.append({type, actor.person_id, std::move(details)});
 }
 
 // [SECTION] scores import | scores list | surveys import ------------------------------------------
@@ -101,7 +107,8 @@ int cmd_scores_import(const Args& a, Io& io) {
     const ScoresMapping mapping = read_scores_mapping(*mapping_path, content.get());
     Session s(a);
     const auto actor = actor_of(a, s.db);
-    const auto r = import_scores_file(s.events, *content, actor, mapping, file);
+    const auto r = import_scores(s.events, *content, actor, mapping,
+                                 csv::read_input(file, a.value("encoding"), io.in));
     if (!r.ok()) return report_issues(io, file, r.issues);
     io.out << file << ": " << r.evaluations << " evaluations in " << r.rows << " rows; "
            << r.imported << " imported, " << r.already_stored << " already stored (unchanged), "
@@ -115,7 +122,8 @@ int cmd_surveys_import(const Args& a, Io& io) {
     if (!mapping_path) throw UsageError("--mapping MAP.json is required");
     const SurveyMapping mapping = read_survey_mapping(*mapping_path);
     Session s(a);
-    const auto r = import_surveys_file(s.events, actor_of(a, s.db), mapping, file);
+    const auto r = import_surveys(s.events, actor_of(a, s.db), mapping,
+                                  csv::read_input(file, a.value("encoding"), io.in));
     if (!r.ok()) return report_issues(io, file, r.issues);
     io.out << file << ": " << r.rows << " rows; " << r.imported << " answers imported, "
            << r.already_stored << " already stored (unchanged), " << r.without_answer
@@ -184,17 +192,27 @@ int cmd_motivation(const Args& a, Io& io) {
     if (!a.value("period") && config.period == PeriodKind::Quarter)
         period = period_of(period->from_date, PeriodKind::Quarter);
     const std::string format = a.value("format").value_or("csv");
-    if (format != "csv" && format != "json") throw UsageError("--format expects csv or json");
+    if (format != "csv" && format != "json" && format != "xlsx")
+        throw UsageError("--format expects csv, json or xlsx");
+    if (format == "xlsx" && (!a.value("out") || *a.value("out") == "-"))
+        throw UsageError("--format xlsx needs --out FILE.xlsx (a workbook is not text for a terminal)");
+    const std::string lang = a.value("lang").value_or("en");
+    if (lang != "en" && lang != "pl" && lang != "ru") throw UsageError("--lang expects en, pl or ru");
+    const auto catalog = i18n::Catalog::load(default_assets_dir() / "i18n");
     const std::string sep = a.value("sep").value_or(",");
     if (sep != "," && sep != ";" && sep != "\\t" && sep != "\t")
         throw UsageError("--sep expects ',' or ';' (or \\t), got '" + sep + "'");
     Session s(a);
-    const auto report = motivation_report(s.db, s.events, s.clock, *content, config,
-                                          actor_of(a, s.db), *period);
+    const auto actor = actor_of(a, s.db);
+    const auto report = motivation_report(s.db, s.events, s.clock, *content, config, actor, *period);
     if (format == "json")
-        emit(a, io, motivation_json(report).dump(2) + "\n");
+        emit(a, io, motivation_json(report, &catalog, lang).dump(2) + "\n");
+    else if (format == "xlsx")
+        motivation_xlsx(report, *a.value("out"), &catalog, lang);
     else
-        emit(a, io, motivation_csv(report, sep == "," ? ',' : sep == ";" ? ';' : '\t'));
+        emit(a, io, motivation_csv(report, sep == "," ? ',' : sep == ";" ? ';' : '\t', &catalog, lang));
+    audit_export(s, actor, "export.motivation",
+                 {{"period", period->label}, {"format", format}, {"people", report.rows.size()}}, a);
     if (a.value("out"))
         io.err << "wrote " << report.rows.size() << " agents for " << period->label << " to "
                << *a.value("out") << "\n";
@@ -211,6 +229,11 @@ int cmd_export_xapi(const Args& a, Io& io) {
     if (!since) throw UsageError("--since expects YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '" + *since_text + "'");
     XapiOptions o;
     if (auto h = a.value("home-page")) o.home_page = *h;
+    if (auto k = a.value("actor")) {
+        if (*k != "opaque" && *k != "external_id" && *k != "email")
+            throw UsageError("--actor expects opaque, external_id or email, got '" + *k + "'");
+        o.actor = *k;
+    }
     try {
         o.qa_pass_mark = read_motivation_config(motivation_config_path(a)).qa_pass_mark;
     } catch (const ConfigError&) {
@@ -222,6 +245,8 @@ int cmd_export_xapi(const Args& a, Io& io) {
     Session s(a);
     const auto statements = export_statements(s.events, content.get(), *since, o);
     emit(a, io, statements.dump(2) + "\n");
+    audit_export(s, identity::cli_admin(), "export.xapi",
+                 {{"since", *since_text}, {"statements", statements.size()}}, a);
     if (a.value("out"))
         io.err << "wrote " << statements.size() << " xAPI statements to " << *a.value("out") << "\n";
     return 0;
@@ -230,28 +255,29 @@ int cmd_export_xapi(const Args& a, Io& io) {
 // [SECTION] Registrations ---------------------------------------------------------------------
 
 const Registration kScoresImport{
-    {"scores import", "trainer scores import FILE.csv --mapping MAP.json [--as LEAD]",
+    {"scores import", "trainer scores import FILE.csv|- --mapping MAP.json [--encoding E] [--as LEAD]",
      "import QA evaluations from a QA tool's CSV export (all or nothing, idempotent)",
-     {{"mapping", true}, {"as", true}}, cmd_scores_import, 1}};
+     {{"mapping", true}, {"as", true}, {"encoding", true}}, cmd_scores_import, 1}};
 const Registration kScoresList{
     {"scores list", "trainer scores list [--person P] [--period YYYY-MM] [--json] [--as PERSON]",
      "list stored QA evaluations",
      {{"person", true}, {"period", true}, {"json", false}, {"as", true}}, cmd_scores_list, 0}};
 const Registration kSurveysImport{
-    {"surveys import", "trainer surveys import FILE.csv --mapping MAP.json [--as LEAD]",
+    {"surveys import", "trainer surveys import FILE.csv|- --mapping MAP.json [--encoding E] [--as LEAD]",
      "import CSAT/NPS/CES survey answers from a CSV export (all or nothing, idempotent)",
-     {{"mapping", true}, {"as", true}}, cmd_surveys_import, 1}};
+     {{"mapping", true}, {"as", true}, {"encoding", true}}, cmd_surveys_import, 1}};
 const Registration kMotivation{
     {"motivation",
-     "trainer motivation [--period YYYY-MM] [--format csv|json] [--sep ';'] [--out FILE] "
-     "[--config FILE] [--as LEAD]",
+     "trainer motivation [--period YYYY-MM] [--format csv|json|xlsx] [--sep ';'] [--lang en|pl|ru] "
+     "[--out FILE|-] [--config FILE] [--as LEAD]",
      "the motivation index per agent and team for payroll (CSV with BOM, or JSON)",
-     {{"period", true}, {"format", true}, {"sep", true}, {"out", true}, {"config", true}, {"as", true}},
+     {{"period", true}, {"format", true}, {"sep", true}, {"out", true}, {"config", true}, {"as", true},
+      {"lang", true}},
      cmd_motivation, 0}};
 const Registration kExportXapi{
-    {"export xapi", "trainer export xapi --since DATE [--out FILE] [--home-page URL]",
+    {"export xapi", "trainer export xapi --since DATE [--out FILE|-] [--home-page URL] [--actor opaque|external_id|email]",
      "learning records as xAPI 1.0.3 statements (JSON array)",
-     {{"since", true}, {"out", true}, {"home-page", true}, {"config", true}}, cmd_export_xapi, 0}};
+     {{"since", true}, {"out", true}, {"home-page", true}, {"config", true}, {"actor", true}}, cmd_export_xapi, 0}};
 
 } // namespace
 } // namespace trainer::cli

@@ -40,12 +40,18 @@ int cmd_report_rollout(const Args& a, Io& io) {
     std::string text = format == "csv"    ? dashboard::render_csv(report, sep[0])
                        : format == "json" ? dashboard::render_json(report)
                                           : dashboard::render_html(report, *content, lang);
-    if (auto out = a.value("out")) {
+    const auto out = a.value("out");
+    if (out && *out != "-") {
         dashboard::write_file_atomically(*out, text);
         io.err << "report written: " << *out << " (" << report.overview.rows.size() << " agents)\n";
     } else {
         io.out << text;
     }
+    // Who exported what, when: the audit log.
+    events.append({"export.report", actor.person_id,
+                   {{"actor", actor.label()}, {"team", *team}, {"format", format},
+                    {"agents", report.overview.rows.size()},
+                    {"destination", out && *out != "-" ? *out : "standard output"}}});
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "trainer/csv/csv.hpp"
 
 #include "trainer/core/text_policy.hpp"
+#include "trainer/csv/encoding.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -65,7 +66,7 @@ bool valid_utf8(std::string_view s) {
 
 // Counts delimiter candidates on the first record, outside quotes.
 char detect_delimiter(std::string_view text) {
-    std::size_t commas = 0, semicolons = 0;
+    std::size_t commas = 0, semicolons = 0, tabs = 0;
     bool quoted = false;
     for (char c : text) {
         if (c == '"')
@@ -76,7 +77,11 @@ char detect_delimiter(std::string_view text) {
             ++commas;
         else if (!quoted && c == ';')
             ++semicolons;
+        else if (!quoted && c == '\t')
+            ++tabs;
     }
+    // Excel's "Text (Tab delimited)" and HR systems' .tsv: tabs between the header's names.
+    if (tabs > commas && tabs > semicolons) return '\t';
     return semicolons > commas ? ';' : ',';
 }
 
@@ -162,7 +167,7 @@ Table parse(std::string_view text) {
                     return t;
                 }
                 // Only spaces may follow the closing quote before the delimiter.
-                while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+                while (i < text.size() && (text[i] == ' ' || (text[i] == '\t' && d != '\t')))
                     ++i;
                 if (i < text.size() && text[i] != d && text[i] != '\r' && text[i] != '\n') {
                     t.issues.push_back(
@@ -227,6 +232,36 @@ Table read_file(const std::filesystem::path& path) {
     if (!in) throw CsvError(path.string() + ": cannot read the file");
     const std::string text{std::istreambuf_iterator<char>(in), {}};
     return parse(text);
+}
+
+Table read_input(const std::string& path, const std::optional<std::string>& encoding,
+                 std::istream& in) {
+    std::string found;
+    Table t = parse(read_input_text(path, encoding, in, &found));
+    t.encoding = found;
+    return t;
+}
+
+std::string read_input_text(const std::string& path, const std::optional<std::string>& encoding,
+                            std::istream& in, std::string* encoding_found) {
+    std::string bytes;
+    if (path == "-") {
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec))
+            throw CsvError(path + ": is a directory, not a CSV file");
+        std::ifstream f(path, std::ios::binary);
+        if (!f) throw CsvError(path + ": cannot read the file");
+        bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    }
+    try {
+        Decoded d = decode(bytes, encoding.value_or(""), path == "-" ? "standard input" : path);
+        if (encoding_found) *encoding_found = d.encoding;
+        return std::move(d.text);
+    } catch (const EncodingError& e) {
+        throw CsvError(e.what());
+    }
 }
 
 Columns::Columns(const std::vector<std::string>& header) {

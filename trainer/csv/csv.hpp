@@ -1,9 +1,10 @@
 #pragma once
 // An RFC 4180 reader for files people export from spreadsheets and QA tools: UTF-8 with or
 // without a BOM, ',' or ';' (Excel in Polish/Russian locales writes ';') detected from the header,
-// quoted fields with "" escapes and embedded newlines, CRLF or LF. Problems name row and column.
+// or tab, quoted fields with "" escapes and embedded newlines, CRLF or LF. Problems name row and column.
 #include <cstddef>
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -31,6 +32,7 @@ std::string to_string(const Issue& issue);
 
 struct Table {
     char delimiter = ',';
+    std::string encoding = "utf-8"; // what the bytes were (read_input converts to UTF-8)
     std::vector<std::string> header; // trimmed
     std::vector<Row> rows;           // data rows only; blank lines are skipped
     std::vector<Issue> issues;       // ragged rows, invalid UTF-8, unterminated quote
@@ -48,6 +50,13 @@ class CsvError : public std::runtime_error {
 
 // Reads a file and parses it; CsvError naming the file when it cannot be read.
 Table read_file(const std::filesystem::path& path);
+// As people hand files over: `path` "-" reads `in` (standard input); the encoding is the declared
+// one (utf-8, cp1250, cp1251, utf-16) or detected (trainer/csv/encoding.hpp). CsvError naming the
+// file, line and byte when the bytes are not what was declared.
+Table read_input(const std::string& path, const std::optional<std::string>& encoding, std::istream& in);
+// The same bytes, converted to UTF-8 but not parsed.
+std::string read_input_text(const std::string& path, const std::optional<std::string>& encoding,
+                            std::istream& in, std::string* encoding_found = nullptr);
 
 // Header name → column index, matched case-insensitively after trimming.
 class Columns {

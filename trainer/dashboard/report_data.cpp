@@ -152,6 +152,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view d
             throw std::runtime_error("cannot write " + path.string() + ": the disk refused the data (full?)");
         }
     }
+    // A report names agents and their figures: readable by the owner only.
+    fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, ec);
     fs::rename(tmp, path, ec);
     if (ec) {
         std::error_code ignore;

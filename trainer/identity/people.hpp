@@ -48,6 +48,23 @@ struct NewPerson {
     std::optional<std::string> hire_date;
 };
 
+// A change to an existing person: only the fields set change. For the optional fields an inner
+// nullopt clears the value.
+struct PersonUpdate {
+    std::optional<std::string> display_name;
+    std::optional<Role> role;
+    std::optional<std::string> locale;
+    std::optional<std::optional<std::string>> badge_id;
+    std::optional<std::optional<std::string>> external_id;
+    std::optional<std::optional<std::string>> hire_date;
+    std::optional<std::vector<std::string>> teams; // names or ids, created when missing; replaces
+    std::optional<bool> active;                    // true: may log in again
+    bool empty() const {
+        return !display_name && !role && !locale && !badge_id && !external_id && !hire_date &&
+               !teams && !active;
+    }
+};
+
 // What the login grid shows before anyone is logged in: names only, active people only.
 struct RosterEntry {
     std::string id;
@@ -92,6 +109,9 @@ class PeopleService {
     std::optional<Person> find_by_badge(const Actor& actor, const std::string& badge);
     // Admin only; the person can no longer log in. Their records stay.
     void deactivate(const Actor& actor, const std::string& id);
+    // Admin only. Changes the fields set in `u` (PeopleError naming every problem, nothing
+    // written then); one "person.updated" audit event lists each field's old and new value.
+    Person update_person(const Actor& actor, const std::string& id, const PersonUpdate& u);
     // The person themselves or an admin.
     void set_locale(const Actor& actor, const std::string& id, const std::string& locale);
 

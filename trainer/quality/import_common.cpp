@@ -1,6 +1,7 @@
 #include "trainer/quality/import_common.hpp"
 
 #include "trainer/content/deck_parser.hpp"
+#include "trainer/core/case_fold.hpp"
 #include "trainer/quality/period.hpp"
 
 #include <algorithm>
@@ -252,13 +253,13 @@ PersonMatcher::PersonMatcher(store::Database& db) {
     auto st = db.prepare("SELECT id, external_id FROM people");
     while (st.step()) {
         by_id_[st.text(0)] = st.text(0);
-        if (!st.is_null(1)) by_external_[lower(trim(st.text(1)))] = st.text(0);
+        if (!st.is_null(1)) by_external_[fold_case(trim(st.text(1)))] = st.text(0);
     }
 }
 
 std::optional<std::string> PersonMatcher::match(std::string_view value) const {
     const std::string v = trim(value);
-    if (auto it = by_external_.find(lower(v)); it != by_external_.end()) return it->second;
+    if (auto it = by_external_.find(fold_case(v)); it != by_external_.end()) return it->second;
     if (auto it = by_id_.find(v); it != by_id_.end()) return it->second;
     return std::nullopt;
 }

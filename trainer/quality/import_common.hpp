@@ -1,7 +1,7 @@
 #pragma once
 // What the QA-score and survey importers share: the mapping file's common keys, reading numbers
 // with a decimal point or comma, dates in the tool's format, N/A markers, and matching the tool's
-// agent column to people (external id or e-mail, case-insensitive; else the person id).
+// agent column to people (external id or e-mail, Unicode case-folded; else the person id).
 // Mapping format: docs/quality-import.md.
 #include "trainer/content/json_source.hpp"
 #include "trainer/csv/csv.hpp"
@@ -74,7 +74,7 @@ class PersonMatcher {
     std::optional<std::string> match(std::string_view value) const;
 
   private:
-    std::map<std::string, std::string> by_external_; // lowercased external id → person id
+    std::map<std::string, std::string> by_external_; // case-folded external id → person id
     std::map<std::string, std::string> by_id_;
 };
 

@@ -85,20 +85,28 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
     const auto& done = c.modules[person_id];
     if (c.config.training_modules.empty()) {
         notes.push_back({"training_not_configured",
-                         "no training modules are configured; training completion counted as 0"});
+                         "no training modules are configured; training completion counted as 0", {}});
     } else {
         int n = 0;
         for (const auto& m : c.config.training_modules)
             n += done.count(m) ? 1 : 0;
         r.training = round2(100.0 * n / static_cast<double>(c.config.training_modules.size()));
     }
+    std::optional<cards::MasterySummary> mastery;
+    std::string mastery_problem = c.review_problem;
     if (c.reviews) {
-        const auto m = c.reviews->mastery_summary(c.actor, person_id);
-        r.mastery = round2(m.percent);
-        if (m.total == 0) notes.push_back({"mastery_no_cards", "no standards in the content; mastery counted as 0"});
+        try {
+            mastery = c.reviews->mastery_summary(c.actor, person_id);
+        } catch (const std::exception& e) {
+            mastery_problem = e.what(); // e.g. someone who left during the period: still paid for it
+        }
+    }
+    if (mastery) {
+        r.mastery = round2(mastery->percent);
+        if (mastery->total == 0) notes.push_back({"mastery_no_cards", "no standards in the content; mastery counted as 0", {}});
     } else {
-        notes.push_back({"mastery_unavailable", "review state unavailable (" + c.review_problem +
-                                                    "); mastery counted as 0"});
+        notes.push_back({"mastery_unavailable", "review state unavailable (" + mastery_problem +
+                                                    "); mastery counted as 0", {}});
     }
 
     double weighted = 0, weights = 0;
@@ -109,7 +117,10 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
         double v = 0;
         if (key == "quality") {
             v = r.quality.value_or(0);
-            if (!r.quality) notes.push_back({"quality_no_data", "no QA evaluation in " + c.period.label + "; quality counted as 0"});
+            // Said once: with a quality gate, its "quality_missing" already says it.
+            if (!r.quality && !c.config.min_quality)
+                notes.push_back({"quality_no_data", "no QA evaluation in " + c.period.label + "; quality counted as 0",
+                                 {{"period", c.period.label}}});
         } else if (key == "training") {
             v = r.training;
         } else if (key == "mastery") {
@@ -119,7 +130,8 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
                                     : key == "nps" && r.nps ? std::optional(nps_to_percent(*r.nps))
                                     : key == "ces" && r.ces_mean ? std::optional(ces_to_percent(*r.ces_mean))
                                                                  : std::nullopt;
-            if (!f) notes.push_back({key + "_no_data", "no " + key + " answers in " + c.period.label + "; " + key + " counted as 0"});
+            if (!f) notes.push_back({key + "_no_data", "no " + key + " answers in " + c.period.label + "; " + key + " counted as 0",
+                                     {{"period", c.period.label}}});
             v = f.value_or(0);
         }
         r.components[key] = v;
@@ -131,18 +143,23 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
     if (r.evaluations < c.config.min_evaluations)
         gates.push_back({"too_few_evaluations", std::to_string(r.evaluations) + " QA evaluation(s) in " +
                                                    c.period.label + "; at least " +
-                                                   std::to_string(c.config.min_evaluations) + " needed"});
+                                                   std::to_string(c.config.min_evaluations) + " needed",
+                         {{"count", std::to_string(r.evaluations)}, {"period", c.period.label},
+                          {"needed", std::to_string(c.config.min_evaluations)}}});
     if (c.config.min_quality && r.quality && *r.quality < *c.config.min_quality)
         gates.push_back({"quality_below_gate", "quality " + pct(*r.quality) + " % is below " +
-                                                   pct(*c.config.min_quality) + " %"});
+                                                   pct(*c.config.min_quality) + " %",
+                         {{"quality", pct(*r.quality)}, {"gate", pct(*c.config.min_quality)}}});
     else if (c.config.min_quality && !r.quality)
         gates.push_back({"quality_missing", "no quality score in " + c.period.label +
-                                                "; at least " + pct(*c.config.min_quality) + " % needed"});
+                                                "; at least " + pct(*c.config.min_quality) + " % needed",
+                         {{"period", c.period.label}, {"gate", pct(*c.config.min_quality)}}});
     std::string missing;
     for (const auto& m : c.config.required_modules)
         if (!done.count(m)) missing += (missing.empty() ? "" : ", ") + m;
     if (!missing.empty())
-        gates.push_back({"required_modules_missing", "required modules not completed: " + missing});
+        gates.push_back({"required_modules_missing", "required modules not completed: " + missing,
+                         {{"modules", missing}}});
     r.eligible = gates.empty();
     r.reasons = gates;
     r.reasons.insert(r.reasons.end(), notes.begin(), notes.end());
@@ -198,11 +215,25 @@ MotivationReport motivation_report(store::Database& db, store::EventStore& event
     MotivationReport rep;
     rep.period = period;
     Context c = make_context(db, events, clock, content, config, actor, period);
-    auto st = db.prepare("SELECT id, display_name FROM people WHERE role = 'agent' AND active = 1 "
-                         "ORDER BY id");
-    while (st.step())
-        if (identity::can_view_person(actor, st.text(0)))
-            rep.rows.push_back(compute(c, st.text(0), st.text(1)));
+    // Payroll lists who worked in the period: hired before its end, and active or deactivated
+    // only after it began (the audit log's "person.deactivated" tells when).
+    std::map<std::string, TimeMs> deactivated_at;
+    events.for_each({.type = "person.deactivated"}, [&](const store::Event& e) {
+        if (e.payload.contains("person") && e.payload["person"].is_string())
+            deactivated_at[e.payload["person"].get<std::string>()] = e.at_ms;
+    });
+    const TimeMs period_start = parse_date(period.from_date).value_or(0);
+    auto st = db.prepare("SELECT id, display_name, active FROM people WHERE role = 'agent' "
+                         "AND (hire_date IS NULL OR hire_date < ?1) ORDER BY id");
+    st.bind(1, period.until_date);
+    while (st.step()) {
+        const std::string id = st.text(0);
+        if (st.int64(2) == 0) {
+            const auto gone = deactivated_at.find(id);
+            if (gone == deactivated_at.end() || gone->second < period_start) continue;
+        }
+        if (identity::can_view_person(actor, id)) rep.rows.push_back(compute(c, id, st.text(1)));
+    }
 
     const bool admin = actor.role == identity::Role::Admin;
     auto teams = db.prepare("SELECT id, name FROM teams ORDER BY id");

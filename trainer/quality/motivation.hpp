@@ -24,7 +24,10 @@ namespace trainer::quality {
 
 struct Reason {
     std::string code; // stable, for a screen to translate: "quality_below_gate", ...
-    std::string text; // English, for exports and logs
+    std::string text; // English, for logs
+    // The values the text names ({period}, {count}, ...): with the catalog key
+    // "motivation.reason.<code>" they give the text in the reader's language (assets/i18n).
+    std::vector<std::pair<std::string, std::string>> args = {};
 };
 
 struct MotivationRow {
@@ -42,7 +45,8 @@ struct MotivationRow {
     std::map<std::string, double> components; // 0..100 each, only weighted ones
     double index = 0;                    // 0..100, 2 decimals
     bool eligible = false;
-    std::vector<Reason> reasons;         // failed gates first, then notes on missing data
+    std::vector<Reason> reasons;         // failed gates first, then notes on missing data; each
+                                         // fact once (no "no quality" note beside the gate)
 };
 
 struct TeamRollup {
@@ -58,7 +62,8 @@ struct TeamRollup {
 
 struct MotivationReport {
     Period period;
-    std::vector<MotivationRow> rows;  // agents the actor may view, by person id
+    std::vector<MotivationRow> rows;  // agents the actor may view who worked in the period (hired
+                                      // before its end, not deactivated before its start), by id
     std::vector<TeamRollup> teams;    // teams led by the actor (admin: all teams)
 };
 

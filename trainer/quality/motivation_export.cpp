@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace trainer::quality {
@@ -20,9 +21,9 @@ nlohmann::json opt_json(const std::optional<double>& v) {
 
 } // namespace
 
-std::string csv_cell(std::string_view text, char sep) {
+std::string csv_cell(std::string_view text, char sep, bool is_text) {
     std::string s(text);
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+    if (is_text && !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
                        s[0] == '\r'))
         s.insert(s.begin(), '\'');
     if (s.find_first_of(std::string{sep, '"', '\n', '\r'}) == std::string::npos) return s;
@@ -50,39 +51,69 @@ std::string csv_number(double v, char decimal_mark) {
     return s;
 }
 
-std::string motivation_csv(const MotivationReport& rep, char sep) {
+std::string reason_text(const Reason& r, const i18n::Catalog* catalog, std::string_view locale) {
+    const std::string key = "motivation.reason." + r.code;
+    if (!catalog || !catalog->has("en", key)) return r.text;
+    std::string text = catalog->text(locale, key);
+    for (const auto& [name, value] : r.args)
+        text = i18n::substitute(text, {{name, value}});
+    return text;
+}
+
+namespace {
+
+// Each reason once, in the reader's language, joined for one cell.
+std::string reasons_cell(const MotivationRow& r, const i18n::Catalog* catalog, std::string_view locale) {
+    std::vector<std::string> seen;
+    std::string out;
+    for (const auto& x : r.reasons) {
+        std::string t = reason_text(x, catalog, locale);
+        if (std::find(seen.begin(), seen.end(), t) != seen.end()) continue;
+        out += (out.empty() ? "" : "; ") + t;
+        seen.push_back(std::move(t));
+    }
+    return out;
+}
+
+// Columns 4..11 hold numbers (evaluations .. motivation_index).
+bool is_number_column(std::size_t i) { return i >= 4 && i <= 11; }
+
+} // namespace
+
+std::string motivation_csv(const MotivationReport& rep, char sep, const i18n::Catalog* catalog,
+                           std::string_view locale) {
     const char mark = sep == ',' ? '.' : ',';
     std::string out = "\xEF\xBB\xBF";
-    auto line = [&](const std::vector<std::string>& cells) {
+    auto line = [&](const std::vector<std::string>& cells, bool header) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (i) out += sep;
-            out += csv_cell(cells[i], sep);
+            out += csv_cell(cells[i], sep, header || !is_number_column(i));
         }
         out += "\r\n";
     };
     line({"period", "person_id", "name", "teams", "evaluations", "quality_percent",
           "training_percent", "mastery_percent", "csat_percent", "nps", "ces_mean",
-          "motivation_index", "eligible", "reasons"});
+          "motivation_index", "eligible", "reasons"}, true);
     for (const auto& r : rep.rows) {
-        std::string teams, reasons;
+        std::string teams;
         for (const auto& t : r.teams)
             teams += (teams.empty() ? "" : " ") + t;
-        for (const auto& x : r.reasons)
-            reasons += (reasons.empty() ? "" : "; ") + x.text;
         line({r.period, r.person_id, r.display_name, teams, std::to_string(r.evaluations),
               opt(r.quality, mark), csv_number(r.training, mark), csv_number(r.mastery, mark),
               opt(r.csat_percent, mark), opt(r.nps, mark), opt(r.ces_mean, mark),
-              csv_number(r.index, mark), r.eligible ? "yes" : "no", reasons});
+              csv_number(r.index, mark), r.eligible ? "yes" : "no", reasons_cell(r, catalog, locale)},
+             false);
     }
     return out;
 }
 
-nlohmann::json motivation_json(const MotivationReport& rep) {
+nlohmann::json motivation_json(const MotivationReport& rep, const i18n::Catalog* catalog,
+                               std::string_view locale) {
     nlohmann::json rows = nlohmann::json::array(), teams = nlohmann::json::array();
     for (const auto& r : rep.rows) {
         nlohmann::json reasons = nlohmann::json::array();
         for (const auto& x : r.reasons)
-            reasons.push_back({{"code", x.code}, {"text", x.text}});
+            reasons.push_back({{"code", x.code}, {"text", reason_text(x, catalog, locale)}});
         rows.push_back({{"person_id", r.person_id},
                         {"name", r.display_name},
                         {"teams", r.teams},

@@ -71,22 +71,24 @@ json evaluation_payload(const Evaluation& e) {
     json criteria = json::array();
     for (const auto& c : e.criteria)
         criteria.push_back({{"id", c.criterion_id}, {"outcome", outcome_name(c.outcome)}});
-    return {{"person", e.person_id},
-            {"scorecard", e.scorecard_id},
-            {"scorecard_version", e.scorecard_version},
-            {"channel", e.channel},
-            {"date", e.date},
-            {"evaluator", e.evaluator},
-            {"source", e.source},
-            {"external_id", e.external_id},
-            {"comment", e.comment},
-            {"criteria", criteria},
-            {"score",
-             {{"percent", e.score.percent},
-              {"earned", e.score.earned},
-              {"possible", e.score.possible},
-              {"critical_failed", e.score.critical_failed},
-              {"scored", e.score.scored}}}};
+    json p = {{"person", e.person_id},
+              {"scorecard", e.scorecard_id},
+              {"scorecard_version", e.scorecard_version},
+              {"channel", e.channel},
+              {"date", e.date},
+              {"evaluator", e.evaluator},
+              {"source", e.source},
+              {"external_id", e.external_id},
+              {"comment", e.comment},
+              {"criteria", criteria},
+              {"score",
+               {{"percent", e.score.percent},
+                {"earned", e.score.earned},
+                {"possible", e.score.possible},
+                {"critical_failed", e.score.critical_failed},
+                {"scored", e.score.scored}}}};
+    if (!e.evaluated_at.empty()) p["evaluated_at"] = e.evaluated_at;
+    return p;
 }
 
 Evaluation evaluation_from_event(const store::Event& ev) {
@@ -100,6 +102,7 @@ Evaluation evaluation_from_event(const store::Event& ev) {
         e.scorecard_version = p.value("scorecard_version", 0);
         e.channel = p.value("channel", "");
         e.date = p.at("date").get<std::string>();
+        e.evaluated_at = p.value("evaluated_at", "");
         e.evaluator = p.value("evaluator", "");
         e.source = p.value("source", "");
         e.external_id = p.value("external_id", "");

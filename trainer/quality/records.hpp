@@ -28,6 +28,7 @@ struct Evaluation {
     int scorecard_version = 0;
     std::string channel;      // "call", "chat", "email", ...
     std::string date;         // YYYY-MM-DD, the day of the evaluated contact (or of grading)
+    std::string evaluated_at; // ISO 8601 UTC when the tool gave a time of day, else ""
     std::string evaluator;    // person id of the lead, or the tool's grader name
     std::string source;       // "kiosk" or "import:<tool>"
     std::string external_id;  // the tool's evaluation id ("" at the kiosk)

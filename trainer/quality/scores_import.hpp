@@ -22,11 +22,29 @@ namespace trainer::quality {
 
 enum class ScoresLayout { PerCriterion, PerEvaluation };
 
+// Per-criterion rows are scored either with our scorecard (no "total" key) or with the tool's own
+// rubric (rubric_score.hpp): its total adopted from the file, or recomputed from raw/max/weight.
+enum class ToolTotal { Adopt, Recompute };
+// "relative": weights are importance factors; "percent": each is its share of 100, so the weights
+// of one evaluation may add up to at most 100.
+enum class WeightScale { Relative, Percent };
+
+// A question of the tool's rubric as the mapping describes it.
+struct ToolQuestion {
+    std::string criterion;        // our criterion id ("" = counted in the score, not linked)
+    std::optional<double> weight; // when the file has no weight column
+    bool critical = false;        // when the file has no critical column
+};
+
 struct ScoresMapping {
     MappingBase base;
     ScoresLayout layout = ScoresLayout::PerCriterion;
-    std::string scorecard;                      // per criterion: required; per evaluation: optional
-    std::map<std::string, std::string> criteria; // tool's criterion name (lowercased) → our id
+    std::string scorecard;                      // our scorecard: required unless `total` is set
+    std::map<std::string, std::string> criteria; // tool's criterion name (folded) → our id
+    std::optional<ToolTotal> total;              // set: the tool's rubric decides the score
+    std::map<std::string, ToolQuestion> questions; // tool's question name (folded) → details
+    WeightScale weights = WeightScale::Relative;
+    double critical_fail_below = 1.0;            // raw/max under this fails a critical question
     double score_min = 0, score_max = 1;
     std::optional<double> met_at;                // per criterion: score >= met_at is met (default max)
     std::vector<std::string> met_values, not_met_values; // text answers ("Yes", "Fail")

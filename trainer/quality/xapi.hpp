@@ -1,8 +1,16 @@
 #pragma once
 // Learning records as xAPI 1.0.3 statements (DESIGN §4.6), for a learning record store.
-// - actor: {"objectType": "Agent", "account": {"homePage", "name"}} where name is an opaque,
-//   stable id (UUID v5 of the person id under a per-database secret salt): never a name or
-//   an e-mail.
+// - actor: {"objectType": "Agent", "account": {"homePage", "name"}}; by default name is an
+//   opaque, stable id (UUID v5 of the person id under a per-database secret salt). An
+//   organisation whose LRS must join records to HR may choose the person's external id as the
+//   account name on its home page, or their e-mail as mbox (XapiOptions::actor).
+// - context: registration per onboarding attempt (UUID v5 of person, module, attempt);
+//   contextActivities parent (the module of a quiz or scenario answer) and grouping (the deck
+//   of a card, the tracks of a module); names and verb displays as language maps in en-US,
+//   pl-PL and ru-RU; interactionType on every cmi.interaction (choice for quiz questions,
+//   likert for scenario valuations and card self-ratings, other for a card looked up).
+// - timestamp: when it happened (an imported QA evaluation: the tool's time or day); no
+//   "version" — the LRS sets it (xAPI 1.0.3 §2.4.10).
 // - statement id: the event's UUID; an imported event with a non-UUID id ("qa:tool:42") gets a
 //   UUID v5 of that id, so re-sending is harmless (an LRS ignores a known id).
 // - verbs (ADL / cmi5 IRIs): card.reviewed → answered (rating 1-4 as the score, success = Good or
@@ -17,6 +25,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -33,7 +42,14 @@ struct XapiOptions {
     std::string activity_base = "https://standards-trainer.local/xapi/activities";
     double qa_pass_mark = 85.0; // from the motivation config
     std::string salt;           // opaque actor ids; empty: the database's own (created once)
+    // "opaque" (default), "external_id" (account name = the person's external id) or "email"
+    // (mbox from an external id holding an e-mail). Without one, the opaque id stands in.
+    std::string actor = "opaque";
+    std::map<std::string, std::string> external_ids; // person id → external id (export fills it)
 };
+
+// Checks an --actor value; std::invalid_argument naming the choices.
+void check_actor_kind(const std::string& kind);
 
 // The statement id for an event id (the UUID itself, lowercased, or a UUID v5 of the id).
 std::string statement_id(const std::string& event_id);

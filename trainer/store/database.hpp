@@ -169,7 +169,7 @@ public:
 
 private:
     Database& db_;
-    bool nested_ = false;
+    bool nested_ = false; // a savepoint inside the caller's transaction
     bool done_ = false;
 };
 
