@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 namespace trainer::identity {
 
@@ -73,6 +75,47 @@ void join_team(store::Database& db, const char* table, const json& p) {
         .run();
 }
 
+// person.updated {person, changes: {field: {from, to}}} (PeopleService::update_person, roster sync):
+// the same columns and team rows the live update wrote, so a rebuild agrees with it.
+void apply_update(store::Database& db, const json& p) {
+    const std::string id = str(p, "person");
+    const json& changes = p.at("changes");
+    const auto to_of = [&](const char* field) -> const json* {
+        auto it = changes.find(field);
+        return it == changes.end() ? nullptr : &it->at("to");
+    };
+    for (const auto& [field, column] : {std::pair{"name", "display_name"}, {"locale", "locale"}, {"role", "role"},
+                                        {"badge", "badge_id"}, {"external_id", "external_id"},
+                                        {"hire_date", "hire_date"}}) {
+        const json* to = to_of(field);
+        if (!to) continue;
+        const auto value = to->is_null() ? std::optional<std::string>() : std::optional<std::string>(to->get<std::string>());
+        if (std::string(column) == "badge_id" || std::string(column) == "external_id") take_unique(db, column, value, id);
+        db.prepare(std::string("UPDATE people SET ") + column + " = ?2 WHERE id = ?1").bind_all(id, value).run();
+    }
+    if (const json* active = to_of("active"))
+        db.prepare("UPDATE people SET active = ?2 WHERE id = ?1").bind_all(id, active->get<bool>() ? 1 : 0).run();
+    const json* teams = to_of("teams");
+    if (!teams && !to_of("role")) return;
+    // A lead leads their teams, anyone else is a member: a role change moves the rows.
+    std::vector<std::string> list;
+    if (teams) {
+        for (const auto& t : *teams) list.push_back(t.get<std::string>());
+    } else {
+        auto st = db.prepare("SELECT team_id FROM team_members WHERE person_id = ?1 UNION "
+                             "SELECT team_id FROM team_leads WHERE person_id = ?1");
+        st.bind_all(id);
+        while (st.step()) list.push_back(st.text(0));
+    }
+    db.prepare("DELETE FROM team_members WHERE person_id = ?1").bind_all(id).run();
+    db.prepare("DELETE FROM team_leads WHERE person_id = ?1").bind_all(id).run();
+    auto role = db.prepare("SELECT role FROM people WHERE id = ?1");
+    role.bind_all(id);
+    const bool lead = role.step() && role.text(0) == "lead";
+    for (const auto& team : list)
+        join_team(db, lead ? "team_leads" : "team_members", {{"team", team}, {"person", id}});
+}
+
 void apply(store::Database& db, const store::Event& e) {
     const json& p = e.payload;
     if (e.type == kPersonAdded || e.type == kPersonSnapshot) {
@@ -97,6 +140,8 @@ void apply(store::Database& db, const store::Event& e) {
             const std::string who = e.type == kPinChanged ? str(p, "person") : e.person_id;
             db.prepare("UPDATE people SET pin_hash = ?2 WHERE id = ?1").bind_all(who, *hash).run();
         }
+    } else if (e.type == "person.updated") {
+        apply_update(db, p);
     } else if (e.type == kPersonErased) {
         db.prepare("UPDATE people SET display_name = '[erased]', badge_id = NULL, external_id = NULL, "
                    "hire_date = NULL, pin_hash = NULL, active = 0 WHERE id = ?1")
