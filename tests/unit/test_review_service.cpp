@@ -445,6 +445,10 @@ TEST_CASE("a lookup is recorded as its own event, not as a review", "[review]") 
     CHECK_THROWS_AS(f.s().record_lookup("ann", "c2", ""), ReviewError);
     CHECK_THROWS_AS(f.s().record_lookup("ann", "zzz", "desk"), ReviewError);
     CHECK_THROWS_AS(f.s().record_lookup("nobody", "c2", "desk"), ReviewError);
+    // The search query that found the card is kept, folded (README "Search").
+    f.s().record_lookup("ann", "c3", "search", "Reklamacją KLIENTA");
+    CHECK(scalar(f.db, "SELECT count(*) FROM events WHERE type = 'card.looked_up' "
+                       "AND json_extract(payload, '$.query') = 'reklamacja klienta'") == 1);
 }
 
 TEST_CASE("the session summary counts reviews, Again ratings, new cards and the next due time", "[review]") {

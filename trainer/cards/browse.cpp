@@ -64,8 +64,10 @@ std::vector<SearchRow> search_rows(const content::ContentSet& c, const search::S
         if (f.id.empty()) continue;
         rows.push_back({f.id, f.deck_id, f.deck_title, f.text.title, f.text.front, {}, f.index, hit.title_hit});
         std::vector<std::string> matched;
-        for (const auto& m : hit.matches)
+        for (const auto& m : hit.matches) { // the content word, and the query word as typed
             matched.push_back(m.word);
+            matched.push_back(m.query);
+        }
         const std::string* where = &f.text.front;
         for (const std::string* t : {&f.text.front, &f.text.back, &f.text.why, &f.text.avoid})
             if (search::has_match(*t, matched)) {

@@ -46,30 +46,26 @@ bool record_unopened(store::EventStore& events, std::string_view query, std::siz
 SearchReport search_report(store::EventStore& events, TimeMs since_ms, std::size_t limit) {
     std::map<std::string, std::size_t> all, none, unopened;
     SearchReport r;
-    events.for_each({.type = std::string(cards::kCardLookedUp), .since_ms = since_ms},
-                    [&](const store::Event& e) {
-                        const auto it = e.payload.find("query");
-                        if (it == e.payload.end() || !it->is_string()) return;
-                        const std::string q = stored_query(it->get<std::string>());
-                        if (q.empty()) return;
-                        ++all[q];
-                        ++r.searches;
-                        ++r.opened;
-                    });
-    events.for_each({.type = std::string(kSearchUnopened), .since_ms = since_ms},
-                    [&](const store::Event& e) {
-                        const auto it = e.payload.find("query");
-                        if (it == e.payload.end() || !it->is_string()) return;
-                        const std::string q = stored_query(it->get<std::string>());
-                        if (q.empty()) return;
-                        ++all[q];
-                        ++r.searches;
-                        const auto n = e.payload.find("results");
-                        if (n != e.payload.end() && n->is_number_integer() && n->get<long>() == 0)
-                            ++none[q];
-                        else
-                            ++unopened[q];
-                    });
+    // Calls `count` with the stored query of each event of `type` that carries one.
+    auto each_query = [&](const char* type, auto count) {
+        events.for_each({.type = std::string(type), .since_ms = since_ms}, [&](const store::Event& e) {
+            const auto it = e.payload.find("query");
+            if (it == e.payload.end() || !it->is_string()) return;
+            const std::string q = stored_query(it->get<std::string>());
+            if (q.empty()) return;
+            ++all[q];
+            ++r.searches;
+            count(e, q);
+        });
+    };
+    each_query(cards::kCardLookedUp, [&](const store::Event&, const std::string&) { ++r.opened; });
+    each_query(kSearchUnopened, [&](const store::Event& e, const std::string& q) {
+        const auto n = e.payload.find("results");
+        if (n != e.payload.end() && n->is_number_integer() && n->get<long>() == 0)
+            ++none[q];
+        else
+            ++unopened[q];
+    });
     r.top = ranked(all, limit);
     r.no_result = ranked(none, limit);
     r.no_opened = ranked(unopened, limit);

@@ -83,7 +83,8 @@ void explain(std::ostream& out, const content::ContentSet& set,
     for (std::size_t i = 0; i < hits.size(); ++i) {
         const auto& h = hits[i];
         out << i + 1 << ". " << h.card_id << "  \"" << set.cards[h.card_index].text_for(lang).title
-            << "\"\n   words matched " << h.words_matched << ", score " << h.score
+            << "\"\n   words matched " << h.words_matched << " (rank weight " << h.rank_words
+            << ", rare words count twice), score " << h.score
             << " (proximity +" << h.proximity << "), best in " << h.locale << "\n";
         for (const auto& m : h.matches)
             out << "   " << m.query << " -> " << m.word << ": " << search::match_kind_name(m.kind)
@@ -120,6 +121,7 @@ int cmd_search(const Args& a, Io& io) {
                            {"title_hit", h.title_hit},
                            {"matched_locale", std::string(h.locale)},
                            {"words_matched", h.words_matched},
+                           {"rank_words", h.rank_words},
                            {"proximity", h.proximity},
                            {"matches", matches_json(h)}});
         }

@@ -47,6 +47,7 @@ struct Hit {
     bool title_hit = false;     // every query word matched a title word
     std::string_view locale;    // where the query matched best: "en", "pl" or "ru"
     std::size_t words_matched = 0;
+    std::size_t rank_words = 0;     // the first ranking key: matched words, rare ones twice
     int proximity = 0;              // bonus for query words in order and close together
     std::vector<WordMatch> matches; // one per matched query word, in query order
 };

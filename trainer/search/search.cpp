@@ -232,7 +232,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
     hits.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         const Ranked& r = ranked[i];
-        Hit h{ids_[r.card], r.card, r.score, true, {}, 0, r.proximity, {}};
+        Hit h{ids_[r.card], r.card, r.score, true, {}, 0, r.matched, r.proximity, {}};
         std::size_t per_locale[kLocaleCount + 1] = {};
         for (std::size_t qi = 0; qi < nq; ++qi) {
             const Best& b = best[r.card * nq + qi];
