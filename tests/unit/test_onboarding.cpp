@@ -391,6 +391,45 @@ TEST_CASE("only a lead of the person's team may sign off their skills; otherwise
     CHECK(scalar(w->db, "SELECT count(*) FROM onboarding_completions WHERE signer_person_id = 'lena'") == 1);
 }
 
+TEST_CASE("a lead's skills are signed by their manager or an admin, never by the lead or a peer",
+          "[onboarding]") {
+    auto w = memory_world();
+    // Lena (a lead) is also a member of the leads' team that Otto manages.
+    exec(w->db, "INSERT INTO teams (id, name) VALUES ('leads', 'Leads')");
+    exec(w->db, "INSERT INTO team_members (team_id, person_id) VALUES ('leads', 'lena')");
+    exec(w->db, "INSERT INTO team_leads (team_id, person_id) VALUES ('leads', 'otto')");
+    exec(w->db, "INSERT INTO people (id, display_name, role, created_ms) VALUES ('pia', 'Pia', 'lead', 0)");
+    exec(w->db, "INSERT INTO team_members (team_id, person_id) VALUES ('north', 'pia')");
+    onboarding::assign_track(w->events, w->content, identity::cli_admin(), "t", "lena");
+    w->pass_knowledge("lena");
+    w->service.request_signoff(w->actor("lena"), "s1");
+    const onboarding::SignoffInput in{"lena", "s1", {"greet", "listen", "close"}, "calm calibration"};
+
+    // The admin sees the lead's request and may sign it; so may her manager.
+    const auto admin_queue = w->signoffs.queue(w->actor("root"), "en");
+    REQUIRE(admin_queue.size() == 1);
+    CHECK(admin_queue[0].person_id == "lena");
+    REQUIRE(w->signoffs.queue(w->actor("otto"), "en").size() == 1);
+    // Not herself, not a peer lead who manages nobody's team she is in.
+    const auto before = w->event_count();
+    CHECK_THROWS_AS(w->signoffs.sign(w->actor("lena"), in, kLeadPin), identity::AccessDenied);
+    CHECK_THROWS_AS(w->signoffs.sign(w->actor("pia"), in, kLeadPin), identity::AccessDenied);
+    CHECK(w->signoffs.queue(w->actor("pia"), "en").empty());
+    CHECK(w->event_count() == before);
+
+    const auto res = w->signoffs.sign(w->actor("root"), in, kLeadPin);
+    CHECK(res.completion.passed);
+    CHECK(res.completion.signer == "root");
+    CHECK(w->tile("lena", "s1").status == ModuleStatus::Done);
+
+    // An admin still may not sign an agent's skills: that stays with the agent's own lead.
+    w->pass_knowledge("ann");
+    w->service.request_signoff(w->actor("ann"), "s1");
+    CHECK(w->signoffs.queue(w->actor("root"), "en").empty());
+    CHECK_THROWS_AS(w->signoffs.sign(w->actor("root"), {"ann", "s1", {"greet"}, ""}, kLeadPin),
+                    identity::AccessDenied);
+}
+
 // [SECTION] Versions, rebuild, assignment ----------------------------------------------------
 
 TEST_CASE("a new module version re-opens it for everyone who completed an older one", "[onboarding]") {
@@ -486,11 +525,18 @@ TEST_CASE("the bundled onboarding track loads with no errors and covers every pi
                                      [&](const auto& tm) { return oc.find_module(tm.module)->pillar == p; });
         CHECK(n >= 2);
     }
+    std::size_t questions = 0;
     for (const auto& m : oc.modules) {
-        if (m.pillar == Pillar::Knowledge) CHECK((m.quiz.questions.size() >= 5 && m.quiz.questions.size() <= 6));
+        questions += m.quiz.questions.size();
+        for (const auto& q : m.quiz.questions)
+            for (const auto& o : q.options)
+                for (const char* loc : {"en", "pl", "ru"})
+                    CHECK(o.feedback.count(loc)); // feedback on every answer, in every language
+        if (m.pillar == Pillar::Knowledge) CHECK((m.quiz.questions.size() >= 5 && m.quiz.questions.size() <= 8));
         if (m.pillar == Pillar::Attitude) CHECK((m.scenarios.size() >= 3 && m.scenarios.size() <= 4));
         if (m.pillar == Pillar::Skills) CHECK((m.checklist.steps.size() >= 6 && m.checklist.steps.size() <= 8));
     }
+    CHECK(questions >= 40); // issue 17: at least 40 quiz questions across the knowledge modules
     CHECK(content::find_prerequisite_cycle(*t).empty());
     CHECK(r.counts.at("modules") == static_cast<int>(oc.modules.size()));
     CHECK(r.counts.at("tracks") >= 1);

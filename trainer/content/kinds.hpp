@@ -16,5 +16,8 @@ void load_onboarding(const std::filesystem::path& dir, ContentSet& set, LoadResu
 void load_change(const std::filesystem::path& dir, ContentSet& set, LoadResult& r);
 // content/quality/*.json: QA scorecards (trainer/content/quality_loader.cpp)
 void load_quality(const std::filesystem::path& dir, ContentSet& set, LoadResult& r);
+// content/rules/*.json: local rules per country, e.g. complaint deadlines
+// (trainer/content/rules_loader.cpp)
+void load_rules(const std::filesystem::path& dir, ContentSet& set, LoadResult& r);
 
 } // namespace trainer::content

@@ -154,6 +154,7 @@ LoadResult load_content(const fs::path& dir) {
     load_onboarding(dir, *set, r);
     load_change(dir, *set, r);
     load_quality(dir, *set, r);
+    load_rules(dir, *set, r);
     if (!r.ok()) return r;
     r.content = std::move(set);
     return r;

@@ -56,6 +56,7 @@ struct Deck {
 struct OnboardingContent;
 struct ChangeContent;
 struct QualityContent;
+struct LocalRules;
 
 struct ContentSet {
     std::vector<Deck> decks; // sorted by order
@@ -64,6 +65,7 @@ struct ContentSet {
     std::shared_ptr<const OnboardingContent> onboarding; // null when the folder has none
     std::shared_ptr<const ChangeContent> change;
     std::shared_ptr<const QualityContent> quality;
+    std::shared_ptr<const LocalRules> rules; // content/rules/: null when the folder is absent
 
     const Card* find_card(std::string_view id) const;
     const Deck* find_deck(std::string_view id) const;

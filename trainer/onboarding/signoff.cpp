@@ -16,6 +16,31 @@
 namespace trainer::onboarding {
 
 namespace {
+
+// Who may sign a person's skills (content/README.md "Team-lead track"): a lead of one of the
+// person's teams, never the person themselves. A lead's own modules are signed by their manager:
+// whoever leads a team the lead is a member of (the same rule), or an admin.
+bool may_sign(store::Database& db, const identity::Actor& signer, const std::string& person) {
+    if (signer.person_id.empty() || person == signer.person_id) return false;
+    if (std::find(signer.led_people.begin(), signer.led_people.end(), person) != signer.led_people.end())
+        return true;
+    if (signer.role != identity::Role::Admin) return false;
+    const auto p = identity::read_person(db, person);
+    return p && p->active && p->role == identity::Role::Lead;
+}
+
+// The people whose requests this signer sees: the members of their teams, and for an admin every
+// active lead too.
+std::vector<std::string> signable_people(store::Database& db, const identity::Actor& signer) {
+    std::vector<std::string> out = signer.led_people;
+    if (signer.role == identity::Role::Admin) {
+        auto st = db.prepare("SELECT id FROM people WHERE role = 'lead' AND active = 1 ORDER BY id");
+        while (st.step())
+            if (std::find(out.begin(), out.end(), st.text(0)) == out.end()) out.push_back(st.text(0));
+    }
+    return out;
+}
+
 using Code = OnboardingError::Code;
 constexpr std::size_t kMaxNoteBytes = 4000;
 } // namespace
@@ -26,7 +51,7 @@ SignoffService::SignoffService(store::EventStore& events, const content::Onboard
 
 std::vector<SignoffRequest> SignoffService::queue(const identity::Actor& lead, std::string_view locale) {
     std::vector<SignoffRequest> out;
-    for (const auto& person : lead.led_people) {
+    for (const auto& person : signable_people(events_.db(), lead)) {
         if (person == lead.person_id) continue;
         const auto p = identity::read_person(events_.db(), person);
         for (const auto& [id, r] : load_records(events_.db(), person)) {
@@ -58,11 +83,10 @@ ModuleRecord SignoffService::validate(const identity::Actor& lead, const Signoff
     if (!m) throw OnboardingError(Code::UnknownModule, "no onboarding module '" + in.module + "'");
     if (m->pillar != content::Pillar::Skills)
         throw OnboardingError(Code::WrongPillar, "module '" + in.module + "' is not a skills module; only skills are signed off");
-    const bool leads_person =
-        std::find(lead.led_people.begin(), lead.led_people.end(), in.person) != lead.led_people.end();
-    if (lead.person_id.empty() || in.person == lead.person_id || !leads_person)
-        throw identity::AccessDenied("only a lead of " + in.person + "'s team may sign off their skills; " +
-                                     lead.label() + " may not. Nothing was recorded");
+    if (!may_sign(events_.db(), lead, in.person))
+        throw identity::AccessDenied("only a lead of " + in.person + "'s team (for a lead: their manager " +
+                                     "or an admin) may sign off their skills; " + lead.label() +
+                                     " may not. Nothing was recorded");
     ModuleRecord r = load_record(events_.db(), in.person, in.module);
     if (!r.current_for(m->version) || !r.signoff_requested_ms)
         throw OnboardingError(Code::NoRequest, in.person + " has not asked for a sign-off of '" + in.module + "'");

@@ -1,9 +1,9 @@
 #pragma once
 // Skills sign-off (DESIGN §4.3): a new hire asks for it; the request appears in the queue of
 // the leads of their teams; a lead observes a call or role-play, ticks the steps shown, adds a
-// note and signs with their OWN PIN. Only a lead of one of the person's teams may sign (not an
-// admin, not the person themselves): anyone else gets identity::AccessDenied and nothing is
-// recorded. Steps not shown put their cards at the front of the person's review queue
+// note and signs with their OWN PIN. Only a lead of one of the person's teams may sign (never the
+// person themselves; an admin only when the person is a lead: a lead's manager signs the team-lead
+// track): anyone else gets identity::AccessDenied and nothing is recorded. Steps not shown put their cards at the front of the person's review queue
 // ("coaching.assigned", source "skills").
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/identity/auth.hpp"
