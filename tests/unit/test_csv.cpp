@@ -9,7 +9,7 @@ using namespace trainer::csv;
 TEST_CASE(
     "a CSV with a BOM, semicolons, CRLF and quoted newlines parses into rows with line numbers") {
     const Table t =
-        read_file(std::string(TRAINER_TEST_DATA) + "/csv/people/good_bom_semicolon_crlf.csv");
+        read_file(std::string(TRAINER_TEST_DATA) + "/csv/quoted_newline_bom_semicolon_crlf.csv");
     REQUIRE(t.ok());
     CHECK(t.delimiter == ';');
     CHECK(t.header.front() == "id"); // the BOM is not part of the first name

@@ -127,8 +127,6 @@ Table parse(std::string_view text) {
                 // breaks in their one-line columns on top of this.
                 t.issues.push_back({r.row, r.line, r.fields.size() + 1,
                                     column_name(r.fields.size() + 1), *e});
-            if (field_quoted && field.find('\r') != std::string::npos)
-                field = text::normalize_newlines(field);
             r.fields.push_back(field_quoted ? field : trim(field));
             field.clear();
             field_quoted = false;

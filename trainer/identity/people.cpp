@@ -417,7 +417,12 @@ ImportResult PeopleService::import_table(const Actor& actor, const csv::Table& t
         if (row.fields.size() != t.header.size()) continue; // already reported as ragged
         auto issue = [&](const std::string& col, const std::string& msg) {
             const auto c = cols.find(col);
-            r.issues.push_back({row.row, row.line, c ? *c + 1 : 0, col, msg});
+            // A cell the CSV reader already refused (invalid UTF-8, a control character) is
+            // reported once, not again by the field rules.
+            const std::size_t column = c ? *c + 1 : 0;
+            for (const auto& earlier : r.issues)
+                if (earlier.row == row.row && column != 0 && earlier.column == column) return;
+            r.issues.push_back({row.row, row.line, column, col, msg});
         };
         NewPerson p;
         p.id = cols.get(row, "id");
