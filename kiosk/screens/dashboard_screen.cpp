@@ -24,8 +24,14 @@ using trainer::dashboard::TeamRow;
 // A row of large toggle buttons; returns the index clicked or -1.
 int segmented(const UiContext& ui, const std::vector<std::string>& labels, int active) {
     int clicked = -1;
+    const float right = ImGui::GetWindowContentRegionMax().x;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        if (i) ImGui::SameLine();
+        // A tab that would not fit (ru at 1024 px) starts a second row instead of being cut off.
+        if (i) {
+            const float w = ImGui::CalcTextSize(labels[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+            const float x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+            if (x + w <= right) ImGui::SameLine();
+        }
         ImGui::PushID(static_cast<int>(i));
         if (widgets::button(ui, labels[i], 0.0f, static_cast<int>(i) == active)) clicked = static_cast<int>(i);
         ImGui::PopID();
