@@ -205,6 +205,7 @@ private:
     // Quality (app_quality.cpp).
     bool apply_quality(const Intent& intent);
     void finish_evaluation_signature(const trainer::identity::PinCheck& check);
+    std::string signing_what(SignPurpose purpose) const;
     trainer::quality::MotivationConfig motivation_;
     std::unique_ptr<trainer::quality::EvaluationService> evaluations_;
     EvaluationScreen evaluation_screen_;

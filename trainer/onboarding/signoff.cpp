@@ -11,6 +11,11 @@
 
 namespace trainer::onboarding {
 
+bool signoff_passed(std::size_t shown, std::size_t steps, double pass_mark) {
+    const double score = steps == 0 ? 0.0 : static_cast<double>(shown) / static_cast<double>(steps);
+    return score + 1e-9 >= pass_mark;
+}
+
 namespace {
 using Code = OnboardingError::Code;
 constexpr std::size_t kMaxNoteBytes = 4000;
@@ -106,7 +111,7 @@ SignoffResult SignoffService::sign_checked(const identity::Actor& lead, const Si
     const double score = m->checklist.steps.empty()
                              ? 0.0
                              : static_cast<double>(shown.size()) / static_cast<double>(m->checklist.steps.size());
-    const bool passed = score + 1e-9 >= m->checklist.pass_mark;
+    const bool passed = signoff_passed(shown.size(), m->checklist.steps.size(), m->checklist.pass_mark);
     const TimeMs now = events_.clock().now_ms();
 
     store::Transaction tx(events_.db());
