@@ -1,12 +1,13 @@
-#include "trainer/core/org_time_zone.hpp"
-#include "trainer/core/time.hpp"
-#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/person_screen.hpp"
+
+#include "kiosk/input.hpp"
 
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -117,6 +118,7 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
                           const trainer::content::ContentSet& set) {
     Intent intent;
     if (widgets::button(ui, "←  " + ui.tr("nav.back"))) intent = Back{};
+    if (!ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
     ImGui::SameLine();
     ImGui::PushFont(ui.fonts.title);
     ImGui::AlignTextToFramePadding();
