@@ -33,7 +33,9 @@ bool letters_go_to_search(ScreenId top) {
 
 Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set) {
     Intent intent;
-    ImGui::PushFont(ui.fonts.large);
+    // A narrow window keeps room for the search field: the title in the body font.
+    const bool narrow = ImGui::GetWindowContentRegionMax().x < ui.px(1200);
+    ImGui::PushFont(narrow ? ui.fonts.body : ui.fonts.large);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(theme::kAccent, "%s", ui.tr("app.title").c_str());
     ImGui::PopFont();
@@ -49,7 +51,7 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     const float bw = ui.px(64);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     // Right-aligned group: [name] [My reviews] [Sign in/out]   [EN] [PL] [RU]
-    const std::string who = session_ ? session_->person.display_name : std::string();
+    std::string who = session_ ? session_->person.display_name : std::string();
     const bool show_home = session_ && stack_.back() != ScreenId::Home;
     const bool show_account = db_ && stack_.back() != ScreenId::Login;
     const std::string account = session_ ? ui.tr("nav.sign_out") : ui.tr("nav.sign_in");
@@ -58,7 +60,7 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     const float pad = ImGui::GetStyle().FramePadding.x * 2;
     const float account_w = ImGui::CalcTextSize(account.c_str()).x + pad;
     const float home_w = ImGui::CalcTextSize(home.c_str()).x + pad;
-    const float who_w = who.empty() ? 0.0f : ImGui::CalcTextSize(who.c_str()).x;
+    float who_w = who.empty() ? 0.0f : ImGui::CalcTextSize(who.c_str()).x;
     float group_w = 0;
     for (float w : {who_w, show_home ? home_w : 0.0f, show_account ? account_w : 0.0f})
         if (w > 0) group_w += w + gap;
@@ -66,8 +68,26 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     if (stack_.back() != ScreenId::Login) {
         // The search field takes what is left between the title and the right-hand group.
         ImGui::SameLine(0, ui.px(32));
+        // A narrow window: the signed-in name gives way to the search field's minimum width, cut
+        // with an ellipsis, or left out when only a stub would remain (never drawn over the field).
+        const float min_search = ui.px(160) + ui.px(24);
+        const float deficit = ImGui::GetCursorPosX() + min_search -
+                              (ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w);
+        if (deficit > 0 && who_w > 0) {
+            const float room = who_w - deficit;
+            group_w -= who_w + gap;
+            if (room < ui.px(72)) {
+                who.clear(), who_w = 0;
+            } else {
+                who = widgets::ellipsize(who, room);
+                who_w = ImGui::CalcTextSize(who.c_str()).x;
+                group_w += who_w + gap;
+            }
+        }
         const float right = ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w;
-        const float width = std::clamp(right - ImGui::GetCursorPosX() - ui.px(24), ui.px(160), ui.px(420));
+        // Never under the right-hand group: narrower than 160 px only when nothing else is left.
+        const float space = right - ImGui::GetCursorPosX() - ui.px(24);
+        const float width = std::clamp(space, std::max(ui.px(72), std::min(space, ui.px(160))), ui.px(420));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(2));
         intent = draw_search_field(ui, search_screen_, search_query_, width, focus_search_,
                                    letters_go_to_search(stack_.back()), search_results(set));

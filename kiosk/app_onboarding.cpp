@@ -2,6 +2,7 @@
 // skills sign-off — and signing with the lead's own PIN, which QA evaluations share.
 #include "kiosk/app_state.hpp"
 
+#include "trainer/i18n/format.hpp"
 #include "trainer/onboarding/assignment.hpp"
 #include "trainer/onboarding/module_resume.hpp"
 
@@ -124,6 +125,26 @@ bool App::apply_onboarding(const Intent& intent) {
 
 // --- signing with the lead's own PIN ----------------------------------------------------------
 
+// What the lead is about to sign, restated on the PIN pad: the person, the module or evaluation,
+// and the outcome the signature records.
+std::string App::signing_what(SignPurpose purpose) const {
+    const UiContext ui = this->ui();
+    if (purpose == SignPurpose::Evaluation) {
+        const auto& e = evaluation_screen_;
+        return ui.tr("sign.what_evaluation",
+                     {{"person", e.agent_name},
+                      {"score", e.preview.scored ? trainer::i18n::format_percent(e.preview.percent, 0, ui.locale)
+                                                 : std::string(trainer::i18n::kNoValue)}});
+    }
+    const auto& r = signoff_screen_.request;
+    const bool passed = trainer::onboarding::signoff_passed(signoff_screen_.shown.size(), r.steps.size(), r.pass_mark);
+    return ui.tr("sign.what_signoff", {{"person", r.display_name},
+                                       {"module", r.module_title},
+                                       {"shown", std::to_string(signoff_screen_.shown.size())},
+                                       {"steps", std::to_string(r.steps.size())},
+                                       {"result", ui.tr(passed ? "sign.passed" : "sign.not_passed")}});
+}
+
 void App::begin_signature(SignPurpose purpose) {
     if (!session_ || !auth_) return;
     sign_purpose_ = purpose;
@@ -131,6 +152,8 @@ void App::begin_signature(SignPurpose purpose) {
     sign_pad_.step = LoginScreen::Step::Pin;
     sign_pad_.person_id = session_->person.id;
     sign_pad_.display_name = ui().tr("sign.as", {{"name", session_->person.display_name}});
+    sign_pad_.signing_heading = ui().tr("sign.heading", {{"name", session_->person.display_name}});
+    sign_pad_.signing_what = signing_what(purpose);
     stack_.push_back(ScreenId::Sign);
 }
 

@@ -202,6 +202,7 @@ private:
     std::optional<QualityFlow::Env> quality_env(const UiContext& ui);
     bool apply_quality(const Intent& intent);
     void finish_evaluation_signature(const trainer::identity::PinCheck& check);
+    std::string signing_what(SignPurpose purpose) const;
     trainer::quality::MotivationConfig motivation_;
     std::unique_ptr<trainer::quality::EvaluationService> evaluations_;
     QualityFlow quality_flow_;

@@ -97,4 +97,23 @@ bool choice(const UiContext& ui, const std::string& id, const std::string& label
     return clicked;
 }
 
+std::string ellipsize(std::string_view text, float max_width) {
+    const auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+    if (width(text) <= max_width) return std::string(text);
+    const float room = max_width - width("…");
+    // The longest prefix that fits, ending on a UTF-8 character boundary.
+    std::size_t fit = 0;
+    for (std::size_t i = 1; i <= text.size(); ++i) {
+        if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (width(text.substr(0, i)) > room) break;
+        fit = i;
+    }
+    std::string_view cut = text.substr(0, fit);
+    // Back to the last word boundary when there is one in the fitting part (not for a lone word).
+    if (fit < text.size() && text[fit] != ' ')
+        if (const auto space = cut.find_last_of(' '); space != std::string_view::npos && space > 0) cut = cut.substr(0, space);
+    while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',' || cut.back() == ':' || cut.back() == '-')) cut.remove_suffix(1);
+    return std::string(cut) + "…";
+}
+
 } // namespace kiosk::widgets

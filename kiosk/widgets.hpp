@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 
 namespace kiosk::widgets {
 
@@ -23,5 +24,9 @@ void chip(const UiContext& ui, const std::string& s, const ImVec4& fg, const ImV
 // tall; `look` colours it and puts a mark in front (• chosen, ✓ right, ✗ wrong).
 enum class Look { Plain, Selected, Right, Wrong, Dim };
 bool choice(const UiContext& ui, const std::string& id, const std::string& label, Look look, bool enabled = true);
+
+// `text` as it fits in `max_width` pixels of the current font: whole, or cut at the last word
+// boundary that fits (at a character when one word alone is too long) with "…" appended.
+std::string ellipsize(std::string_view text, float max_width);
 
 } // namespace kiosk::widgets

@@ -1,8 +1,5 @@
 // The dashboard's charts, drawn with ImDrawList: the mastery map, the weekly phase bars, the
 // team's QA by month and the maturity trend. Each carries numbers or a legend, never colour alone.
-#include "trainer/core/org_time_zone.hpp"
-#include "trainer/core/time.hpp"
-#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "trainer/quality/pass_mark.hpp"
 
@@ -10,6 +7,9 @@
 #include "kiosk/widgets.hpp"
 #include "trainer/cards/browse.hpp"
 #include "trainer/content/change_model.hpp"
+#include "trainer/core/org_time_zone.hpp"
+#include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include <imgui.h>
 

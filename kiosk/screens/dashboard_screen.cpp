@@ -1,14 +1,16 @@
-#include "trainer/core/org_time_zone.hpp"
-#include "trainer/core/time.hpp"
-#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "trainer/quality/pass_mark.hpp"
+
+#include "kiosk/input.hpp"
 
 #include "kiosk/theme.hpp"
 #include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
 #include "trainer/content/change_model.hpp"
+#include "trainer/content/onboarding_model.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 #include "trainer/search/fold.hpp"
 
 #include <imgui.h>
@@ -26,8 +28,14 @@ using trainer::dashboard::TeamRow;
 // A row of large toggle buttons; returns the index clicked or -1.
 int segmented(const UiContext& ui, const std::vector<std::string>& labels, int active) {
     int clicked = -1;
+    const float right = ImGui::GetWindowContentRegionMax().x;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        if (i) ImGui::SameLine();
+        // A tab that would not fit (ru at 1024 px) starts a second row instead of being cut off.
+        if (i) {
+            const float w = ImGui::CalcTextSize(labels[i].c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+            const float x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetStyle().ItemSpacing.x;
+            if (x + w <= right) ImGui::SameLine();
+        }
         ImGui::PushID(static_cast<int>(i));
         if (widgets::button(ui, labels[i], 0.0f, static_cast<int>(i) == active)) clicked = static_cast<int>(i);
         ImGui::PopID();
@@ -84,10 +92,11 @@ Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const 
     case Tab::Heatmap: draw_heatmap(ui, d, set); break;
     case Tab::Phases: draw_phases(ui, d, set); break;
     case Tab::Quality: draw_quality(ui, d); break;
-    case Tab::Signoffs: body = draw_signoffs(ui, d); break;
+    case Tab::Signoffs: body = draw_signoffs(ui, d, set); break;
     case Tab::Maturity: body = draw_maturity(ui, d, set); break;
     }
     if (!is_none(body)) intent = body;
+    if (is_none(intent) && !ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
     return intent;
 }
 
@@ -180,7 +189,7 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
     return intent;
 }
 
-Intent DashboardScreen::draw_signoffs(const UiContext& ui, const DashboardData& d) {
+Intent DashboardScreen::draw_signoffs(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set) {
     Intent intent;
     if (!d.signoffs.available || d.signoffs.items.empty()) {
         widgets::text(ui.fonts.body, ui.tr("dash.no_signoffs"), theme::kMuted);
@@ -192,7 +201,12 @@ Intent DashboardScreen::draw_signoffs(const UiContext& ui, const DashboardData& 
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(s.display_name.c_str());
         ImGui::SameLine(ui.px(300));
-        ImGui::TextColored(theme::kMuted, "%s", (s.module_id + "  ·  " + trainer::i18n::format_date(s.requested_ms, ui.locale, trainer::organisation_zone())).c_str());
+        // The module by its title in the lead's language (never the raw id), cut to its place.
+        const trainer::content::Module* m = set.onboarding ? set.onboarding->find_module(s.module_id) : nullptr;
+        const std::string what = (m ? trainer::content::pick(m->title, ui.locale) : s.module_id) + "  ·  " +
+                                 trainer::i18n::format_date(s.requested_ms, ui.locale, trainer::organisation_zone());
+        const float room = ImGui::GetWindowContentRegionMax().x - ui.px(260) - ImGui::GetCursorPosX() - ui.px(16);
+        ImGui::TextColored(theme::kMuted, "%s", widgets::ellipsize(what, room).c_str());
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(260));
         if (widgets::button(ui, ui.tr("dash.sign_off"), ui.px(260), true)) intent = OpenSignoff{s.person_id, s.module_id};
         ImGui::PopID();

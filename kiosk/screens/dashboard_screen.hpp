@@ -51,7 +51,7 @@ private:
     void draw_heatmap(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set);
     void draw_phases(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set);
     void draw_quality(const UiContext& ui, const DashboardData& d);
-    Intent draw_signoffs(const UiContext& ui, const DashboardData& d);
+    Intent draw_signoffs(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set);
     Intent draw_maturity(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set);
 };
 

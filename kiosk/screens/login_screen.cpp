@@ -88,9 +88,12 @@ Intent LoginScreen::draw_pin(const UiContext& ui) {
         ImGui::TextColored(colour, "%s", s.c_str());
         ImGui::PopFont();
     };
-    centred(ui.fonts.title, display_name.empty() ? ui.tr("login.pin_heading_badge")
-                                                 : ui.tr("login.pin_heading", {{"name", display_name}}),
+    const bool signing = !signing_heading.empty();
+    centred(ui.fonts.title, signing ? signing_heading
+                            : display_name.empty() ? ui.tr("login.pin_heading_badge")
+                                                   : ui.tr("login.pin_heading", {{"name", display_name}}),
             theme::kInk);
+    if (signing && !signing_what.empty()) centred(ui.fonts.body, signing_what, theme::kInk);
     centred(ui.fonts.body, ui.tr("login.pin_prompt"), theme::kMuted);
 
     // The PIN as dots: filled for typed digits, hollow up to the 4-digit minimum.
@@ -147,7 +150,7 @@ Intent LoginScreen::draw_pin(const UiContext& ui) {
     if (widgets::button(ui, ui.tr("login.cancel"), half)) intent = Back{};
     ImGui::SameLine();
     ImGui::BeginDisabled(pin.size() < 4);
-    if (widgets::button(ui, ui.tr("login.ok"), half, true)) intent = SubmitPin{pin};
+    if (widgets::button(ui, signing ? ui.tr("sign.ok") : ui.tr("login.ok"), half, true)) intent = SubmitPin{pin};
     ImGui::EndDisabled();
     ImGui::EndDisabled();
 

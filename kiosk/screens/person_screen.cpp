@@ -1,14 +1,15 @@
-#include "trainer/core/org_time_zone.hpp"
-#include "trainer/core/time.hpp"
-#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/person_screen.hpp"
 #include "trainer/quality/pass_mark.hpp"
+
+#include "kiosk/input.hpp"
 
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -119,6 +120,7 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
                           const trainer::content::ContentSet& set) {
     Intent intent;
     if (widgets::header(ui, d.row.display_name)) intent = Back{};
+    if (!ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
     if (d.can_evaluate) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(320));
         if (widgets::button(ui, ui.tr("qa.new_evaluation"), ui.px(320), true)) intent = StartEvaluation{d.row.person_id};

@@ -15,6 +15,10 @@
 
 namespace trainer::onboarding {
 
+bool signoff_passed(std::size_t shown, std::size_t steps, double pass_mark) {
+    return score_checklist(shown, steps, pass_mark).passed; // the one rule (pass_mark.hpp)
+}
+
 namespace {
 
 // Who may sign a person's skills (content/README.md "Team-lead track"): a lead of one of the

@@ -17,6 +17,9 @@
 
 namespace trainer::onboarding {
 
+// A checklist passes when the share of steps shown reaches the module's pass mark (0..1).
+bool signoff_passed(std::size_t shown, std::size_t steps, double pass_mark);
+
 struct SignoffRequest {
     std::string person_id;
     std::string display_name;
