@@ -1,7 +1,7 @@
 #include "trainer/quality/team_trend.hpp"
 
 #include "trainer/quality/period.hpp"
-#include "trainer/quality/records.hpp"
+#include "trainer/quality/qa_figures.hpp"
 
 #include <set>
 
@@ -15,17 +15,11 @@ std::vector<MonthlyQa> team_qa_by_month(store::Database& db, const identity::Act
     std::set<std::string> members;
     for (const auto& p : people)
         if (identity::can_view_person(actor, p)) members.insert(p);
-    std::vector<Period> periods{*current};
-    while (static_cast<int>(periods.size()) < months) periods.push_back(previous(periods.back()));
-    for (auto it = periods.rbegin(); it != periods.rend(); ++it) {
-        MonthlyQa m{it->label, 0, std::nullopt};
-        double sum = 0;
-        if (!members.empty())
-            for (const auto& e : list_evaluations(db, {std::nullopt, it->from_date, it->until_date}))
-                if (members.count(e.person_id) && e.score.scored) sum += e.score.percent, ++m.evaluations;
-        if (m.evaluations) m.mean = sum / m.evaluations;
-        out.push_back(std::move(m));
-    }
+    // The team's score is the mean of its members' scores (qa_figures.hpp: one definition for the
+    // dashboard, the report and the motivation roll-up).
+    const std::vector<std::string> visible(members.begin(), members.end());
+    for (const auto& q : team_quality_trend(db, visible, *current, months))
+        out.push_back({q.period, q.evaluations, visible.empty() ? std::nullopt : q.percent});
     return out;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// A team's QA score by month (DESIGN §4.5, §4.6): the mean score of the team's scored
-// evaluations in each of the last few calendar months, as the lead's dashboard charts it.
+// A team's QA score by month (DESIGN §4.5, §4.6), as the lead's dashboard charts it: in each of
+// the last few calendar months, the mean of the members' own scores (quality/qa_figures.hpp).
 #include "trainer/identity/access.hpp"
 #include "trainer/store/database.hpp"
 
