@@ -60,7 +60,9 @@ inline std::string random_name(const char* prefix) {
     std::random_device rd;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%08x", rd());
-    return prefix + std::string(buf);
+    std::string out(prefix);
+    out += buf;
+    return out;
 }
 
 // A fresh central database, initialised for organisation `org`, dropped with its roles at the end.
