@@ -83,6 +83,7 @@ def main():
                          hooked, ms, hooked / ms if ms else None, "reported", True))
 
     rows.append(crash_kill_row())
+    rows.extend(central_rows())
     if os.environ.get("SOAK_MINUTES"):  # 10 minutes of scripted use: only when asked for
         kv = key_values([os.path.join(ROOT, "bench", "soak"), os.environ["SOAK_MINUTES"]])
         grew = kv.get("soak_rss_growth_mib")
@@ -159,6 +160,34 @@ def search_rows(kv):
 def fsrs_rows(kv):
     v = kv.get("fsrs_replay_steps_per_sec")
     return [] if v is None else [("FSRS replay throughput (steps/s)", v, None, None, "reported", True)]
+
+
+def central_rows():
+    """The central store (issue 18), on a throwaway cluster. Full scale with CENTRAL_AGENTS=2000."""
+    bench = os.path.join(BIN, "central_bench")
+    if not os.path.exists(bench):
+        return []
+    state = tempfile.mkdtemp(prefix="trainer-bench-pg-")
+    cluster = os.path.join(ROOT, "tests", "central", "pg_cluster.sh")
+    subprocess.run([cluster, "start", state], check=True, capture_output=True)
+    try:
+        agents = os.environ.get("CENTRAL_AGENTS", "100")
+        kv = key_values([bench, state, "--agents", agents, "--cards", "200", "--days", "365"])
+    finally:
+        subprocess.run([cluster, "stop", state], capture_output=True)
+    scale = f"{int(kv.get('central_seed_events', 0)):,} events ({agents} agents x 200 cards x 365 days)"
+    ingest, trip = kv.get("central_ingest_events_per_s"), kv.get("central_round_trip_100_ms")
+    boot, export = kv.get("central_team_bootstrap_s"), kv.get("central_monthly_export_s")
+    return [
+        (f"central ingest via central.push, 2 desks (events/s); COPY seed as baseline", ingest,
+         kv.get("central_copy_events_per_s"), ingest / kv["central_copy_events_per_s"], ">= 50,000/s", ingest >= 50000),
+        ("central push + pull round trip of 100 events (ms, median of 5)", trip, 200.0, trip / 200.0, "<= 200 ms",
+         trip <= 200),
+        (f"new desk pulls a 25-agent team's year: {int(kv.get('central_team_bootstrap_events', 0)):,} events (s); "
+         f"store: {scale}", boot, 10.0, boot / 10.0, "<= 10 s", boot <= 10),
+        (f"monthly motivation inputs for the organisation (s); store: {scale}", export, 30.0, export / 30.0,
+         "<= 30 s", export <= 30),
+    ]
 
 
 def commit_rows(kv):

@@ -19,6 +19,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <thread>
 
 namespace central_test {
 
@@ -60,7 +61,9 @@ inline std::string random_name(const char* prefix) {
     std::random_device rd;
     char buf[16];
     std::snprintf(buf, sizeof buf, "%08x", rd());
-    return prefix + std::string(buf);
+    std::string out(prefix);
+    out += buf;
+    return out;
 }
 
 // A fresh central database, initialised for organisation `org`, dropped with its roles at the end.
@@ -90,6 +93,28 @@ struct Centre {
     long long count(const std::string& sql) { return admin.exec(sql).int64(0, 0); }
 };
 
+// Syncs until nothing in scope waits behind the cluster's transaction horizon. xids are
+// cluster-wide: a transaction open in another test's database holds pulls back here too (late,
+// never skipped), so a test that checks completeness waits for it to end.
+inline central::SyncReport settle(central::PgConnection& conn, sync::LocalLog& log, const Clock& clock,
+                                  const central::SyncOptions& o = {}) {
+    central::SyncReport total;
+    for (int round = 0;; ++round) {
+        const auto r = central::sync_once(conn, log, clock, o);
+        total.pushed += r.pushed;
+        total.duplicates += r.duplicates;
+        total.refused.insert(total.refused.end(), r.refused.begin(), r.refused.end());
+        total.pulled += r.pulled;
+        total.applied += r.applied;
+        total.clock_skew_ms = r.clock_skew_ms;
+        const auto cur = log.cursor();
+        const auto pending = conn.exec("SELECT count(*) FROM central.events WHERE (xid, seq) > ($1::xid8, $2::bigint)",
+                                       {cur.xid, std::to_string(cur.seq)}).int64(0, 0);
+        if (pending == 0 || round > 400) return total;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+}
+
 // A desk: its own database file, clock and credential.
 struct Desk {
     test::TempDir dir;
@@ -114,7 +139,7 @@ struct Desk {
     central::SyncReport sync(const central::SyncOptions& o = {}) {
         auto conn = central::connect_device(cred);
         sync::SqliteLocalLog log(db, clock);
-        return central::sync_once(conn, log, clock, o);
+        return settle(conn, log, clock, o);
     }
     // A recorded event of `type` for `person` (a stand-in for what a screen records).
     store::Event record(const std::string& type, const std::string& person, nlohmann::json payload = nlohmann::json::object()) {

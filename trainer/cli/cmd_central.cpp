@@ -2,6 +2,7 @@
 // The organisation's central PostgreSQL store (README "A central store for many desks").
 #include "trainer/central/devices.hpp"
 #include "trainer/central/schema.hpp"
+#include "trainer/central/seed.hpp"
 #include "trainer/cli/cli.hpp"
 #include "trainer/store/events.hpp"
 
@@ -140,6 +141,43 @@ int cmd_join(const Args& a, Io& io) {
     return 0;
 }
 
+int positive(const Args& a, const char* name, int fallback) {
+    const auto v = a.value(name);
+    if (!v) return fallback;
+    try {
+        const int n = std::stoi(*v);
+        if (n > 0) return n;
+    } catch (const std::exception&) {
+    }
+    throw UsageError(std::string("--") + name + ": '" + *v + "' is not a positive number");
+}
+
+// A large synthetic history for benchmarks and load tests, written with COPY.
+int cmd_seed(const Args& a, Io& io) {
+    central::SeedOptions o;
+    o.agents = positive(a, "agents", o.agents);
+    o.cards = positive(a, "cards", o.cards);
+    o.days = positive(a, "days", o.days);
+    o.reviews_per_day = positive(a, "reviews-per-day", o.reviews_per_day);
+    try {
+        auto admin = central::PgConnection::open(admin_url(a));
+        if (central::check_central_version(admin) == 0) {
+            io.err << "trainer central seed: the central store has no schema yet (trainer central init URL)\n";
+            return 1;
+        }
+        const auto r = central::seed_central(admin, o);
+        io.out << "seeded " << r.events << " events in " << r.seconds << " s\n";
+        return 0;
+    } catch (const central::CentralError& e) {
+        return fail(io, "seed", e);
+    }
+}
+
+const Registration kSeed{{"central seed",
+                          "trainer central seed [--central URL] [--agents N] [--cards C] [--days D] [--reviews-per-day R]",
+                          "write a synthetic history straight into the central store (benchmarks)",
+                          {{"central", true}, {"agents", true}, {"cards", true}, {"days", true}, {"reviews-per-day", true}},
+                          cmd_seed, 0}};
 const Registration kInit{{"central init", "trainer central init URL [--organisation ID]",
                           "create or upgrade the central PostgreSQL store's schema", {{"organisation", true}},
                           cmd_init, 1}};

@@ -1,0 +1,147 @@
+// Central store benchmarks (issue 18; run by bench/run, which starts a throwaway cluster):
+//   central_bench STATE_DIR [--agents N] [--days D] [--cards C] [--reviews-per-day R]
+// Seeds the history with COPY, then measures: ingest through central.push from two desks at once,
+// the push + pull round trip of 100 events, a new desk's initial pull of a 25-agent team's
+// period, and the organisation's monthly motivation inputs. Prints "key value" lines.
+#include "trainer/central/devices.hpp"
+#include "trainer/central/schema.hpp"
+#include "trainer/central/seed.hpp"
+#include "trainer/central/sync_client.hpp"
+#include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
+#include "trainer/sync/local_log.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+#include <vector>
+
+using namespace trainer;
+using Clock_ = std::chrono::steady_clock;
+
+namespace {
+
+double since(Clock_::time_point t) { return std::chrono::duration<double>(Clock_::now() - t).count(); }
+
+struct Desk {
+    std::filesystem::path path;
+    store::Database db;
+    SystemClock clock;
+    central::DeviceCredential cred;
+    Desk(const std::filesystem::path& p, central::PgConnection& admin, const std::string& name, const std::string& scope,
+         const std::string& url)
+        : path(p), db(open(p)) {
+        store::meta_set(db, "kiosk_id", name);
+        cred = central::enrol_device(admin, name, central::parse_scope(scope));
+        cred.url = url;
+    }
+    static store::Database open(const std::filesystem::path& p) {
+        std::filesystem::remove(p);
+        store::OpenOptions o;
+        o.create_if_missing = true;
+        return store::Database::open(p, o);
+    }
+    void record(int n, const std::string& person) {
+        store::EventStore ev(db, clock, store::kiosk_id_of(db));
+        store::Transaction tx(db);
+        for (int i = 0; i < n; ++i) ev.append({.type = "note.written", .person_id = person, .payload = {{"n", i}}});
+        tx.commit();
+    }
+    central::SyncReport sync() {
+        auto conn = central::connect_device(cred);
+        sync::SqliteLocalLog log(db, clock);
+        central::SyncOptions o;
+        o.batch = 2000;
+        return central::sync_once(conn, log, clock, o);
+    }
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: central_bench STATE_DIR [--agents N] [--days D] [--cards C] [--reviews-per-day R]\n");
+        return 2;
+    }
+    std::map<std::string, std::string> env;
+    {
+        std::ifstream in(std::string(argv[1]) + "/env");
+        std::string line;
+        while (std::getline(in, line))
+            if (auto eq = line.find('='); eq != std::string::npos) env[line.substr(0, eq)] = line.substr(eq + 1);
+    }
+    central::SeedOptions seed;
+    for (int i = 2; i + 1 < argc; i += 2) {
+        const std::string k = argv[i];
+        const int v = std::atoi(argv[i + 1]);
+        if (k == "--agents") seed.agents = v;
+        else if (k == "--days") seed.days = v;
+        else if (k == "--cards") seed.cards = v;
+        else if (k == "--reviews-per-day") seed.reviews_per_day = v;
+    }
+    const std::string db = "bench_central";
+    const std::string host = "?host=" + env["PGHOST"] + "&port=" + env["PGPORT"] + "&user=trainer_admin";
+    {
+        auto root = central::PgConnection::open("postgresql:///postgres" + host);
+        root.exec("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+        auto roles = root.exec("SELECT rolname FROM pg_roles WHERE rolname LIKE 'bench\\_central\\_%'");
+        for (int i = 0; i < roles.rows(); ++i) root.exec("DROP ROLE \"" + roles.text(i, 0) + "\"");
+        root.exec("CREATE DATABASE " + db);
+    }
+    auto admin = central::PgConnection::open("postgresql:///" + db + host);
+    central::init_central(admin, "bench");
+    const std::string url = "postgresql://localhost:" + env["PGPORT"] + "/" + db + "?sslmode=verify-full&sslrootcert=" + env["CA"];
+    const auto tmp = std::filesystem::temp_directory_path() / "trainer-central-bench";
+    std::filesystem::create_directories(tmp);
+
+    // Seeding: COPY straight into the store.
+    const auto s = central::seed_central(admin, seed);
+    admin.exec("ANALYZE");
+    std::printf("central_seed_events %lld\ncentral_copy_events_per_s %.0f\n", s.events, s.events / s.seconds);
+
+    // Ingest through central.push, two desks at once (validation, RLS, the id table).
+    constexpr int kPerDesk = 50'000;
+    Desk p1(tmp / "p1.db", admin, "pusher-1", "person:nobody", url), p2(tmp / "p2.db", admin, "pusher-2", "person:nobody", url);
+    p1.record(kPerDesk, "ingest-1");
+    p2.record(kPerDesk, "ingest-2");
+    auto t = Clock_::now();
+    std::thread other([&] { p2.sync(); });
+    p1.sync();
+    other.join();
+    std::printf("central_ingest_events_per_s %.0f\n", 2.0 * kPerDesk / since(t));
+
+    // Round trip: 100 events pushed by one desk, pulled by another (median of 5).
+    Desk a(tmp / "a.db", admin, "rt-a", "person:rt", url), b(tmp / "b.db", admin, "rt-b", "person:rt", url);
+    a.sync();
+    b.sync();
+    std::vector<double> trips;
+    for (int i = 0; i < 5; ++i) {
+        a.record(100, "rt");
+        t = Clock_::now();
+        a.sync();
+        b.sync();
+        trips.push_back(since(t) * 1000.0);
+    }
+    std::sort(trips.begin(), trips.end());
+    std::printf("central_round_trip_100_ms %.1f\n", trips[2]);
+
+    // A new desk of team-0 (25 agents) pulls the team's whole period, projections included.
+    Desk team(tmp / "team.db", admin, "team-desk", "team:team-0", url);
+    t = Clock_::now();
+    const auto r = team.sync();
+    std::printf("central_team_bootstrap_s %.2f\ncentral_team_bootstrap_events %zu\n", since(t), r.pulled);
+
+    // The organisation's monthly motivation inputs (the last full month of the seed).
+    t = Clock_::now();
+    const long long end_day = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch()).count() / kMsPerDay;
+    const std::string month = format_date((end_day - 31) * kMsPerDay).substr(0, 7);
+    const auto rows = admin.exec("SELECT * FROM reporting.motivation_inputs WHERE period = $1", {month});
+    std::printf("central_monthly_export_s %.2f\ncentral_monthly_export_rows %d\n", since(t), rows.rows());
+    std::filesystem::remove_all(tmp);
+    return 0;
+}
