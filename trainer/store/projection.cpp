@@ -9,7 +9,7 @@ void for_each_in_order(Database& db, const EventFilter& f, const std::function<v
     if (f.person_id) sql += " AND person_id = ?2";
     if (f.since_ms) sql += " AND at_ms >= ?3";
     if (f.until_ms) sql += " AND at_ms < ?4";
-    sql += " ORDER BY at_ms, kiosk_id, coalesce(origin_seq, seq), id";
+    sql += " ORDER BY at_ms, kiosk_id, id";
     auto st = db.prepare(sql);
     if (f.type) st.bind(1, *f.type);
     if (f.person_id) st.bind(2, *f.person_id);

@@ -21,8 +21,7 @@ struct RebuildStats {
 };
 
 // Calls fn for every event (or those of one type prefix, see EventFilter) in the one total order
-// every device agrees on: occurred-at, then kiosk (device) id, then the recording device's own
-// order (events.origin_seq, or seq for an event recorded here), then event id (issue 12).
+// every device agrees on: occurred-at, then kiosk (device) id, then event id (issue 12).
 void for_each_in_order(Database& db, const EventFilter& filter, const std::function<void(const Event&)>& fn);
 
 // Clears every projection and replays all events in the one total order (occurred-at, kiosk id,

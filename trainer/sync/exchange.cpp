@@ -28,8 +28,7 @@ bool WireEvent::same_content(const WireEvent& o) const {
 }
 
 bool applies_before(const WireEvent& a, const WireEvent& b) {
-    return std::tie(a.occurred_ms, a.device_id, a.origin_seq, a.id) <
-           std::tie(b.occurred_ms, b.device_id, b.origin_seq, b.id);
+    return std::tie(a.occurred_ms, a.device_id, a.id) < std::tie(b.occurred_ms, b.device_id, b.id);
 }
 
 namespace {
@@ -154,21 +153,18 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
     }
     std::optional<WireEvent> last_applied;
     {
-        auto st = db.prepare("SELECT at_ms, kiosk_id, id, coalesce(origin_seq, seq) FROM events "
-                             "ORDER BY at_ms DESC, kiosk_id DESC, coalesce(origin_seq, seq) DESC, id DESC LIMIT 1");
+        auto st = db.prepare("SELECT at_ms, kiosk_id, id FROM events ORDER BY at_ms DESC, kiosk_id DESC, id DESC LIMIT 1");
         if (st.step()) {
             last_applied.emplace();
             last_applied->occurred_ms = st.int64(0);
             last_applied->device_id = st.text(1);
             last_applied->id = st.text(2);
-            last_applied->origin_seq = st.int64(3);
         }
     }
     auto find = db.prepare("SELECT type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE id = ?1");
-    auto insert = db.prepare("INSERT INTO events (id, type, person_id, kiosk_id, at_ms, payload, origin_seq) "
-                             "VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?7)");
+    auto insert = db.prepare("INSERT INTO events (id, type, person_id, kiosk_id, at_ms, payload) "
+                             "VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6)");
     std::vector<const Checked*> added;
-    std::unordered_map<const Checked*, std::int64_t> local_seq;
     for (const Checked& c : batch) {
         // An erased person's old events are dropped before anything else: the pseudonymised copy
         // here has the same id and other content, and must not be compared with (issue 12 §5).
@@ -190,11 +186,9 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
             continue;
         }
         find.reset();
-        insert.bind_all(c.wire.id, c.wire.type, c.wire.person_id, c.wire.device_id, c.wire.occurred_ms, c.wire.payload,
-                        c.wire.origin_seq);
+        insert.bind_all(c.wire.id, c.wire.type, c.wire.person_id, c.wire.device_id, c.wire.occurred_ms, c.wire.payload);
         insert.run();
         insert.reset();
-        local_seq[&c] = db.last_insert_rowid();
         added.push_back(&c);
     }
     r.added = added.size();
@@ -226,13 +220,14 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
     const auto projections = app::all_projections();
     r.applied_in_place = !rewritten && (!last_applied || applies_before(*last_applied, added.front()->wire));
     if (r.applied_in_place) {
-        // Every new event sorts after what was applied: apply them in the total order, exactly as a
-        // live write would. (This device's sync.* audit records change no derived table.)
-        for (const Checked* c : added) {
-            const store::Event e{local_seq[c], c->wire.id, c->wire.type, c->wire.person_id,
-                                 c->wire.device_id, c->wire.occurred_ms, c->payload};
-            for (const auto& p : projections) p.apply(db, e);
-        }
+        // Every new event sorts after what was applied: apply them (and this device's audit events,
+        // which sort at now) in the total order, exactly as a live write would.
+        store::for_each_in_order(db, {std::nullopt, std::nullopt, added.front()->wire.occurred_ms, std::nullopt},
+                                 [&](const store::Event& e) {
+                                     const WireEvent k{e.id, org, e.kiosk_id, e.at_ms};
+                                     if (applies_before(k, added.front()->wire)) return;
+                                     for (const auto& p : projections) p.apply(db, e);
+                                 });
     } else {
         r.replayed = store::replay_all(db, projections).events;
     }
@@ -247,8 +242,7 @@ ExportBatch export_events(store::Database& db, const ExportQuery& q) {
     const std::string org = organisation_id(db);
     ExportBatch out;
     out.next_cursor = q.after_seq;
-    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload, "
-                      "coalesce(origin_seq, seq) FROM events WHERE seq > ?1";
+    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE seq > ?1";
     if (q.since_ms) sql += " AND at_ms >= ?2";
     sql += " ORDER BY seq";
     if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
@@ -258,7 +252,6 @@ ExportBatch export_events(store::Database& db, const ExportQuery& q) {
     while (st.step()) {
         WireEvent e{st.text(1), org, st.text(4), st.int64(5), st.text(2), st.text(3), st.text(6)};
         e.seq = st.int64(0);
-        e.origin_seq = st.int64(7);
         e.content_version = content_version_of(nlohmann::json::parse(e.payload));
         out.next_cursor = e.seq;
         out.events.push_back(std::move(e));

@@ -54,13 +54,10 @@ public:
 
     std::vector<WireEvent> events(const std::string& org) {
         std::vector<WireEvent> out;
-        for_rows("SELECT id, kiosk_id, at_ms, type, coalesce(person_id, ''), payload, coalesce(origin_seq, seq) "
-                 "FROM events ORDER BY seq",
+        for_rows("SELECT id, kiosk_id, at_ms, type, coalesce(person_id, ''), payload FROM events ORDER BY seq",
                  [&](sqlite3_stmt* st) {
-                     WireEvent e{text(st, 0), org, text(st, 1), sqlite3_column_int64(st, 2), text(st, 3),
-                                 text(st, 4), text(st, 5)};
-                     e.origin_seq = sqlite3_column_int64(st, 6);
-                     out.push_back(std::move(e));
+                     out.push_back({text(st, 0), org, text(st, 1), sqlite3_column_int64(st, 2), text(st, 3),
+                                    text(st, 4), text(st, 5)});
                  });
         return out;
     }

@@ -5,11 +5,8 @@
 INSERT OR IGNORE INTO meta (key, value) VALUES ('organisation_id', lower(hex(randomblob(16))));
 INSERT OR IGNORE INTO meta (key, value) VALUES ('organisation_source', 'migration');
 
--- The one total order every device applies events in: occurred-at, then device, then the order
--- the recording device wrote them in (its seq, carried along by merges), then event id.
--- origin_seq is NULL for an event recorded here (its seq is the origin).
-ALTER TABLE events ADD COLUMN origin_seq INTEGER;
-CREATE INDEX events_in_order ON events (at_ms, kiosk_id, coalesce(origin_seq, seq), id);
+-- The one total order every device applies events in: occurred-at, then device, then event id.
+CREATE INDEX events_in_order ON events (at_ms, kiosk_id, id);
 
 -- Erasure tombstones: a person erased here stays erased whatever a later merge brings. Kept with
 -- no personal data (a keyed hash of the old id, trainer/sync/tombstone.cpp) so that old events of
