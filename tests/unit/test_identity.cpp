@@ -371,13 +371,14 @@ TEST_CASE("erasing a person leaves no trace of their name in the raw database an
         CHECK(test::read_file(file).find(secret) == std::string::npos);
         CHECK(test::read_file(dir / "t.db-wal").find(secret) == std::string::npos);
     }
-    // Aggregates stay: the review still counts, under the pseudonym.
-    CHECK(w.events.count({.type = "card.reviewed", .person_id = r.pseudonym}) == 1);
-    CHECK(count(w.db,
-                "SELECT count(*) FROM team_members WHERE person_id = '" + r.pseudonym + "'") == 1);
+    // Issue 12 §5: their events and derived rows are gone (a tombstone stays), not pseudonymised.
+    CHECK(w.events.count({.type = "card.reviewed"}) == 0);
+    CHECK(count(w.db, "SELECT count(*) FROM team_members") == 1); // Olga's
+    CHECK(count(w.db, "SELECT count(*) FROM people") == 1);
+    CHECK(count(w.db, "SELECT count(*) FROM erased_people") == 1);
     CHECK_FALSE(store::meta_get(w.db, "erase_in_progress"));
     CHECK(w.events.find(unrelated.id)->payload == unrelated.payload); // other people's notes stay
-    CHECK(w.events.count({.type = "lead.note", .person_id = "olga.s"}) == 2);
+    CHECK(w.events.count({.type = "lead.note", .person_id = "olga.s"}) == 1);
     CHECK(w.events.count({.type = "person.erased"}) == 1);
     auto integrity = w.db.prepare("PRAGMA integrity_check");
     integrity.step();

@@ -334,7 +334,7 @@ TEST_CASE("attitude completes when every scenario is answered, scores the mean v
     CHECK_THROWS_AS(w->service.module_view(w->actor("otto"), "ann", "a1", "en"), identity::AccessDenied);
 }
 
-TEST_CASE("erasing a person blanks their reflections and pseudonymises their onboarding rows", "[onboarding]") {
+TEST_CASE("erasing a person removes their reflections and their onboarding rows", "[onboarding]") {
     auto w = memory_world();
     w->pass_knowledge("ann");
     w->service.answer_scenario(w->actor("ann"), "a1", "s1", "low", "I was defensive with Mr Kowalski", "en");
@@ -344,7 +344,8 @@ TEST_CASE("erasing a person blanks their reflections and pseudonymises their onb
     auto st = w->db.prepare("SELECT count(*) FROM onboarding_progress WHERE person_id = ?1");
     st.bind(1, erased.pseudonym);
     REQUIRE(st.step());
-    CHECK(st.int64(0) == 2);
+    CHECK(st.int64(0) == 0);
+    CHECK(scalar(w->db, "SELECT count(*) FROM onboarding_completions") == 0);
 }
 
 TEST_CASE("only a lead of the person's team may sign off their skills; otherwise nothing is recorded",

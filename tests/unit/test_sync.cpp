@@ -72,6 +72,23 @@ TEST_CASE("an id already here with different content refuses the batch, naming b
     CHECK_FALSE(store::EventStore(db, clock, "x").find("e9"));
 }
 
+TEST_CASE("what a sync client writes before the commit is committed with the events, or not at all") {
+    auto db = org_db();
+    FixedClock clock(kT0 + 1000);
+    std::vector<WireEvent> batch = {wire("e1", kT0)};
+    sync::ImportOptions o{&clock, "test", [](store::Database& d) { store::meta_set(d, "cursor", "42"); }};
+    sync::import_events(db, batch, o);
+    CHECK(store::meta_get(db, "cursor") == std::optional<std::string>("42"));
+    std::vector<WireEvent> more = {wire("e2", kT0 + 5)};
+    o.before_commit = [](store::Database& d) {
+        store::meta_set(d, "cursor", "43");
+        throw std::runtime_error("network gone");
+    };
+    CHECK_THROWS(sync::import_events(db, more, o));
+    CHECK(store::meta_get(db, "cursor") == std::optional<std::string>("42"));
+    CHECK_FALSE(store::EventStore(db, clock, "x").find("e2"));
+}
+
 TEST_CASE("two different events with one id inside a batch are refused") {
     auto db = org_db();
     std::vector<WireEvent> batch = {wire("e1", kT0), wire("e1", kT0 + 1)};

@@ -238,8 +238,8 @@ int cmd_erase(const Args& a, Io& io) {
         throw UsageError("erasing cannot be undone; add --yes to erase " + id + "'s personal data");
     Session s(a);
     const ErasureResult r = erase_person(cli_admin(), s.events, id, app::all_projections());
-    io.out << "erased " << id << ": now " << r.pseudonym << " (" << r.events_rewritten
-           << " events anonymised)\n";
+    io.out << "erased " << id << ": tombstone " << r.pseudonym << " (" << r.events_rewritten
+           << " events removed or scrubbed)\n";
     if (!r.wal_truncated)
         io.err
             << "warning: another program has the database open, so the write-ahead log could not "

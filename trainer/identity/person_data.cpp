@@ -164,11 +164,10 @@ std::int64_t scrub_person(store::Database& db, const Person& p, const std::strin
     // The events table's triggers allow rewriting only while this key exists (0001_events.sql).
     store::meta_set(db, "erase_in_progress", r.pseudonym);
     db.exec("PRAGMA defer_foreign_keys = ON");
-    db.prepare("UPDATE people SET id = ?2, display_name = '[erased]', badge_id = NULL, external_id "
-               "= NULL, "
-               "hire_date = NULL, pin_hash = NULL, active = 0 WHERE id = ?1")
-        .bind_all(p.id, r.pseudonym)
-        .run();
+    // Issue 12 §5: the person's own events and every event about them are removed (not kept under
+    // a pseudonym), so that an erasure gives the same state whichever device learns of it first;
+    // other people's events that mention them keep their place with the text scrubbed.
+    db.prepare("DELETE FROM people WHERE id = ?1").bind(1, p.id).run();
     rewrite_person_columns(db, p.id, r.pseudonym);
 
     // Candidates are found by raw text, then rewritten through the JSON so the payload stays valid.
@@ -185,9 +184,16 @@ std::int64_t scrub_person(store::Database& db, const Person& p, const std::strin
         std::string id, person_id, payload;
     };
     std::vector<Rewrite> rewrites;
+    std::vector<std::int64_t> theirs;
     while (find.step()) {
         Rewrite w{find.int64(0), find.text(1), find.text(2), {}};
         auto payload = nlohmann::json::parse(find.text(3));
+        const auto subject = payload.find("person");
+        if (w.person_id == p.id || (subject != payload.end() && subject->is_string() && *subject == p.id) ||
+            w.id == p.id || (p.id.size() >= kMinScrubLength && w.id.find(p.id) != std::string::npos)) {
+            theirs.push_back(w.seq);
+            continue;
+        }
         scrub.json(payload);
         w.payload = payload.dump();
         scrub.string_value(w.id);
@@ -200,10 +206,15 @@ std::int64_t scrub_person(store::Database& db, const Person& p, const std::strin
         update.bind_all(w.seq, w.id, w.person_id, w.payload).run();
         update.reset();
     }
-    // The rewritten entries are chained anew (the erasure itself is the next audit entry).
+    auto remove = db.prepare("DELETE FROM events WHERE seq = ?1");
+    for (const auto seq : theirs) {
+        remove.bind(1, seq).run();
+        remove.reset();
+    }
+    // The remaining audit entries are chained anew (the erasure itself is the next entry).
     store::rechain_audit(db);
     db.prepare("DELETE FROM meta WHERE key = 'erase_in_progress'").run();
-    return static_cast<std::int64_t>(rewrites.size());
+    return static_cast<std::int64_t>(theirs.size() + rewrites.size());
 }
 
 } // namespace
@@ -213,7 +224,11 @@ std::optional<std::string> apply_tombstone(store::Database& db, const std::strin
                                            TimeMs at_ms) {
     const std::string org = store::meta_get(db, "organisation_id").value_or("");
     std::optional<std::string> found;
-    auto ids = db.prepare("SELECT id FROM people UNION SELECT DISTINCT person_id FROM events WHERE person_id IS NOT NULL");
+    // Whoever they are here: a profile, the author of events, or only the subject of others' events
+    // (a lead's note about them arrived before their own records). Rare, so a full scan is fine.
+    auto ids = db.prepare("SELECT id FROM people UNION SELECT person_id FROM events WHERE person_id IS NOT NULL "
+                          "UNION SELECT json_extract(payload, '$.person') FROM events "
+                          "WHERE json_type(payload, '$.person') = 'text'");
     while (ids.step())
         if (store::person_key(org, ids.text(0)) == person_key) {
             found = ids.text(0);
@@ -247,7 +262,7 @@ ErasureResult erase_person(const Actor& actor, store::EventStore& events,
     store::Transaction tx(db);
     r.events_rewritten = scrub_person(db, p, r.pseudonym);
     // The tombstone: it travels to other devices (which erase the person too) and keeps their old
-    // events out of every later merge. It names the person only by a keyed hash (sync/tombstone.hpp).
+    // events out of every later merge. It names the person only by a keyed hash (store/tombstone.hpp).
     const store::Event tomb = events.append({"person.erased",
                                              actor.person_id,
                                              {{"person", r.pseudonym},

@@ -18,17 +18,19 @@ nlohmann::json export_person(const Actor& actor, store::EventStore& events,
                              const std::string& person_id);
 
 struct ErasureResult {
-    std::string pseudonym; // the opaque id that replaced theirs everywhere
-    std::int64_t events_rewritten = 0;
+    std::string pseudonym; // the opaque id the tombstone (person.erased) names them by
+    std::int64_t events_rewritten = 0; // their events removed plus others' events scrubbed
     bool wal_truncated = false; // false when another connection kept the WAL from being emptied
 };
 
-// Admin only. In one transaction: the profile's personal fields are cleared and the id replaced
-// by a pseudonym in every table and event; free-text fields (comments, notes, reflections) of their
-// events are blanked; counts and scores stay as anonymous aggregates. Then the WAL is checkpointed
-// and truncated so the old text is in neither the database nor the -wal file (secure_delete is on).
-// `derived` is every projection of the app (app::all_projections()), recomputed from the scrubbed
-// log; identity sits below the app, so the caller hands the list down.
+// Admin only. In one transaction: the profile, every event by or about the person, and every
+// derived row are removed; other people's events that mention their name, badge or external id
+// are scrubbed (free text blanked); a tombstone (person.erased with a keyed hash of the id,
+// store/tombstone.hpp) is recorded so no later merge brings them back (issue 12 §5). Then the WAL
+// is checkpointed and truncated so the old text is in neither the database nor the -wal file
+// (secure_delete is on).
+// `derived` is every projection of the app (app::all_projections()), recomputed afterwards;
+// identity sits below the app, so the caller hands the list down.
 ErasureResult erase_person(const Actor& actor, store::EventStore& events,
                            const std::string& person_id, const std::vector<store::Projection>& derived);
 

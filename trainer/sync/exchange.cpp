@@ -193,6 +193,7 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
     }
     r.added = added.size();
     if (added.empty()) {
+        if (options.before_commit) options.before_commit(db);
         tx.commit();
         return r;
     }
@@ -230,6 +231,7 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
     } else {
         r.replayed = store::replay_all(db, projections).events;
     }
+    if (options.before_commit) options.before_commit(db);
     tx.commit();
     return r;
 }

@@ -19,6 +19,7 @@
 #include "trainer/store/database.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -61,6 +62,9 @@ private:
 struct ImportOptions {
     const Clock* clock = nullptr; // for the "from the future" check; nullptr = system clock
     std::string source;           // named in the audit event ("merge other.db", "file x.jsonl")
+    // Runs inside the import's transaction just before it commits (e.g. a sync client moving its
+    // pull cursor): what it writes commits with the events or not at all. Throwing aborts the import.
+    std::function<void(store::Database&)> before_commit;
 };
 
 struct ImportResult {
