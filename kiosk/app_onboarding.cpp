@@ -130,7 +130,7 @@ bool App::apply_onboarding(const Intent& intent) {
 std::string App::signing_what(SignPurpose purpose) const {
     const UiContext ui = this->ui();
     if (purpose == SignPurpose::Evaluation) {
-        const auto& e = evaluation_screen_;
+        const auto& e = quality_flow_.evaluation();
         return ui.tr("sign.what_evaluation",
                      {{"person", e.agent_name},
                       {"score", e.preview.scored ? trainer::i18n::format_percent(e.preview.percent, 0, ui.locale)

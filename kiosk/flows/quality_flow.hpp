@@ -47,6 +47,8 @@ public:
                             std::string& pad_message, Env& env);
     // The person the evaluation on screen is about.
     const std::string& evaluated_person() const { return evaluation_.draft.person_id; }
+    // The evaluation on screen (what its signature restates on the PIN pad).
+    const EvaluationScreen& evaluation() const { return evaluation_; }
 
 private:
     EvaluationScreen evaluation_;

@@ -223,14 +223,14 @@ TEST_CASE("rebuilding replays check-ins, assessments and maturity into the same 
     for (const auto& q : f.content->change->maturity) answers[q.id] = 1;
     change::record_maturity(f.events, f.actor("lead.north"), *f.content, "team-north", "2026-11-01", answers);
     auto dump = [&] {
-        std::string s;
+        std::string out;
         for (const char* q : {"SELECT person_id, rollout_id, phase, source, at_ms, last_checkin_ms FROM change_phase_latest ORDER BY 1, 2",
                               "SELECT event_id, phase, source, reasons FROM change_phase_log ORDER BY 1",
                               "SELECT team_id, date, total FROM change_maturity", "SELECT id, cards FROM change_rollouts"}) {
             auto st = f.db.prepare(q);
-            while (st.step()) s += st.text(0) + "|" + st.text(1) + "|" + st.text(2) + "\n";
+            while (st.step()) out += st.text(0) + "|" + st.text(1) + "|" + st.text(2) + "\n";
         }
-        return s;
+        return out;
     };
     const std::string before = dump();
     store::rebuild(f.db, app::all_projections());

@@ -8,7 +8,8 @@
 // [SECTION] Numbers and dates
 #include "support.hpp"
 
-#include "trainer/core/record_date.hpp"
+#include "trainer/app/projections.hpp"
+#include "trainer//core/record_date.hpp"
 #include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/identity/audit.hpp"
@@ -154,7 +155,7 @@ TEST_CASE("the audit chain verifies, and names the first broken link after an ed
         CHECK_THAT(report.problems.front(), Catch::Contains("guard is switched off"));
     }
     SECTION("an erasure re-chains and the chain stays whole") {
-        erase_person(cli_admin(), w.events, "bob");
+        erase_person(cli_admin(), w.events, "bob", app::all_projections());
         CHECK(store::verify_audit_chain(w.db).ok());
     }
 }

@@ -5,7 +5,7 @@
 #include "trainer/store/events.hpp"
 #include "trainer/sync/exchange.hpp"
 #include "trainer/sync/rebuild_check.hpp"
-#include "trainer/sync/tombstone.hpp"
+#include "trainer/store/tombstone.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -57,7 +57,7 @@ public:
             // hear of it.
             if (step == 60)
                 out.push_back(make(admin, "person.erased", "root",
-                                   {{"person", "erased-celia0000"}, {"person_key", sync::person_key("org-p", "celia")}}));
+                                   {{"person", "erased-celia0000"}, {"person_key", store::person_key("org-p", "celia")}}));
         }
         return out;
     }

@@ -23,8 +23,8 @@ std::vector<LabelledQuery> read_query_set(const std::filesystem::path& path,
 struct Recall {
     std::size_t queries = 0, at1 = 0, at3 = 0;
     std::vector<std::string> missed_at3; // "query -> expected (got a, b, c)"
-    double r1() const { return queries ? static_cast<double>(at1) / queries : 0.0; }
-    double r3() const { return queries ? static_cast<double>(at3) / queries : 0.0; }
+    double r1() const { return queries ? static_cast<double>(at1) / static_cast<double>(queries) : 0.0; }
+    double r3() const { return queries ? static_cast<double>(at3) / static_cast<double>(queries) : 0.0; }
 };
 
 // Searches each finished query (as typed, then a space) in `locale`.
