@@ -3,6 +3,7 @@
 #include "kiosk/theme.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 namespace kiosk::widgets {
 
@@ -113,6 +114,25 @@ std::string ellipsize(std::string_view text, float max_width) {
     if (fit < text.size() && text[fit] != ' ')
         if (const auto space = cut.find_last_of(' '); space != std::string_view::npos && space > 0) cut = cut.substr(0, space);
     while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',' || cut.back() == ':' || cut.back() == '-')) cut.remove_suffix(1);
+    return std::string(cut) + "…";
+}
+
+std::string ellipsize_lines(const ImFont* font, std::string_view text, float wrap_width, int max_lines) {
+    const auto height = [&](std::string_view t) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, t.data(), t.data() + t.size()).y;
+    };
+    const float room = static_cast<float>(std::max(1, max_lines)) * font->FontSize + 0.5f;
+    if (height(text) <= room) return std::string(text);
+    // Drop whole words from the end until the rest and "…" fit in the lines there are.
+    std::string_view cut = text;
+    while (!cut.empty()) {
+        const auto space = cut.find_last_of(' ');
+        if (space == std::string_view::npos || space == 0) break;
+        cut = cut.substr(0, space);
+        while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',' || cut.back() == ':' || cut.back() == '-'))
+            cut.remove_suffix(1);
+        if (height(std::string(cut) + "…") <= room) return std::string(cut) + "…";
+    }
     return std::string(cut) + "…";
 }
 

@@ -28,5 +28,8 @@ bool choice(const UiContext& ui, const std::string& id, const std::string& label
 // `text` as it fits in `max_width` pixels of the current font: whole, or cut at the last word
 // boundary that fits (at a character when one word alone is too long) with "…" appended.
 std::string ellipsize(std::string_view text, float max_width);
+// `text` wrapped at `wrap_width` in `font`, cut at a word boundary with "…" so that it takes at
+// most `max_lines` lines.
+std::string ellipsize_lines(const ImFont* font, std::string_view text, float wrap_width, int max_lines);
 
 } // namespace kiosk::widgets

@@ -50,8 +50,12 @@ Intent DeckBrowserScreen::draw(const UiContext& ui,
                     ImGui::GetColorU32(theme::kInk), d.title.c_str(), nullptr, wrap);
         y += ui.fonts.large->CalcTextSizeA(ui.fonts.large->FontSize, FLT_MAX, wrap, d.title.c_str()).y +
              ui.px(8);
+        // The description takes the lines left above the count; a longer one ends in "…".
+        const float count_top = q.y - ui.px(14) - ui.fonts.small->FontSize - ui.px(6);
+        const int lines = static_cast<int>((count_top - y) / ui.fonts.small->FontSize);
+        const std::string description = widgets::ellipsize_lines(ui.fonts.small, d.description, wrap, lines);
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(p.x + pad, y),
-                    ImGui::GetColorU32(theme::kMuted), d.description.c_str(), nullptr, wrap);
+                    ImGui::GetColorU32(theme::kMuted), description.c_str(), nullptr, wrap);
         const std::string count = ui.count("deck.cards", d.card_count);
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
                     ImVec2(p.x + pad, q.y - ui.px(14) - ui.fonts.small->FontSize),

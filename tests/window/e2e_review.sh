@@ -16,9 +16,10 @@ reviews_before="$(count card.reviewed)"
 pid=$!
 wid="$(timeout 20 xdotool search --sync --name "Service standards" | head -1)"
 step() { sleep "${2:-0.6}"; }
+sleep 2.5   # the first frame: the app and fonts are built on a thread (slower under the sanitizers)
 xdotool mousemove --window "$wid" 960 40 click 1; step       # Sign in (top right)
 xdotool type --delay 40 "emily"; step 0.3; xdotool key Return; step
-xdotool type --delay 40 "3333"; xdotool key Return; step 3    # PIN; Argon2 runs off the UI thread
+xdotool type --delay 40 "3333"; xdotool key Return; step 5    # PIN; Argon2 runs off the UI thread
 xdotool key Return; step                                      # Start review (Enter on the home screen)
 for _ in 1 2 3; do
   xdotool key space; step 0.5                                 # turn the card

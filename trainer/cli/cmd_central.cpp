@@ -5,6 +5,7 @@
 #include "trainer/central/seed.hpp"
 #include "trainer/cli/cli.hpp"
 #include "trainer/store/events.hpp"
+#include "trainer/sync/exchange.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -123,7 +124,10 @@ int cmd_join(const Args& a, Io& io) {
     cred.url = url;
     auto db = open_db(a);
     const auto local_org = store::meta_get(db, "organisation_id");
-    if (local_org && *local_org != cred.organisation_id) {
+    // A database that only has the placeholder organisation its migration gave it (nobody named
+    // one, nothing merged) takes the centre's below; one that names another organisation is refused.
+    const bool placeholder = store::meta_get(db, "organisation_source").value_or("") == "migration";
+    if (local_org && *local_org != cred.organisation_id && !placeholder) {
         io.err << "trainer central join: this desk's database belongs to organisation '" << *local_org
                << "', the device file to '" << cred.organisation_id << "'; nothing was changed\n";
         return 1;
@@ -133,6 +137,7 @@ int cmd_join(const Args& a, Io& io) {
     } catch (const central::CentralError& e) {
         return fail(io, "join", e);
     }
+    if (local_org != cred.organisation_id) sync::set_organisation_id(db, cred.organisation_id);
     if (!local_org) store::meta_set(db, "organisation_id", cred.organisation_id);
     const auto path = central::credential_path(db_path(a));
     central::write_credential(path, cred);

@@ -1,6 +1,7 @@
 // PeopleService::update_person: edits a person's name, role, language, badge, external id, hire
 // date, teams and active flag in one audited step (DESIGN §4.7). Used by `trainer people sync`.
 #include "trainer/identity/people.hpp"
+#include "trainer/identity/people_projection.hpp"
 
 #include <algorithm>
 #include <set>
@@ -84,7 +85,7 @@ Person PeopleService::update_person(const Actor& actor, const std::string& id,
         for (const auto& t : *u.teams) {
             bool created = false;
             const std::string team = resolve_team(t, true, &created);
-            if (created) audit(actor, "people.team_created", {{"team", team}});
+            if (created) audit(actor, kTeamCreated, {{"team", team}, {"name", t}});
             if (std::find(after.begin(), after.end(), team) == after.end()) after.push_back(team);
         }
         std::sort(after.begin(), after.end());
