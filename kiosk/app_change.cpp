@@ -200,3 +200,19 @@ bool App::apply_change(const Intent& intent) {
 }
 
 } // namespace kiosk
+
+namespace kiosk {
+
+Intent App::draw_lead(const UiContext& ui, ScreenId top, const trainer::content::ContentSet& set) {
+    switch (top) {
+    case ScreenId::Team: return team_screen_.draw(ui, team_rows_, clock_.now_ms());
+    case ScreenId::Dashboard: return dashboard_screen_.draw(ui, dash_, set);
+    case ScreenId::Person: return person_screen_.draw(ui, person_, motivation_, set);
+    case ScreenId::Maturity: return draw_maturity(ui);
+    case ScreenId::Signoff: return signoff_screen_.draw(ui, set);
+    case ScreenId::Sign: return sign_pad_.draw(ui, {});
+    default: return NoIntent{};
+    }
+}
+
+} // namespace kiosk

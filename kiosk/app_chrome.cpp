@@ -1,5 +1,5 @@
 // The kiosk's frame around every screen: the top bar (title, search, who is signed in, the
-// language buttons), the calm banners, desk mode's lookup column and the cached search results.
+// language buttons) and the calm banners.
 #include "kiosk/app_state.hpp"
 
 #include "kiosk/theme.hpp"
@@ -13,23 +13,6 @@
 #include <algorithm>
 
 namespace kiosk {
-
-// Typing anywhere goes to search (README "Search: in the window") on screens where letters
-// mean nothing else: browsing decks and cards, home, tracks and the lead's read-only views.
-// Never on sign-in (names and PIN), a review (1-4 and Space grade), a module (1-9 choose),
-// a check-in or self-check (1-5), a signature (PIN) or an evaluation (its own text fields).
-namespace {
-bool letters_go_to_search(ScreenId top) {
-    switch (top) {
-    case ScreenId::Decks: case ScreenId::Card: case ScreenId::Home: case ScreenId::ReviewSummary:
-    case ScreenId::Team: case ScreenId::Tracks: case ScreenId::Dashboard: case ScreenId::Person:
-    case ScreenId::Scores:
-        return true;
-    default:
-        return false;
-    }
-}
-} // namespace
 
 Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set) {
     Intent intent;
@@ -89,9 +72,8 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
         const float space = right - ImGui::GetCursorPosX() - ui.px(24);
         const float width = std::clamp(space, std::max(ui.px(72), std::min(space, ui.px(160))), ui.px(420));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(2));
-        intent = draw_search_field(ui, search_screen_, search_query_, width, focus_search_,
-                                   letters_go_to_search(stack_.back()), search_results(set));
-        focus_search_ = false;
+        auto env = lookup_env(ui, set);
+        intent = lookup_flow_.draw_search_field(env, width, screen_info(stack_.back()).letters_go_to_search);
     }
     if (group_w > 0) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w);
@@ -143,47 +125,5 @@ void App::draw_banners(const UiContext& ui) {
     if (!notice_.empty()) widgets::banner(ui, notice_, false);
 }
 
-
-const std::vector<trainer::cards::SearchRow>& App::search_results(const trainer::content::ContentSet& set) {
-    static const std::vector<trainer::cards::SearchRow> kNone;
-    if (search_query_.empty()) return kNone; // the index is built on the first keystroke, not at start-up
-    if (indexed_ != &set) {
-        // Word forms come from the lexicon next to the content; without it search still
-        // matches exact words, prefixes, Snowball stems and typos (a log line, no banner).
-        std::string problem;
-        auto lexicon = trainer::search::Lexicon::load(trainer::search::lexicon_path(options_.content), problem);
-        if (!problem.empty()) std::cerr << "kiosk: search without the word-form lexicon: " << problem << "\n";
-        search_index_ = trainer::search::SearchIndex(set, std::move(lexicon));
-        indexed_ = &set;
-        results_key_.clear();
-    }
-    const std::string key = locale_ + '\n' + search_query_;
-    if (key != results_key_) {
-        results_ = trainer::cards::search_rows(set, search_index_, search_query_, locale_, 20);
-        results_key_ = key;
-    }
-    return results_;
-}
-
-void App::draw_desk(const UiContext& ui, const trainer::content::ContentSet& set) {
-    // Mid-call lookup: the search field (always ready for typing), then results or the card.
-    const bool field_idle = !ImGui::IsAnyItemActive();
-    Intent intent = draw_search_field(ui, search_screen_, search_query_, -1.0f, focus_search_ || field_idle,
-                                      letters_go_to_search(stack_.back()), search_results(set));
-    focus_search_ = false;
-    Intent screen_intent;
-    if (!search_query_.empty())
-        screen_intent = search_screen_.draw(ui, search_results(set), true);
-    else if (stack_.back() == ScreenId::Card)
-        screen_intent = card_screen_.draw(
-            ui, trainer::cards::card_at(set, card_screen_.deck_id, card_screen_.index, locale_));
-    else {
-        widgets::text(ui.fonts.body, ui.tr("search.desk_hint"), theme::kMuted);
-        screen_intent = search_screen_.draw_recent(ui, set, locale_);
-    }
-    if (!is_none(screen_intent)) intent = screen_intent;
-    if (std::holds_alternative<Back>(intent)) intent = ClearSearch{};
-    apply(intent);
-}
 
 } // namespace kiosk

@@ -1,10 +1,10 @@
 // The App's onboarding (DESIGN §4.3): the track map, a module's pages and assessment, the lead's
 // skills sign-off — and signing with the lead's own PIN, which QA evaluations share.
 #include "kiosk/app_state.hpp"
+#include "kiosk/flows/refusal.hpp"
 
 #include "trainer/i18n/format.hpp"
 #include "trainer/onboarding/assignment.hpp"
-#include "trainer/onboarding/module_resume.hpp"
 
 
 #include <iostream>
@@ -29,10 +29,7 @@ void App::sync_features() {
     sync_change_and_quality();
 }
 
-std::string App::refusal(const std::exception& e) const {
-    std::cerr << "kiosk: refused: " << e.what() << "\n";
-    return ui().tr("common.refused", {{"reason", e.what()}});
-}
+std::string App::refusal(const std::exception& e) const { return kiosk::refusal(ui(), e); }
 
 void App::after_login() {
     sync_features();
@@ -47,80 +44,29 @@ void App::after_login() {
     offer_checkin();
 }
 
-void App::refresh_tracks() {
+std::optional<OnboardingFlow::Env> App::onboarding_env(const UiContext& ui) {
     sync_features();
-    tracks_.clear();
-    if (!session_ || !onboarding_) return;
-    try {
-        tracks_ = onboarding_->track_maps(session_->actor, session_->person.id, locale_);
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk: " << e.what() << "\n";
-    }
-}
-
-void App::refresh_module() {
-    if (!session_ || !onboarding_ || module_screen_.module_id.empty()) return;
-    try {
-        module_view_ = onboarding_->module_view(session_->actor, session_->person.id, module_screen_.module_id, locale_);
-    } catch (const std::exception& e) {
-        module_screen_.message = refusal(e);
-    }
+    if (!session_) return std::nullopt;
+    return OnboardingFlow::Env{onboarding_.get(), session_->actor, session_->person.id, ui, stack_};
 }
 
 bool App::apply_onboarding(const Intent& intent) {
-    const auto me = [this]() -> const trainer::identity::Actor& { return session_->actor; };
-    const std::string& module = module_screen_.module_id;
-    if (std::holds_alternative<ShowTracks>(intent)) {
-        refresh_tracks();
-        if (stack_.back() == ScreenId::Module) stack_.pop_back();
-        if (stack_.back() != ScreenId::Tracks) stack_.push_back(ScreenId::Tracks);
-        return true;
-    }
-    if (!session_ || !onboarding_) return false;
-    try {
-        if (const auto* i = std::get_if<OpenModule>(&intent)) {
-            module_screen_.open(i->module_id, 0);
-            refresh_module();
-            module_screen_.page = trainer::onboarding::resume_page(module_view_);
-            if (stack_.back() != ScreenId::Module) stack_.push_back(ScreenId::Module);
-            if (trainer::onboarding::records_page_view(module_view_, module_screen_.page)) {
-                onboarding_->view_page(me(), module, module_screen_.page); // the page now on screen
-                refresh_module();
-            }
-        } else if (const auto* t = std::get_if<TurnPage>(&intent)) {
-            if (t->page < static_cast<int>(module_view_.pages.size())) onboarding_->view_page(me(), module, t->page);
-            refresh_module();
-        } else if (std::holds_alternative<StartQuiz>(intent)) {
-            onboarding_->start_quiz(me(), module, locale_);
-            module_screen_.shown_question.clear();
-            module_screen_.selected.clear();
-            refresh_module();
-        } else if (const auto* q = std::get_if<AnswerQuestion>(&intent)) {
-            module_screen_.last_feedback = onboarding_->answer_question(me(), module, q->question_id, q->chosen, locale_).question;
-            refresh_module();
-        } else if (const auto* s = std::get_if<AnswerScenario>(&intent)) {
-            onboarding_->answer_scenario(me(), module, s->scenario_id, s->option_id, s->reflection, locale_);
-            refresh_module();
-        } else if (std::holds_alternative<RequestSignoff>(intent)) {
-            onboarding_->request_signoff(me(), module);
-            refresh_module();
-        } else if (const auto* o = std::get_if<OpenSignoff>(&intent)) {
-            if (!signoff_) return true;
-            for (auto& r : signoff_->queue(me(), locale_))
+    if (const auto* o = std::get_if<OpenSignoff>(&intent)) { // the lead's side of a sign-off
+        if (!session_ || !signoff_) return session_.has_value();
+        try {
+            for (auto& r : signoff_->queue(session_->actor, locale_))
                 if (r.person_id == o->person_id && r.module_id == o->module_id) {
                     signoff_screen_.open(std::move(r));
                     stack_.push_back(ScreenId::Signoff);
                 }
-        } else {
-            return false;
+        } catch (const std::exception& e) {
+            notice_ = refusal(e);
         }
-    } catch (const std::exception& e) {
-        module_screen_.message = refusal(e);
-        module_screen_.shown_question.clear();
-        module_screen_.shown_scenario.clear();
-        refresh_module();
+        return true;
     }
-    return true;
+    const UiContext ui = this->ui();
+    auto env = onboarding_env(ui);
+    return env && onboarding_flow_.apply(intent, *env);
 }
 
 // --- signing with the lead's own PIN ----------------------------------------------------------
@@ -203,6 +149,20 @@ void App::finish_sign_check() {
         sign_pad_.wipe_pin();
         sign_pad_.message = refusal(e);
     }
+}
+
+} // namespace kiosk
+
+namespace kiosk {
+
+Intent App::draw_onboarding(const UiContext& ui, ScreenId top, const trainer::content::ContentSet& set) {
+    auto env = onboarding_env(ui);
+    if (!env) return NoIntent{};
+    if (!pictures_) {
+        pictures_ = std::make_unique<ImageCache>(options_.content.parent_path()); // "assets/..." paths
+        onboarding_flow_.set_pictures([this](const std::string& path) { return pictures_->get(path); });
+    }
+    return onboarding_flow_.draw(top, *env, set);
 }
 
 } // namespace kiosk

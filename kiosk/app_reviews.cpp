@@ -1,7 +1,6 @@
-// The App's home and team views and its lookups, built from trainer services when the person
+// The App's home and team views, built from trainer services when the person
 // moves; the review itself is a flow (kiosk/flows/review_flow.cpp).
 #include "kiosk/app_state.hpp"
-#include "trainer/cards/search_report.hpp"
 
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
@@ -28,26 +27,6 @@ void App::sync_reviews() {
         reviews_->set_content(*content);
     }
     reviews_content_ = content;
-}
-
-void App::record_lookup(const std::string& card_id, const std::string& query) {
-    sync_reviews();
-    if (!session_ || !reviews_) return;
-    try {
-        reviews_->record_lookup(session_->person.id, card_id, options_.desk ? "desk" : "search", query);
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk: lookup not recorded: " << e.what() << "\n";
-    }
-}
-
-void App::record_unopened_search() {
-    if (search_query_.empty() || !events_) return;
-    try {
-        trainer::search::record_unopened(*events_, search_query_, results_key_.empty() ? 0 : results_.size(),
-                                         options_.desk ? "desk" : "search");
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk: search not recorded: " << e.what() << "\n";
-    }
 }
 
 void App::refresh_home() {
@@ -85,9 +64,10 @@ void App::refresh_home() {
         const auto m = reviews_->mastery_summary(session_->actor, session_->person.id);
         home_view_.mastered = m.mastered;
         home_view_.total = m.total;
-        refresh_tracks();
-        home_view_.has_tracks = !tracks_.empty();
-        for (const auto& t : tracks_) {
+        std::vector<trainer::onboarding::TrackMap> tracks;
+        if (auto env = onboarding_env(ui)) tracks = onboarding_flow_.refresh_tracks(*env);
+        home_view_.has_tracks = !tracks.empty();
+        for (const auto& t : tracks) {
             home_view_.onboarding_percent = t.percent; // the first track leads
             // Next: where they left off, else the first open module.
             const std::string next = t.resume ? t.resume->module_id : t.next.empty() ? "" : t.next.front();

@@ -1,4 +1,4 @@
-// The App's sign-in session: PIN checks off the UI thread, badge scans, idle logout.
+// The App's session: started by the sign-in flow, ended by sign-out, a badge or idle logout.
 #include "kiosk/app_state.hpp"
 
 #include "kiosk/theme.hpp"
@@ -6,55 +6,28 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <iostream>
 
 namespace kiosk {
 
-std::future<trainer::identity::PinCheck> check_pin_async(const trainer::identity::AuthService& auth,
-                                                         trainer::identity::LoginAttempt attempt, std::string pin) {
-    // Argon2id takes a noticeable moment: keep the window responsive while it runs.
-    return std::async(std::launch::async, [&auth, a = std::move(attempt), pin = std::move(pin)]() mutable {
-        auto check = a.needs_check() ? auth.check(a, pin) : trainer::identity::PinCheck{};
-        sodium_memzero(pin.data(), pin.size());
-        return check;
-    });
-}
-
-void App::start_pin_check(trainer::identity::LoginAttempt attempt, std::string pin) {
-    attempt_ = std::move(attempt);
-    login_screen_.busy = true;
-    pin_check_ = check_pin_async(*auth_, attempt_, std::move(pin));
+SignInFlow::Env App::sign_in_env(const UiContext& ui) {
+    return SignInFlow::Env{auth_.get(), db_ ? &*db_ : nullptr, events_.get(), ui, stack_};
 }
 
 void App::finish_pin_check() {
-    if (!pin_check_.valid() ||
-        pin_check_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
-        return;
-    const auto check = pin_check_.get();
-    login_screen_.busy = false;
-    const auto result = auth_->finish(attempt_, check);
-    using trainer::identity::LoginStatus;
     const UiContext ui = this->ui();
-    if (result.status == LoginStatus::Ok && result.person) {
-        session_ = Session{*result.person, trainer::identity::actor_for(*db_, result.person->id), clock_.now_ms()};
-        locale_ = result.person->locale; // the kiosk speaks the person's language
-        login_screen_.reset();
-        stack_.assign(1, ScreenId::Home);
-        after_login(); // onboarding for a recent hire, a change check-in when one is due
-        refresh_home();
-        if (!options_.open.empty()) open_on_start(std::exchange(options_.open, {}));
-    } else if (result.status == LoginStatus::Throttled) {
-        login_screen_.wipe_pin();
-        login_screen_.message =
-            ui.count("login.throttled", std::max<long long>(1, (result.retry_after_ms + 999) / 1000));
-    } else {
-        // Wrong PIN, unknown badge and inactive account read the same: nothing to learn from it.
-        login_screen_.wipe_pin();
-        login_screen_.message = ui.tr("login.rejected");
-    }
+    auto env = sign_in_env(ui);
+    const auto person = sign_in_flow_.finish(env);
+    if (!person) return;
+    redraw_ = true;
+    session_ = Session{*person, trainer::identity::actor_for(*db_, person->id), clock_.now_ms()};
+    locale_ = person->locale; // the kiosk speaks the person's language
+    stack_.assign(1, ScreenId::Home);
+    after_login(); // onboarding for a recent hire, a change check-in when one is due
+    refresh_home();
+    if (!options_.open.empty()) open_on_start(std::exchange(options_.open, {}));
 }
 
 void App::open_on_start(const std::string& what) {
@@ -95,18 +68,10 @@ void App::end_session(const std::string& reason) {
     if (session_ && auth_) auth_->logout(session_->person.id, reason);
     session_.reset();
     review_flow_.reset(); // nothing of their session stays
-    login_screen_.reset();
+    onboarding_flow_.reset();
+    sign_in_flow_.reset();
     locale_ = options_.lang;
     stack_.assign(1, ScreenId::Decks);
-}
-
-void App::begin_badge_login(const std::string& badge) {
-    if (!auth_ || pin_check_.valid()) return;
-    if (session_) end_session("badge"); // a new badge means a new person at the kiosk
-    login_screen_.reset();
-    login_screen_.step = LoginScreen::Step::Pin;
-    attempt_ = auth_->begin_by_badge(badge);
-    if (stack_.back() != ScreenId::Login) stack_.push_back(ScreenId::Login);
 }
 
 void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
@@ -131,6 +96,22 @@ void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     ImGui::End();
+}
+
+} // namespace kiosk
+
+namespace kiosk {
+
+Intent App::draw_sign_in(const UiContext& ui, ScreenId top) {
+    switch (top) {
+    case ScreenId::Login: {
+        auto env = sign_in_env(ui);
+        return sign_in_flow_.draw(env);
+    }
+    case ScreenId::Home: return home_screen_.draw(ui, home_view_);
+    case ScreenId::Checkin: return draw_checkin(ui);
+    default: return NoIntent{};
+    }
 }
 
 } // namespace kiosk

@@ -52,9 +52,9 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
     sync_features(); // onboarding, change and QA services; recent hires get their tracks
     if (!options_.open_deck.empty()) {
         apply(OpenDeck{options_.open_deck});
-        card_screen_.flipped = options_.flip;
+        lookup_flow_.card().flipped = options_.flip;
     }
-    search_query_ = options_.search;
+    lookup_flow_.set_query(options_.search);
     if (!options_.login_as.empty() && db_) {
         apply(StartLogin{});
         if (auto p = trainer::identity::read_person(*db_, options_.login_as)) {
@@ -70,13 +70,12 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
 }
 
 App::~App() {
-    if (pin_check_.valid()) pin_check_.wait();
+    sign_in_flow_.wait();
     if (sign_check_.valid()) sign_check_.wait();
-    login_screen_.wipe_pin();
 }
 
 double App::wake_timeout_seconds() const {
-    if (pin_check_.valid() || sign_check_.valid()) return 0.05; // animate the progress, pick up the result promptly
+    if (sign_in_flow_.busy() || sign_check_.valid()) return 0.05; // animate the progress, pick up the result promptly
     double t = review_flow_.retry_pending() ? 0.25 : 2.0; // retry an unsaved grade; content folder poll
     if (session_) {
         const auto st = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
@@ -130,75 +129,36 @@ void App::apply(const Intent& intent) {
         begin_signature(stack_.back() == ScreenId::Evaluation ? SignPurpose::Evaluation : SignPurpose::Signoff);
         return;
     }
+    {
+        const UiContext ui = this->ui();
+        auto env = sign_in_env(ui);
+        // A new badge means a new person at the kiosk.
+        if (std::holds_alternative<BadgeScanned>(intent) && session_ && auth_ && !sign_in_flow_.busy())
+            end_session("badge");
+        if (sign_in_flow_.apply(intent, env)) return;
+    }
     if (apply_review(intent) || apply_onboarding(intent) || apply_change(intent) || apply_quality(intent)) return;
+    {
+        const UiContext ui = this->ui();
+        auto env = lookup_env(ui, content());
+        if (lookup_flow_.apply(intent, env)) return;
+    }
     if (std::holds_alternative<StartReview>(intent) || std::holds_alternative<GradeCard>(intent)) return;
     std::visit(
         [this](const auto& i) {
             using T = std::decay_t<decltype(i)>;
             if constexpr (std::is_same_v<T, Back>) {
-                if (stack_.back() == ScreenId::Login && login_screen_.step == LoginScreen::Step::Pin &&
-                    !login_screen_.person_id.empty()) {
-                    login_screen_.reset(); // from the PIN back to the names
-                } else if (stack_.size() > 1) {
-                    if (stack_.back() == ScreenId::Login) login_screen_.reset();
+                if (stack_.size() > 1) {
                     stack_.pop_back();
-                    // What the screen below shows may have changed while the other was open.
-                    if (stack_.back() == ScreenId::Home) refresh_home();
-                    if (stack_.back() == ScreenId::Tracks) refresh_tracks();
-                    if (stack_.back() == ScreenId::Module) refresh_module();
+                    revealed(stack_.back()); // what it shows may have changed while covered
                 }
-            } else if constexpr (std::is_same_v<T, OpenDeck>) {
-                card_screen_ = CardScreen{i.deck_id, 0, false};
-                stack_.push_back(ScreenId::Card);
-            } else if constexpr (std::is_same_v<T, OpenCard>) {
-                const auto& content = library_->state().content;
-                if (!content) return;
-                const auto face = trainer::cards::card_face(*content, i.card_id, locale_);
-                if (face.id.empty()) return;
-                // A lookup wants the standard itself: open on the back.
-                card_screen_ = CardScreen{face.deck_id, face.index, true, options_.desk};
-                if (stack_.back() != ScreenId::Card) stack_.push_back(ScreenId::Card);
-                search_screen_.remember(face.id);
-                record_lookup(face.id, std::exchange(search_query_, {}));
-            } else if constexpr (std::is_same_v<T, ClearSearch>) {
-                record_unopened_search();
-                search_query_.clear();
-                if (options_.desk) stack_.assign(1, ScreenId::Decks);
-                focus_search_ = true;
-            } else if constexpr (std::is_same_v<T, FlipCard>) {
-                card_screen_.flipped = !card_screen_.flipped; // in a review, the flow turned it
-            } else if constexpr (std::is_same_v<T, NextCard>) {
-                ++card_screen_.index;
-                card_screen_.flipped = false;
-            } else if constexpr (std::is_same_v<T, PrevCard>) {
-                card_screen_.index = std::max(0, card_screen_.index - 1);
-                card_screen_.flipped = false;
             } else if constexpr (std::is_same_v<T, SetLanguage>) {
                 locale_ = i.locale;
-            } else if constexpr (std::is_same_v<T, StartLogin>) {
-                login_screen_.reset();
-                if (stack_.back() != ScreenId::Login) stack_.push_back(ScreenId::Login);
-            } else if constexpr (std::is_same_v<T, PickPerson>) {
-                login_screen_.step = LoginScreen::Step::Pin;
-                login_screen_.person_id = i.person_id;
-                login_screen_.display_name = i.display_name;
-                login_screen_.message.clear();
-                if (auth_) attempt_ = auth_->begin_by_id(i.person_id);
-            } else if constexpr (std::is_same_v<T, BadgeScanned>) {
-                begin_badge_login(i.badge);
-            } else if constexpr (std::is_same_v<T, SubmitPin>) {
-                if (auth_ && !pin_check_.valid()) {
-                    std::string pin = i.pin;
-                    login_screen_.wipe_pin();
-                    start_pin_check(attempt_, std::move(pin));
-                }
             } else if constexpr (std::is_same_v<T, Logout>) {
                 end_session(i.reason);
             } else if constexpr (std::is_same_v<T, GoHome>) {
                 refresh_home();
                 stack_.assign(1, session_ ? ScreenId::Home : ScreenId::Decks);
-            } else if constexpr (std::is_same_v<T, ShowDecks>) {
-                stack_.push_back(ScreenId::Decks);
             } else if constexpr (std::is_same_v<T, ShowTeam>) {
                 refresh_team();
                 stack_.push_back(ScreenId::Team);
@@ -223,7 +183,7 @@ void App::draw_frame() {
     finish_pin_check();
     finish_sign_check();
     // Typing a PIN on the keyboard must not look like a badge scan.
-    const bool typing_pin = (stack_.back() == ScreenId::Login && login_screen_.step == LoginScreen::Step::Pin) ||
+    const bool typing_pin = (stack_.back() == ScreenId::Login && sign_in_flow_.pin_step()) ||
                             stack_.back() == ScreenId::Sign;
     if (auto badge = badge_reader_.poll(ImGui::GetTime()); badge && db_ && !typing_pin)
         apply(BadgeScanned{*badge});
@@ -237,76 +197,19 @@ void App::draw_frame() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings |
                      // glClear already paints the background colour: no second full-screen fill
                      ImGuiWindowFlags_NoBackground);
-    const auto& content = library_->state().content;
-    static const trainer::content::ContentSet kEmpty;
-    const auto& set = content ? *content : kEmpty;
+    const auto& set = content();
     if (options_.desk) {
         draw_banners(ui);
-        draw_desk(ui, set);
+        auto env = lookup_env(ui, set);
+        const Intent intent = lookup_flow_.draw_desk(env);
         ImGui::End();
         ImGui::PopFont();
+        apply(intent);
         return;
     }
     Intent intent = draw_top_bar(ui, set);
     draw_banners(ui);
-    Intent screen_intent;
-    if (!search_query_.empty() && stack_.back() != ScreenId::Login) {
-        screen_intent = search_screen_.draw(ui, search_results(set), false);
-    } else switch (stack_.back()) {
-    case ScreenId::Decks:
-        screen_intent = deck_browser_.draw(ui, trainer::cards::deck_summaries(set, locale_));
-        break;
-    case ScreenId::Card:
-        screen_intent = card_screen_.draw(
-            ui, trainer::cards::card_at(set, card_screen_.deck_id, card_screen_.index, locale_));
-        break;
-    case ScreenId::Home:
-        screen_intent = home_screen_.draw(ui, home_view_);
-        break;
-    case ScreenId::Review:
-    case ScreenId::ReviewSummary:
-        if (auto env = review_env(ui)) screen_intent = review_flow_.draw(stack_.back(), *env);
-        break;
-    case ScreenId::Team:
-        screen_intent = team_screen_.draw(ui, team_rows_, clock_.now_ms());
-        break;
-    case ScreenId::Tracks:
-        screen_intent = track_map_screen_.draw(ui, tracks_);
-        break;
-    case ScreenId::Module:
-        if (!pictures_) pictures_ = std::make_unique<ImageCache>(options_.content.parent_path()); // "assets/..." paths
-        module_screen_.picture = [this](const std::string& path) { return pictures_->get(path); };
-        screen_intent = module_screen_.draw(ui, module_view_, set);
-        break;
-    case ScreenId::Signoff:
-        screen_intent = signoff_screen_.draw(ui, set);
-        break;
-    case ScreenId::Sign:
-        screen_intent = sign_pad_.draw(ui, {});
-        break;
-    case ScreenId::Checkin:
-        screen_intent = draw_checkin(ui);
-        break;
-    case ScreenId::Maturity:
-        screen_intent = draw_maturity(ui);
-        break;
-    case ScreenId::Dashboard:
-        screen_intent = dashboard_screen_.draw(ui, dash_, set);
-        break;
-    case ScreenId::Person:
-        screen_intent = person_screen_.draw(ui, person_, motivation_, set);
-        break;
-    case ScreenId::Evaluation:
-    case ScreenId::Scores:
-        if (auto env = quality_env(ui)) screen_intent = quality_flow_.draw(stack_.back(), *env);
-        break;
-    case ScreenId::Login: {
-        std::vector<trainer::identity::RosterEntry> roster;
-        if (db_) roster = trainer::identity::PeopleService(*db_, *events_).roster();
-        screen_intent = login_screen_.draw(ui, roster);
-        break;
-    }
-    }
+    const Intent screen_intent = draw_screen(ui, set);
     if (session_) {
         const auto idle = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
         if (idle.phase == trainer::identity::IdlePhase::Warning) draw_idle_overlay(ui, idle.remaining_ms);
@@ -324,27 +227,9 @@ namespace kiosk {
 
 std::string App::screen_name() const {
     if (options_.desk) return "desk";
-    if (!search_query_.empty() && stack_.back() != ScreenId::Login) return "search";
-    switch (stack_.back()) {
-    case ScreenId::Decks: return "decks";
-    case ScreenId::Card: return "card";
-    case ScreenId::Login: return login_screen_.step == LoginScreen::Step::Pin ? "pin" : "login";
-    case ScreenId::Home: return "home";
-    case ScreenId::Review: return "review";
-    case ScreenId::ReviewSummary: return "review-summary";
-    case ScreenId::Team: return "team";
-    case ScreenId::Tracks: return "tracks";
-    case ScreenId::Module: return "module";
-    case ScreenId::Signoff: return "signoff";
-    case ScreenId::Sign: return "sign";
-    case ScreenId::Checkin: return "checkin";
-    case ScreenId::Dashboard: return "dashboard";
-    case ScreenId::Person: return "person";
-    case ScreenId::Maturity: return "maturity";
-    case ScreenId::Evaluation: return "evaluation";
-    case ScreenId::Scores: return "scores";
-    }
-    return "unknown";
+    if (lookup_flow_.searching() && stack_.back() != ScreenId::Login) return "search";
+    if (stack_.back() == ScreenId::Login && sign_in_flow_.pin_step()) return "pin";
+    return std::string(screen_info(stack_.back()).name);
 }
 
 } // namespace kiosk

@@ -2,25 +2,23 @@
 // The kiosk's state between frames: which screens are open, the language, the loaded content
 // and database. Screens return intents; apply() turns them into changes through trainer.
 #include "kiosk/badge_reader.hpp"
+#include "kiosk/flows/lookup_flow.hpp"
+#include "kiosk/flows/onboarding_flow.hpp"
 #include "kiosk/flows/quality_flow.hpp"
+#include "kiosk/flows/sign_in_flow.hpp"
 #include "kiosk/flows/review_flow.hpp"
 #include "kiosk/screen_id.hpp"
 #include "kiosk/fonts.hpp"
 #include "kiosk/images.hpp"
 #include "kiosk/intent.hpp"
 #include "kiosk/options.hpp"
-#include "kiosk/screens/card_screen.hpp"
-#include "kiosk/screens/deck_browser_screen.hpp"
 #include "kiosk/screens/home_screen.hpp"
 #include "kiosk/screens/login_screen.hpp"
 #include "kiosk/screens/review_screen.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/cards/review_session.hpp"
-#include "kiosk/screens/search_screen.hpp"
 #include "kiosk/screens/team_screen.hpp"
-#include "kiosk/screens/module_screen.hpp"
 #include "kiosk/screens/signoff_screen.hpp"
-#include "kiosk/screens/track_map_screen.hpp"
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "kiosk/screens/evaluation_screen.hpp"
 #include "kiosk/screens/person_screen.hpp"
@@ -30,7 +28,6 @@
 #include "trainer/quality/motivation_config.hpp"
 #include "trainer/onboarding/service.hpp"
 #include "trainer/onboarding/signoff.hpp"
-#include "trainer/search/index.hpp"
 #include "kiosk/ui_context.hpp"
 #include "trainer/content/library.hpp"
 #include "trainer/core/clock.hpp"
@@ -62,9 +59,6 @@ struct Session {
     trainer::TimeMs last_input_ms = 0;
 };
 
-// The slow Argon2id PIN check on a worker thread (sign-in and signatures); the PIN copy is wiped.
-std::future<trainer::identity::PinCheck> check_pin_async(const trainer::identity::AuthService& auth,
-                                                         trainer::identity::LoginAttempt attempt, std::string pin);
 
 class App {
 public:
@@ -85,30 +79,39 @@ public:
     // True once after a frame that changed what the next frame shows (an intent was applied).
     bool take_redraw_request() { return std::exchange(redraw_, false); }
     // A PIN is being checked on the worker thread (screenshots wait for it).
-    bool busy() const { return pin_check_.valid() || sign_check_.valid(); }
+    bool busy() const { return sign_in_flow_.busy() || sign_check_.valid(); }
     ~App();
 
 private:
     void apply(const Intent& intent);
     UiContext ui() const { return UiContext{catalog_, locale_, fonts_, options_.scale}; }
     Intent draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set);
-    void record_lookup(const std::string& card_id, const std::string& query = {});
-    void record_unopened_search(); // search.unopened for a query left without opening a card
     void sync_reviews();
     void refresh_home();
     // The review job (kiosk/flows/review_flow.hpp); `false` when nobody is signed in.
     bool apply_review(const Intent& intent);
     std::optional<ReviewFlow::Env> review_env(const UiContext& ui);
     void draw_banners(const UiContext& ui);
-    void draw_desk(const UiContext& ui, const trainer::content::ContentSet& set);
-    const std::vector<trainer::cards::SearchRow>& search_results(const trainer::content::ContentSet& set);
+    // The lookup job (kiosk/flows/lookup_flow.hpp): decks, cards, search; no sign-in needed.
+    // The content on show (an empty set when none could be loaded).
+    const trainer::content::ContentSet& content() const {
+        const auto& c = library_->state().content;
+        return c ? *c : empty_content_;
+    }
+    const trainer::content::ContentSet empty_content_{};
+    LookupFlow::Env lookup_env(const UiContext& ui, const trainer::content::ContentSet& set);
+    // The screen on top, drawn by the flow the registry (kiosk/screen_id.hpp) names for it.
+    Intent draw_screen(const UiContext& ui, const trainer::content::ContentSet& set);
+    Intent draw_sign_in(const UiContext& ui, ScreenId top);                                        // app_session.cpp
+    Intent draw_onboarding(const UiContext& ui, ScreenId top, const trainer::content::ContentSet& set); // app_onboarding.cpp
+    Intent draw_lead(const UiContext& ui, ScreenId top, const trainer::content::ContentSet& set);       // app_change.cpp
     void draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms);
     void note_input();
-    void start_pin_check(trainer::identity::LoginAttempt attempt, std::string pin);
+    // The sign-in job (kiosk/flows/sign_in_flow.hpp); a finished PIN check starts the session.
+    SignInFlow::Env sign_in_env(const UiContext& ui);
     void finish_pin_check();
     void end_session(const std::string& reason);
     void open_on_start(const std::string& what); // Options::open, after the sign-in
-    void begin_badge_login(const std::string& badge);
 
     Options options_;
     Fonts fonts_;
@@ -127,16 +130,11 @@ private:
     trainer::identity::IdlePolicy idle_;
 
     std::optional<Session> session_;
-    trainer::identity::LoginAttempt attempt_;
-    std::future<trainer::identity::PinCheck> pin_check_;
     BadgeReader badge_reader_;
 
     bool redraw_ = false;
     std::vector<ScreenId> stack_{ScreenId::Decks};
-    DeckBrowserScreen deck_browser_;
-    CardScreen card_screen_;
-    LoginScreen login_screen_;
-    SearchScreen search_screen_;
+    SignInFlow sign_in_flow_;
     HomeScreen home_screen_;
     TeamScreen team_screen_;
     std::vector<trainer::identity::TeamMemberRow> team_rows_;
@@ -145,28 +143,21 @@ private:
     std::unique_ptr<trainer::cards::ReviewService> reviews_;
     std::shared_ptr<const trainer::content::ContentSet> reviews_content_; // what reviews_ points at
     ReviewFlow review_flow_;
-    std::string search_query_;
-    bool focus_search_ = false;
-    const trainer::content::ContentSet* indexed_ = nullptr; // the set search_index_ was built from
-    trainer::search::SearchIndex search_index_;
-    std::string results_key_; // query + locale the cached rows belong to
-    std::vector<trainer::cards::SearchRow> results_;
+    LookupFlow lookup_flow_;
 
     // --- features beyond flashcards (app_onboarding.cpp, app_change.cpp, app_quality.cpp) ---
     // Services over the current content; rebuilt when the content is reloaded.
     void sync_features();
     bool apply_onboarding(const Intent& intent);
-    void refresh_tracks();
-    void refresh_module();
+    // The onboarding job (kiosk/flows/onboarding_flow.hpp); nullopt when nobody is signed in.
+    std::optional<OnboardingFlow::Env> onboarding_env(const UiContext& ui);
+    void revealed(ScreenId screen); // Back uncovered `screen`: show what changed meanwhile
     void after_login();
     std::string refusal(const std::exception& e) const; // a calm, translated line + the reason
     std::shared_ptr<const trainer::content::ContentSet> features_content_;
     std::unique_ptr<trainer::onboarding::OnboardingService> onboarding_;
     std::unique_ptr<trainer::onboarding::SignoffService> signoff_;
-    std::vector<trainer::onboarding::TrackMap> tracks_;
-    trainer::onboarding::ModuleView module_view_;
-    TrackMapScreen track_map_screen_;
-    ModuleScreen module_screen_;
+    OnboardingFlow onboarding_flow_;
     std::unique_ptr<ImageCache> pictures_; // lesson pictures; textures made while drawing
     SignoffScreen signoff_screen_;
 

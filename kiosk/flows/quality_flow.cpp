@@ -1,4 +1,5 @@
 #include "kiosk/flows/quality_flow.hpp"
+#include "kiosk/flows/refusal.hpp"
 
 #include "trainer/core/org_time_zone.hpp"
 
@@ -7,16 +8,8 @@
 #include "trainer/core/time.hpp"
 
 #include <algorithm>
-#include <iostream>
 
 namespace kiosk {
-
-namespace {
-std::string refusal(const UiContext& ui, const std::exception& e) {
-    std::cerr << "kiosk: refused: " << e.what() << "\n";
-    return ui.tr("common.refused", {{"reason", e.what()}});
-}
-} // namespace
 
 bool QualityFlow::apply(const Intent& intent, Env& env) {
     try {
