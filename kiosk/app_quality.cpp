@@ -23,8 +23,7 @@ void App::finish_evaluation_signature(const trainer::identity::PinCheck& check) 
     std::string pad_message;
     switch (quality_flow_.finish_signature(sign_attempt_, check, pad_message, *env)) {
     case QualityFlow::Signed::Saved:
-        refresh_dashboard();
-        if (stack_.back() == ScreenId::Person) refresh_person(quality_flow_.evaluated_person());
+        if (auto lead = lead_env(ui)) lead_flow_.after_signature(*lead, quality_flow_.evaluated_person());
         break;
     case QualityFlow::Signed::Rejected:
         sign_pad_.wipe_pin();

@@ -81,16 +81,6 @@ void App::refresh_home() {
     }
 }
 
-void App::refresh_team() {
-    team_rows_.clear();
-    if (!session_ || !auth_) return;
-    try {
-        team_rows_ = trainer::identity::team_roster(*db_, *events_, *auth_, session_->actor, clock_.now_ms());
-    } catch (const std::exception& e) {
-        std::cerr << "kiosk: " << e.what() << "\n";
-    }
-}
-
 std::optional<ReviewFlow::Env> App::review_env(const UiContext& ui) {
     if (!session_ || !reviews_ || !reviews_content_) return std::nullopt;
     return ReviewFlow::Env{*reviews_, *reviews_content_, clock_, ui, session_->person.id, stack_};

@@ -35,7 +35,7 @@ void App::open_on_start(const std::string& what) {
     const auto arg = [&](const char* prefix) { return what.substr(std::string(prefix).size()); };
     const auto tab = [&](DashboardScreen::Tab t) {
         apply(ShowDashboard{});
-        dashboard_screen_.tab = t;
+        lead_flow_.dashboard_screen().tab = t;
     };
     if (what == "tracks") apply(ShowTracks{});
     else if (what.rfind("module:", 0) == 0) apply(OpenModule{arg("module:")});
@@ -69,6 +69,7 @@ void App::end_session(const std::string& reason) {
     session_.reset();
     review_flow_.reset(); // nothing of their session stays
     onboarding_flow_.reset();
+    lead_flow_.reset();
     sign_in_flow_.reset();
     locale_ = options_.lang;
     stack_.assign(1, ScreenId::Decks);

@@ -137,7 +137,8 @@ void App::apply(const Intent& intent) {
             end_session("badge");
         if (sign_in_flow_.apply(intent, env)) return;
     }
-    if (apply_review(intent) || apply_onboarding(intent) || apply_change(intent) || apply_quality(intent)) return;
+    if (apply_review(intent) || apply_onboarding(intent) || apply_lead(intent) || apply_change(intent) ||
+        apply_quality(intent)) return;
     {
         const UiContext ui = this->ui();
         auto env = lookup_env(ui, content());
@@ -159,18 +160,6 @@ void App::apply(const Intent& intent) {
             } else if constexpr (std::is_same_v<T, GoHome>) {
                 refresh_home();
                 stack_.assign(1, session_ ? ScreenId::Home : ScreenId::Decks);
-            } else if constexpr (std::is_same_v<T, ShowTeam>) {
-                refresh_team();
-                stack_.push_back(ScreenId::Team);
-            } else if constexpr (std::is_same_v<T, UnlockPerson>) {
-                if (session_ && auth_) {
-                    try {
-                        auth_->reset_throttle(session_->actor, i.person_id); // checks the team, audited
-                    } catch (const std::exception& e) {
-                        std::cerr << "kiosk: " << e.what() << "\n";
-                    }
-                    refresh_team();
-                }
             } else if constexpr (std::is_same_v<T, StillHere>) {
                 if (session_) session_->last_input_ms = clock_.now_ms();
             }

@@ -2,6 +2,7 @@
 // The kiosk's state between frames: which screens are open, the language, the loaded content
 // and database. Screens return intents; apply() turns them into changes through trainer.
 #include "kiosk/badge_reader.hpp"
+#include "kiosk/flows/lead_flow.hpp"
 #include "kiosk/flows/lookup_flow.hpp"
 #include "kiosk/flows/onboarding_flow.hpp"
 #include "kiosk/flows/quality_flow.hpp"
@@ -17,11 +18,7 @@
 #include "kiosk/screens/review_screen.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/cards/review_session.hpp"
-#include "kiosk/screens/team_screen.hpp"
-#include "kiosk/screens/signoff_screen.hpp"
-#include "kiosk/screens/dashboard_screen.hpp"
 #include "kiosk/screens/evaluation_screen.hpp"
-#include "kiosk/screens/person_screen.hpp"
 #include "kiosk/screens/survey_screen.hpp"
 #include "trainer/change/checkin.hpp"
 #include "trainer/quality/entry.hpp"
@@ -136,9 +133,6 @@ private:
     std::vector<ScreenId> stack_{ScreenId::Decks};
     SignInFlow sign_in_flow_;
     HomeScreen home_screen_;
-    TeamScreen team_screen_;
-    std::vector<trainer::identity::TeamMemberRow> team_rows_;
-    void refresh_team();
     HomeView home_view_;
     std::unique_ptr<trainer::cards::ReviewService> reviews_;
     std::shared_ptr<const trainer::content::ContentSet> reviews_content_; // what reviews_ points at
@@ -159,7 +153,6 @@ private:
     std::unique_ptr<trainer::onboarding::SignoffService> signoff_;
     OnboardingFlow onboarding_flow_;
     std::unique_ptr<ImageCache> pictures_; // lesson pictures; textures made while drawing
-    SignoffScreen signoff_screen_;
 
     // Signing with the lead's own PIN (sign-offs, QA evaluations): checked off the UI thread.
     void begin_signature(SignPurpose purpose);
@@ -173,21 +166,16 @@ private:
 
     // Change and the lead dashboard (app_change.cpp).
     void sync_change_and_quality();
-    bool apply_change(const Intent& intent);
+    bool apply_change(const Intent& intent); // the check-in
+    // The lead's job (kiosk/flows/lead_flow.hpp); nullopt unless someone is signed in.
+    std::optional<LeadFlow::Env> lead_env(const UiContext& ui);
+    bool apply_lead(const Intent& intent);
     void offer_checkin();
-    void refresh_dashboard(const std::string& team_id = "");
-    void refresh_person(const std::string& person_id);
-    void fill_team_quality(); // dash_.rollup and dash_.qa_months
     Intent draw_checkin(const UiContext& ui);
-    Intent draw_maturity(const UiContext& ui);
     std::unique_ptr<trainer::change::CheckinService> checkin_;
     std::string checkin_rollout_;
     SurveyScreen checkin_screen_;
-    SurveyScreen maturity_screen_;
-    DashboardData dash_;
-    DashboardScreen dashboard_screen_;
-    PersonData person_;
-    PersonScreen person_screen_;
+    LeadFlow lead_flow_;
 
     // Quality: a flow (kiosk/flows/quality_flow.hpp); app_quality.cpp lends it the services.
     std::optional<QualityFlow::Env> quality_env(const UiContext& ui);

@@ -61,6 +61,7 @@ public:
     const std::vector<trainer::identity::TeamMemberRow>& team() const { return team_rows_; }
     // The sign-off form on screen (what its signature restates and submits).
     SignoffScreen& signoff_form() { return signoff_screen_; }
+    const SignoffScreen& signoff_form() const { return signoff_screen_; }
     // Sign-out: nothing of the lead's view stays.
     void reset() { *this = LeadFlow{}; }
 
