@@ -13,7 +13,7 @@ std::vector<std::vector<std::string>> export_rows(const DeckFiles& decks) {
 }
 
 std::string to_csv(const std::vector<std::vector<std::string>>& rows) {
-    std::string out;
+    std::string out = "\xEF\xBB\xBF"; // the BOM: Excel then opens it as UTF-8, not the ANSI code page
     for (const auto& row : rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             const std::string& field = row[i];

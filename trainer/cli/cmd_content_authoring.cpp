@@ -6,6 +6,7 @@
 #include "trainer/authoring/sheet_files.hpp"
 #include "trainer/authoring/sheet_import.hpp"
 #include "trainer/cli/cli.hpp"
+#include "trainer/csv/csv.hpp"
 
 #include <cstdio>
 #include <fstream>
@@ -98,7 +99,16 @@ int cmd_content_import(const Args& a, Io& io) {
         SheetImport sheet;
         PoImport po;
         if (ext == ".xlsx" || ext == ".csv") {
-            grid = ext == ".xlsx" ? read_xlsx_grid(file) : read_csv_grid(file, read_all(file), findings);
+            if (ext == ".xlsx") {
+                grid = read_xlsx_grid(file);
+            } else { // UTF-8 (with or without BOM) or UTF-16, as spreadsheet programs save it
+                std::string encoding;
+                const std::string text = csv::read_input_text(file, std::nullopt, io.in, &encoding);
+                if (encoding.rfind("utf", 0) != 0) // one code page cannot hold Polish and Russian
+                    throw AuthoringError(file + ": saved as " + encoding + ", which cannot hold Polish and "
+                                         "Russian together; save it as \"CSV UTF-8\" (or use .xlsx)");
+                grid = read_csv_grid(file, text, findings);
+            }
             if (error_count(findings) == 0) {
                 sheet = read_card_sheet(grid, decks);
                 findings.insert(findings.end(), sheet.findings.begin(), sheet.findings.end());
