@@ -15,6 +15,7 @@ PACKAGES=(
   postgresql libpq-dev openssl # central store (tests start a throwaway cluster; scripts/run needs none)
   libstemmer-dev libhunspell-dev hunspell-pl hunspell-ru hunspell-en-us # search word forms
   libxlsxwriter-dev # trainer motivation --format xlsx
+  libminizip-dev libexpat1-dev # trainer content import FILE.xlsx (zip container, sheet XML)
 )
 
 install_missing_packages() {

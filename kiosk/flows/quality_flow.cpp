@@ -40,6 +40,16 @@ bool QualityFlow::apply(const Intent& intent, Env& env) {
 
 Intent QualityFlow::draw(ScreenId screen, Env& env) {
     if (screen == ScreenId::Evaluation) {
+        if (!evaluation_.wanted_scorecard.empty()) { // another scorecard: its own criteria
+            try {
+                auto form = env.evaluations.form(env.actor, evaluation_.wanted_scorecard, env.ui.locale);
+                const std::string person = evaluation_.draft.person_id, name = evaluation_.agent_name;
+                evaluation_.open(std::move(form), person, name);
+            } catch (const std::exception& e) {
+                evaluation_.wanted_scorecard.clear();
+                env.notice = refusal(env.ui, e);
+            }
+        }
         evaluation_.preview = env.evaluations.preview(evaluation_.draft);
         return evaluation_.draw(env.ui);
     }

@@ -27,7 +27,18 @@ void EvaluationScreen::open(trainer::quality::EvaluationForm f, const std::strin
 Intent EvaluationScreen::draw(const UiContext& ui) {
     Intent intent;
     if (widgets::header(ui, ui.tr("qa.evaluating", {{"name", agent_name}}))) intent = Back{};
-    widgets::text(ui.fonts.body, form.title, theme::kAccent);
+    if (form.scorecards.size() > 1) { // call, chat or e-mail: the lead picks what was listened to
+        for (const auto& sc : form.scorecards) {
+            ImGui::PushID(sc.id.c_str());
+            if (widgets::button(ui, sc.title, 0.0f, sc.id == form.scorecard_id) && sc.id != form.scorecard_id)
+                wanted_scorecard = sc.id;
+            ImGui::PopID();
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    } else {
+        widgets::text(ui.fonts.body, form.title, theme::kAccent);
+    }
     // Channel and date on one line.
     for (const auto& c : form.channels) {
         ImGui::PushID(c.c_str());

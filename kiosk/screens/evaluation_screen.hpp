@@ -17,6 +17,7 @@ struct EvaluationScreen {
     std::string agent_name;
     trainer::quality::Score preview;   // set by the app each frame from the draft
     std::vector<std::string> problems; // why the last try was refused
+    std::string wanted_scorecard;      // tapped in the scorecard row; the flow opens its form
 
     void open(trainer::quality::EvaluationForm f, const std::string& person_id, const std::string& name);
     Intent draw(const UiContext& ui);

@@ -90,3 +90,39 @@ TEST_CASE("the quality flow draws the agent's scores screen with Back", "[flow]"
     });
     CHECK(std::holds_alternative<Back>(back));
 }
+
+TEST_CASE("a lead picks the chat scorecard on the evaluation form and gets its criteria", "[flow]") {
+    Kiosk k;
+    auto quality = std::make_shared<trainer::content::QualityContent>(*k.w.content.quality);
+    trainer::content::Scorecard chat = quality->scorecards.front();
+    chat.id = "chat-card";
+    chat.channels = {"chat"};
+    chat.title = {{"en", "Chat scorecard"}};
+    chat.sections.resize(1);
+    quality->scorecards.push_back(chat);
+    k.w.content.quality = quality;
+
+    test::UiHarness h;
+    QualityFlow flow;
+    auto env = k.as("lena");
+    REQUIRE(flow.apply(StartEvaluation{"ann"}, env));
+    REQUIRE(flow.evaluation().form.scorecards.size() == 2);
+    CHECK(flow.evaluation().form.scorecard_id == "test-card");
+    const auto draw = [&](const UiContext& ui) {
+        auto e = k.as("lena");
+        QualityFlow::Env drawn{e.evaluations, e.db, e.events, e.clock, e.content, e.motivation, e.actor, e.person_id,
+                               ui, e.stack, e.notice};
+        return flow.draw(ScreenId::Evaluation, drawn);
+    };
+    // The scorecard row sits under the header; tap along it until the chat scorecard opens.
+    for (float y = 60; y < 200 && flow.evaluation().form.scorecard_id == "test-card"; y += 10)
+        for (float x = 40; x < 900 && flow.evaluation().form.scorecard_id == "test-card"; x += 40)
+            h.click(x, y, draw);
+    h.frame(draw);
+    CHECK(flow.evaluation().form.scorecard_id == "chat-card");
+    CHECK(flow.evaluation().draft.scorecard_id == "chat-card");
+    CHECK(flow.evaluation().draft.channel == "chat");
+    CHECK(flow.evaluation().draft.person_id == "ann");
+    CHECK(flow.evaluation().form.sections.size() == 1);
+    CHECK(k.notice.empty());
+}

@@ -66,6 +66,8 @@ EvaluationForm EvaluationService::form(const identity::Actor& actor,
     f.title = content::pick(sc->title, locale);
     f.channels = sc->channels;
     f.today = org_today(clock_);
+    for (const auto& other : content_.quality->scorecards)
+        f.scorecards.push_back({other.id, content::pick(other.title, locale), other.channels});
     for (const auto& s : sc->sections) {
         FormSection fs{s.id, content::pick(s.title, locale), {}};
         for (const auto& c : s.criteria) {

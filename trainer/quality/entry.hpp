@@ -37,6 +37,12 @@ struct FormAgent {
     std::string id;
     std::string display_name;
 };
+// A scorecard the lead may pick instead (the call, chat and e-mail scorecards).
+struct FormScorecard {
+    std::string id;
+    std::string title;
+    std::vector<std::string> channels;
+};
 struct EvaluationForm {
     std::string scorecard_id;
     int scorecard_version = 1;
@@ -45,6 +51,7 @@ struct EvaluationForm {
     std::vector<FormSection> sections;
     std::vector<FormAgent> agents; // whom this lead may evaluate
     std::string today;             // default date, YYYY-MM-DD
+    std::vector<FormScorecard> scorecards; // every scorecard of the content, in file order
 };
 
 // What the lead entered.
