@@ -39,9 +39,13 @@ std::vector<WireEvent> history() {
     for (const std::string who : {"anna", "boris", "celia"}) {
         out.push_back(ev(who + "-add", "admin", kT0 - 9 * kHour, "person.added", "root",
                          {{"person", who}, {"display_name", who + " X"}, {"role", "agent"}, {"locale", "pl"}}));
-        for (int i = 0; i < 12; ++i)
-            out.push_back(review(who + "-r" + std::to_string(i), "desk-a", kT0 + i * kHour, who,
-                                 "c" + std::to_string(i % 3), 1 + (i % 4)));
+        for (int i = 0; i < 12; ++i) {
+            // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on a chain of string +.
+            std::string id = who, card = "c";
+            id.append("-r").append(std::to_string(i));
+            card.append(std::to_string(i % 3));
+            out.push_back(review(id, "desk-a", kT0 + i * kHour, who, card, 1 + (i % 4)));
+        }
         out.push_back(ev(who + "-as", "kiosk-l", kT0 + 13 * kHour, "change.lead_assessed", "lena",
                          {{"person", who}, {"rollout", "r1"}, {"phase", "exploration"}, {"note", ""}}));
     }
