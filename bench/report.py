@@ -82,6 +82,7 @@ def main():
             rows.append(("  the same with onboarding, QA and motivation figures, as the kiosk shows it (ms)",
                          hooked, ms, hooked / ms if ms else None, "reported", True))
 
+    rows.extend(merge_rows())
     rows.append(crash_kill_row())
     rows.extend(central_rows())
     if os.environ.get("SOAK_MINUTES"):  # 10 minutes of scripted use: only when asked for
@@ -188,6 +189,56 @@ def central_rows():
         (f"monthly motivation inputs for the organisation (s); store: {scale}", export, 30.0, export / 30.0,
          "<= 30 s", export <= 30),
     ]
+
+
+def merge_rows():
+    """Issue 12 §8: merging devices at scale. Two databases seeded once with `trainer demo seed` and
+    kept under build/bench-cache/ (seeding the full size takes minutes); MERGE_AGENTS=25 for a quick
+    run (every row names the size it measured)."""
+    bench = os.path.join(BIN, "bench_merge")
+    if not os.path.exists(bench):
+        return []
+    agents = int(os.environ.get("MERGE_AGENTS", "250"))
+    cards, days = int(os.environ.get("MERGE_CARDS", "200")), int(os.environ.get("MERGE_DAYS", "365"))
+    cache = os.path.join(BUILD, "bench-cache", f"merge-{agents}x{cards}x{days}")
+    os.makedirs(cache, exist_ok=True)
+    trainer = os.path.join(BIN, "trainer")
+    seeded = []
+    for name, seed in (("a", 1), ("b", 2)):
+        path = os.path.join(cache, name + ".db")
+        if not os.path.exists(path):
+            tmp = os.path.join(cache, name + ".seeding.db")
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(tmp + suffix):
+                    os.remove(tmp + suffix)
+            subprocess.run([trainer, "--db", tmp, "init", "--organisation", "bench-merge"], check=True, capture_output=True)
+            subprocess.run([trainer, "--db", tmp, "demo", "seed", "--agents", str(agents), "--cards", str(cards),
+                            "--days", str(days), "--seed", str(seed)], check=True, capture_output=True)
+            os.replace(tmp, path)
+        seeded.append(path)
+    work = tempfile.mkdtemp(prefix="trainer-bench-merge-", dir=os.path.join(BUILD, "bench-cache"))
+    kv = key_values([bench, "--a", seeded[0], "--b", seeded[1], "--work", work])
+    os.rmdir(work)
+    size = f"{agents} agents x {cards} cards x {days} days each"
+    merged, n = int(kv["merged_events"]), int(kv["incremental_inorder_events"])
+    # Wall-clock seconds decide; the process's CPU seconds are shown too (a shared machine's wall
+    # clock also counts the time spent waiting for a core).
+    cpu = lambda key: f"; {kv[key]:.3g} s CPU"
+    rebuild_rate = kv["rebuild_events_per_s"]
+    rows = [
+        (f"merge of two databases, {size}, {merged:,} events merged (s{cpu('merge_cpu_s')}); baseline: full rebuild",
+         kv["merge_s"], kv["rebuild_s"], kv["merge_s"] / kv["rebuild_s"], "reported", True),
+        (f"full rebuild of {int(kv['rebuild_events']):,} events (events/s{cpu('rebuild_cpu_s')}); baseline: ordered scan",
+         rebuild_rate, kv["scan_events_per_s"], rebuild_rate / kv["scan_events_per_s"], ">= 100,000/s",
+         rebuild_rate >= 100000),
+        (f"incremental merge of {n:,} new events after the history into {merged:,} (s{cpu('incremental_inorder_cpu_s')})",
+         kv["incremental_inorder_s"], 2.0, kv["incremental_inorder_s"] / 2.0, "<= 2 s", kv["incremental_inorder_s"] <= 2.0),
+        (f"incremental merge of {int(kv['incremental_late_events']):,} events interleaved with the history of "
+         f"{int(kv['incremental_late_people'])} of {int(kv['incremental_people_total'])} agents "
+         f"({int(kv['incremental_late_replayed']):,} events recomputed) (s{cpu('incremental_late_cpu_s')})",
+         kv["incremental_late_s"], 2.0, kv["incremental_late_s"] / 2.0, "<= 2 s", kv["incremental_late_s"] <= 2.0),
+    ]
+    return rows
 
 
 def commit_rows(kv):

@@ -12,8 +12,29 @@ namespace trainer::app {
 std::vector<store::Projection> all_projections() {
     // Each feature adds its projection here as it gains derived state.
     // People first: the other projections may read who someone is while replaying.
-    return {identity::people_projection(), identity::auth_throttle_projection(), cards::review_projection(), change::change_projection(),
-            onboarding::onboarding_projection(), quality::quality_projection()};
+    // Each says which rows are one person's and which are shared, so that events arriving out of
+    // order recompute only the people they are about (trainer/sync/recompute.hpp).
+    auto people = identity::people_projection();
+    people.shared = {{{"team_members", "team_leads", "people", "teams"},
+                      {"person.", "people.", "pin.", "auth.login"}}};
+    // auth_throttle rows go with their people row (ON DELETE CASCADE): whenever people are
+    // recomputed, so are they.
+    auto throttle = identity::auth_throttle_projection();
+    throttle.shared = {{{"auth_throttle"}, {"auth.", "pin.", "person.", "people."}}};
+    auto reviews = cards::review_projection();
+    reviews.person_tables = {"card_state", "coaching_queue"};
+    auto change = change::change_projection();
+    change.person_tables = {"change_phase_log", "change_phase_latest", "change_module_done"};
+    change.shared = {{{"change_rollouts"}, {change::kRolloutDefined}},
+                     {{"change_maturity"}, {change::kMaturityAssessed}}};
+    auto onboarding = onboarding::onboarding_projection();
+    onboarding.person_tables = {"onboarding_progress", "onboarding_completions", "onboarding_assignments"};
+    onboarding.types = {"onboarding.", "skills."};
+    onboarding.applies_on_stored_rows = false;
+    auto quality = quality::quality_projection();
+    quality.person_tables = {"qa_evaluations", "survey_responses"}; // qa_criterion_results: ON DELETE CASCADE
+    return {std::move(people), std::move(throttle), std::move(reviews), std::move(change), std::move(onboarding),
+            std::move(quality)};
 }
 
 } // namespace trainer::app

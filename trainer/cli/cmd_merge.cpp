@@ -17,10 +17,20 @@ void print_result(const sync::ImportResult& r, Io& io) {
     io.out << "\n";
     if (r.from_future)
         io.out << r.from_future << " events occurred more than a day ahead of this clock (flagged in the audit log)\n";
-    if (r.added)
-        io.out << (r.applied_in_place ? "derived state updated in place\n"
-                                      : "derived state recomputed in the one order (" + std::to_string(r.replayed) +
-                                            " events replayed)\n");
+    if (!r.added) return;
+    if (r.applied_in_place) {
+        io.out << "derived state updated in place";
+        if (r.recomputed_people) io.out << " (onboarding of " << r.recomputed_people << " people recomputed)";
+        io.out << "\n";
+        return;
+    }
+    io.out << "derived state recomputed in the one order for " << r.recomputed_people << " people";
+    if (!r.recomputed_shared.empty()) {
+        io.out << " and";
+        for (std::size_t i = 0; i < r.recomputed_shared.size(); ++i)
+            io.out << (i ? ", " : " ") << r.recomputed_shared[i];
+    }
+    io.out << " (" << r.replayed << " events replayed)\n";
 }
 
 int refused(const sync::ImportRefused& e, Io& io) {

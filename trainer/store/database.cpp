@@ -356,6 +356,7 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         st.step();
         if (static_cast<std::uint32_t>(st.int64(0)) != kApplicationId)
             throw RefusedDatabase(SQLITE_NOTADB, path.string() + ": not a trainer database");
+        st.reset(); // a statement left open locks the schema: a migration's DROP INDEX would fail
         if (db.user_version() > latest)
             throw RefusedDatabase(SQLITE_CANTOPEN,
                                   path.string() + ": created by a newer version of the app");

@@ -9,11 +9,36 @@
 
 namespace trainer::store {
 
+// Rows of a projection that are not one person's (a team, a rollout), and the event types that
+// write them: exact types, or prefixes ending in '.' ("auth.").
+struct SharedRows {
+    std::vector<std::string> tables; // cleared in this order
+    std::vector<std::string> types;
+};
+
 struct Projection {
     std::string name;
     std::function<void(Database&)> clear;
     std::function<void(Database&, const Event&)> apply;
+    // What an import recomputes when events arrive out of order (trainer/sync/recompute.hpp).
+    // person_tables: rows keyed by person_id, written only by events about that person (their
+    // subject, event_subject()). shared: every other row. A projection that declares neither is
+    // recomputed whole whenever events arrive out of order.
+    std::vector<std::string> person_tables;
+    std::vector<SharedRows> shared;
+    // The event types apply() reads (exact or prefix); empty: it looks at every event.
+    std::vector<std::string> types;
+    // false: apply() keeps state between events in memory (onboarding's module records), so new
+    // events of a person cannot be applied on top of rows written earlier; their person is
+    // recomputed instead.
+    bool applies_on_stored_rows = true;
 };
+
+// Whose rows an event changes: the payload's "person" when it names one (a lead's assessment, a
+// sign-off, a QA evaluation), else who did it; "" for neither.
+std::string event_subject(const Event& e);
+// Whether type is one of types (exact, or a prefix ending in '.').
+bool type_matches(const std::vector<std::string>& types, const std::string& type);
 
 struct RebuildStats {
     std::int64_t events = 0;
@@ -21,7 +46,8 @@ struct RebuildStats {
 };
 
 // Calls fn for every event (or those of one type prefix, see EventFilter) in the one total order
-// every device agrees on: occurred-at, then kiosk (device) id, then event id (issue 12).
+// every device agrees on: occurred-at, then kiosk (device) id, then the recording device's own
+// order (events.origin_seq, or seq for an event recorded here), then event id (issue 12).
 void for_each_in_order(Database& db, const EventFilter& filter, const std::function<void(const Event&)>& fn);
 
 // Clears every projection and replays all events in the one total order (occurred-at, kiosk id,

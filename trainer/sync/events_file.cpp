@@ -22,7 +22,8 @@ nlohmann::json to_json(const WireEvent& e) {
             {"type", e.type},
             {"person", e.person_id},
             {"payload", nlohmann::json::parse(e.payload)},
-            {"content_version", e.content_version}};
+            {"content_version", e.content_version},
+            {"origin_seq", e.origin_seq}};
 }
 
 [[noreturn]] void refuse(ImportRefused::Reason why, const std::filesystem::path& p, std::size_t line,
@@ -117,6 +118,8 @@ EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) 
         if (p == j.end() || !p->is_object()) refuse(ImportRefused::Reason::Malformed, in, line, "\"payload\" must be an object");
         e.payload = p->dump();
         e.content_version = j.value("content_version", 0);
+        // Files written before migration 0014 carry no device order: the event id breaks the tie.
+        if (j.contains("origin_seq")) e.origin_seq = field<std::int64_t>(j, "origin_seq", in, line);
         f.events.push_back(std::move(e));
     }
     if (!header) refuse(ImportRefused::Reason::Damaged, in, 1, "empty file: no header line");

@@ -10,6 +10,7 @@
 #include "trainer/store/events.hpp"
 #include "trainer/store/projection.hpp"
 #include "trainer/store/tombstone.hpp"
+#include "trainer/sync/recompute.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -28,7 +29,8 @@ bool WireEvent::same_content(const WireEvent& o) const {
 }
 
 bool applies_before(const WireEvent& a, const WireEvent& b) {
-    return std::tie(a.occurred_ms, a.device_id, a.id) < std::tie(b.occurred_ms, b.device_id, b.id);
+    return std::tie(a.occurred_ms, a.device_id, a.origin_seq, a.id) <
+           std::tie(b.occurred_ms, b.device_id, b.origin_seq, b.id);
 }
 
 namespace {
@@ -153,18 +155,22 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
     }
     std::optional<WireEvent> last_applied;
     {
-        auto st = db.prepare("SELECT at_ms, kiosk_id, id FROM events ORDER BY at_ms DESC, kiosk_id DESC, id DESC LIMIT 1");
+        // This device's own sync.* audit records change no derived table and do not count.
+        auto st = db.prepare("SELECT at_ms, kiosk_id, id, coalesce(origin_seq, seq) FROM events WHERE type NOT LIKE 'sync.%' "
+                             "ORDER BY at_ms DESC, kiosk_id DESC, coalesce(origin_seq, seq) DESC, id DESC LIMIT 1");
         if (st.step()) {
             last_applied.emplace();
             last_applied->occurred_ms = st.int64(0);
             last_applied->device_id = st.text(1);
             last_applied->id = st.text(2);
+            last_applied->origin_seq = st.int64(3);
         }
     }
     auto find = db.prepare("SELECT type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE id = ?1");
-    auto insert = db.prepare("INSERT INTO events (id, type, person_id, kiosk_id, at_ms, payload) "
-                             "VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6)");
+    auto insert = db.prepare("INSERT INTO events (id, type, person_id, kiosk_id, at_ms, payload, origin_seq) "
+                             "VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?7)");
     std::vector<const Checked*> added;
+    std::unordered_map<const Checked*, std::int64_t> local_seq;
     for (const Checked& c : batch) {
         // An erased person's old events are dropped before anything else: the pseudonymised copy
         // here has the same id and other content, and must not be compared with (issue 12 §5).
@@ -186,9 +192,11 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
             continue;
         }
         find.reset();
-        insert.bind_all(c.wire.id, c.wire.type, c.wire.person_id, c.wire.device_id, c.wire.occurred_ms, c.wire.payload);
+        insert.bind_all(c.wire.id, c.wire.type, c.wire.person_id, c.wire.device_id, c.wire.occurred_ms, c.wire.payload,
+                        c.wire.origin_seq);
         insert.run();
         insert.reset();
+        local_seq[&c] = db.last_insert_rowid();
         added.push_back(&c);
     }
     r.added = added.size();
@@ -217,19 +225,39 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
                    {"from_future", r.from_future}}});
     store::meta_set(db, "organisation_source", "merged");
 
+    std::vector<store::Event> stored;
+    stored.reserve(added.size());
+    for (const Checked* c : added)
+        stored.push_back({local_seq[c], c->wire.id, c->wire.type, c->wire.person_id, c->wire.device_id,
+                          c->wire.occurred_ms, c->payload});
     const auto projections = app::all_projections();
     r.applied_in_place = !rewritten && (!last_applied || applies_before(*last_applied, added.front()->wire));
-    if (r.applied_in_place) {
-        // Every new event sorts after what was applied: apply them (and this device's audit events,
-        // which sort at now) in the total order, exactly as a live write would.
-        store::for_each_in_order(db, {std::nullopt, std::nullopt, added.front()->wire.occurred_ms, std::nullopt},
-                                 [&](const store::Event& e) {
-                                     const WireEvent k{e.id, org, e.kiosk_id, e.at_ms};
-                                     if (applies_before(k, added.front()->wire)) return;
-                                     for (const auto& p : projections) p.apply(db, e);
-                                 });
-    } else {
+    if (rewritten) {
+        // A tombstone rewrote events already applied: everything, in the one order.
         r.replayed = store::replay_all(db, projections).events;
+    } else if (r.applied_in_place) {
+        // Every new event sorts after what was applied: apply them in the total order, exactly as a
+        // live write would (this device's sync.* audit records change no derived table). A
+        // projection that keeps state in memory between events recomputes the people instead.
+        std::vector<bool> recompute(projections.size());
+        bool any = false;
+        for (std::size_t i = 0; i < projections.size(); ++i)
+            any = (recompute[i] = !projections[i].applies_on_stored_rows) || any;
+        if (any) {
+            const RecomputeStats s = recompute_affected(db, projections, stored, recompute);
+            r.replayed = s.replayed;
+            r.recomputed_people = s.people;
+        }
+        for (const store::Event& e : stored)
+            for (std::size_t i = 0; i < projections.size(); ++i)
+                if (!recompute[i]) projections[i].apply(db, e);
+    } else {
+        // Some new event sorts before one already applied: recompute the rows they change, from
+        // the log, for the people they are about (trainer/sync/recompute.hpp).
+        const RecomputeStats s = recompute_affected(db, projections, stored);
+        r.replayed = s.replayed;
+        r.recomputed_people = s.people;
+        r.recomputed_shared = s.shared;
     }
     if (options.before_commit) options.before_commit(db);
     tx.commit();
@@ -242,7 +270,8 @@ ExportBatch export_events(store::Database& db, const ExportQuery& q) {
     const std::string org = organisation_id(db);
     ExportBatch out;
     out.next_cursor = q.after_seq;
-    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE seq > ?1";
+    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload, "
+                      "coalesce(origin_seq, seq) FROM events WHERE seq > ?1";
     if (q.since_ms) sql += " AND at_ms >= ?2";
     sql += " ORDER BY seq";
     if (q.limit) sql += " LIMIT " + std::to_string(q.limit);
@@ -252,6 +281,7 @@ ExportBatch export_events(store::Database& db, const ExportQuery& q) {
     while (st.step()) {
         WireEvent e{st.text(1), org, st.text(4), st.int64(5), st.text(2), st.text(3), st.text(6)};
         e.seq = st.int64(0);
+        e.origin_seq = st.int64(7);
         e.content_version = content_version_of(nlohmann::json::parse(e.payload));
         out.next_cursor = e.seq;
         out.events.push_back(std::move(e));

@@ -11,7 +11,7 @@
 //   (the tombstone wins); an event more than a day ahead of this device's clock is accepted and
 //   flagged in the audit log (sync.future_event).
 // - Derived state never depends on arrival order: projections apply events in the one total order
-//   (occurred_ms, device_id, id). New events that all sort after what was applied are applied
+//   (occurred_ms, device_id, origin_seq, id). New events that all sort after what was applied are applied
 //   incrementally; otherwise the people they touch are recomputed from their history.
 // - export_events() pages through the local log in arrival order (seq): a cursor that never moves
 //   backwards, so a sender can remember "sent up to N" and resume.
@@ -39,13 +39,15 @@ struct WireEvent {
     std::string payload;         // JSON object text, compact with sorted keys (canonical)
     int content_version = 0;     // content version the record was made against (the payload's
                                  // card_version / version); 0 when it names none. Informational.
+    std::int64_t origin_seq = 0; // the order the recording device wrote it in (its seq there):
+                                 // orders one device's events within a millisecond; not compared
     std::int64_t seq = 0;        // the sender's local arrival order (export cursor); not compared
 
     // Same event: every field except seq.
     bool same_content(const WireEvent& o) const;
 };
 
-// The one total order every device applies events in.
+// The one total order every device applies events in: occurred_ms, device_id, origin_seq, id.
 bool applies_before(const WireEvent& a, const WireEvent& b);
 
 // Why a batch was refused. Nothing was written.
@@ -75,6 +77,8 @@ struct ImportResult {
     std::size_t from_future = 0;     // accepted, flagged in the audit log
     bool applied_in_place = false;  // every new event sorted after those already applied
     std::int64_t replayed = 0;      // events replayed to recompute derived state (0 when in place)
+    std::size_t recomputed_people = 0;        // people whose derived rows were recomputed
+    std::vector<std::string> recomputed_shared; // shared tables recomputed whole (people, teams, ...)
 };
 
 // The organisation this database belongs to (meta.organisation_id).

@@ -54,10 +54,17 @@ public:
 
     std::vector<WireEvent> events(const std::string& org) {
         std::vector<WireEvent> out;
-        for_rows("SELECT id, kiosk_id, at_ms, type, coalesce(person_id, ''), payload FROM events ORDER BY seq",
+        // A source from before migration 0014 has no origin_seq: every event was recorded there or
+        // merged without it, and its seq is the best order known.
+        const bool has_origin = integer("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'origin_seq'") > 0;
+        for_rows(has_origin ? "SELECT id, kiosk_id, at_ms, type, coalesce(person_id, ''), payload, coalesce(origin_seq, seq) "
+                              "FROM events ORDER BY seq"
+                            : "SELECT id, kiosk_id, at_ms, type, coalesce(person_id, ''), payload, seq FROM events ORDER BY seq",
                  [&](sqlite3_stmt* st) {
-                     out.push_back({text(st, 0), org, text(st, 1), sqlite3_column_int64(st, 2), text(st, 3),
-                                    text(st, 4), text(st, 5)});
+                     WireEvent e{text(st, 0), org, text(st, 1), sqlite3_column_int64(st, 2), text(st, 3),
+                                 text(st, 4), text(st, 5)};
+                     e.origin_seq = sqlite3_column_int64(st, 6);
+                     out.push_back(std::move(e));
                  });
         return out;
     }
@@ -117,6 +124,9 @@ ImportResult merge_database(store::Database& db, const std::filesystem::path& ot
                                     "; this database to organisation " + ours);
         events = source.events(org);
     }
+    // Millions of index inserts at random places (event ids): a large page cache for this
+    // connection keeps them off the disk until the commit.
+    db.exec("PRAGMA cache_size = -262144");
     ImportOptions o = options;
     if (o.source.empty()) o.source = "merge " + other.filename().string();
     return import_events(db, events, o);

@@ -1,0 +1,150 @@
+#include "trainer/sync/recompute.hpp"
+
+#include <set>
+
+namespace trainer::sync {
+
+namespace {
+
+struct Plan {
+    std::vector<std::set<std::string>> people;  // per projection: whose rows to recompute
+    std::vector<std::vector<bool>> shared;      // per projection and shared part: recompute?
+    std::set<std::string> all_people;
+    std::vector<std::string> shared_types;      // of the parts recomputed
+};
+
+bool reads(const store::Projection& p, const std::string& type) {
+    return p.types.empty() || store::type_matches(p.types, type);
+}
+
+bool shared_type(const store::Projection& p, const std::string& type) {
+    for (const auto& part : p.shared)
+        if (store::type_matches(part.types, type)) return true;
+    return false;
+}
+
+Plan plan_for(const std::vector<store::Projection>& projections, const std::vector<store::Event>& added,
+              const std::vector<bool>& only) {
+    Plan plan;
+    plan.people.resize(projections.size());
+    plan.shared.resize(projections.size());
+    for (std::size_t i = 0; i < projections.size(); ++i) plan.shared[i].assign(projections[i].shared.size(), false);
+    for (const auto& e : added) {
+        const std::string subject = store::event_subject(e);
+        for (std::size_t i = 0; i < projections.size(); ++i) {
+            if (!only.empty() && !only[i]) continue;
+            const auto& p = projections[i];
+            for (std::size_t j = 0; j < p.shared.size(); ++j)
+                if (store::type_matches(p.shared[j].types, e.type) && !plan.shared[i][j]) {
+                    plan.shared[i][j] = true;
+                    plan.shared_types.insert(plan.shared_types.end(), p.shared[j].types.begin(), p.shared[j].types.end());
+                }
+            if (!subject.empty() && !p.person_tables.empty() && reads(p, e.type) && !shared_type(p, e.type)) {
+                plan.people[i].insert(subject);
+                plan.all_people.insert(subject);
+            }
+        }
+    }
+    return plan;
+}
+
+// Every event about the planned people or of a recomputed shared type, in the one total order.
+std::int64_t replay(store::Database& db, const std::vector<store::Projection>& projections, const Plan& plan) {
+    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE seq IN ("
+                      "SELECT seq FROM events WHERE person_id IN (SELECT id FROM temp.recompute_people) "
+                      "UNION SELECT seq FROM events WHERE json_extract(payload, '$.person') IS NOT NULL "
+                      "AND json_extract(payload, '$.person') IN (SELECT id FROM temp.recompute_people)";
+    std::vector<std::string> binds;
+    for (const auto& t : plan.shared_types) {
+        binds.push_back(t);
+        const std::string n = std::to_string(binds.size());
+        if (t.ends_with('.')) {
+            // A prefix "auth." is the range ["auth.", "auth/"): '/' follows '.'.
+            binds.push_back(t.substr(0, t.size() - 1) + "/");
+            sql += " UNION SELECT seq FROM events WHERE type >= ?" + n + " AND type < ?" + std::to_string(binds.size());
+        } else {
+            sql += " UNION SELECT seq FROM events WHERE type = ?" + n;
+        }
+    }
+    sql += ") ORDER BY at_ms, kiosk_id, coalesce(origin_seq, seq), id";
+    auto st = db.prepare(sql);
+    for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
+    std::int64_t n = 0;
+    while (st.step()) {
+        store::Event e;
+        e.seq = st.int64(0);
+        e.id = st.text(1);
+        e.type = st.text(2);
+        e.person_id = st.text(3);
+        e.kiosk_id = st.text(4);
+        e.at_ms = st.int64(5);
+        e.payload = nlohmann::json::parse(st.text(6));
+        ++n;
+        const std::string subject = store::event_subject(e);
+        for (std::size_t i = 0; i < projections.size(); ++i) {
+            const auto& p = projections[i];
+            bool of_shared = false, apply = false;
+            for (std::size_t j = 0; j < p.shared.size(); ++j)
+                if (store::type_matches(p.shared[j].types, e.type)) {
+                    of_shared = true;
+                    apply = apply || plan.shared[i][j];
+                }
+            if (!of_shared && plan.people[i].count(subject) && reads(p, e.type)) apply = true;
+            if (apply) p.apply(db, e);
+        }
+    }
+    return n;
+}
+
+} // namespace
+
+RecomputeStats recompute_affected(store::Database& db, const std::vector<store::Projection>& projections,
+                                  const std::vector<store::Event>& added, const std::vector<bool>& only) {
+    RecomputeStats stats;
+    for (std::size_t i = 0; i < projections.size(); ++i) {
+        if (!only.empty() && !only[i]) continue;
+        if (projections[i].person_tables.empty() && projections[i].shared.empty()) {
+            // A projection that does not say whose its rows are: everything, in the one order.
+            stats.whole = true;
+            stats.replayed = store::replay_all(db, projections).events;
+            return stats;
+        }
+    }
+    const Plan plan = plan_for(projections, added, only);
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS recompute_people (id TEXT PRIMARY KEY) WITHOUT ROWID");
+    db.exec("DELETE FROM temp.recompute_people");
+    {
+        auto ins = db.prepare("INSERT INTO temp.recompute_people (id) VALUES (?1)");
+        for (const auto& id : plan.all_people) {
+            ins.bind(1, id);
+            ins.run();
+            ins.reset();
+        }
+    }
+    // Shared rows first, in each projection's order (people before the rows that cascade from them).
+    for (std::size_t i = 0; i < projections.size(); ++i)
+        for (std::size_t j = 0; j < projections[i].shared.size(); ++j) {
+            if (!plan.shared[i][j]) continue;
+            for (const auto& t : projections[i].shared[j].tables) {
+                db.exec("DELETE FROM \"" + t + "\"");
+                stats.shared.push_back(t);
+            }
+        }
+    for (std::size_t i = 0; i < projections.size(); ++i) {
+        if (plan.people[i].empty()) continue;
+        for (const auto& t : projections[i].person_tables) {
+            auto del = db.prepare("DELETE FROM \"" + t + "\" WHERE person_id = ?1");
+            for (const auto& id : plan.people[i]) {
+                del.bind(1, id);
+                del.run();
+                del.reset();
+            }
+        }
+    }
+    stats.people = plan.all_people.size();
+    if (!plan.all_people.empty() || !plan.shared_types.empty()) stats.replayed = replay(db, projections, plan);
+    db.exec("DELETE FROM temp.recompute_people");
+    return stats;
+}
+
+} // namespace trainer::sync
