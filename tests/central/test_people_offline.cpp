@@ -10,33 +10,40 @@ namespace {
 
 const char* kPin = "2468";
 
-// The administrator's database (scope all) adds two teams' people with PINs and syncs them up.
-void add_people_at_hq(Centre& c, Desk& hq) {
-    identity::PeopleService people(hq.db, *hq.events);
-    const auto admin = identity::cli_admin();
-    people.add(admin, {.id = "lead.north", .display_name = "Nora Lead", .role = identity::Role::Lead, .teams = {"Team North"}});
-    people.add(admin, {.id = "a1", .display_name = "Adam One", .teams = {"Team North"}});
-    people.add(admin, {.id = "b1", .display_name = "Boris One", .teams = {"Team South"}});
-    for (const char* id : {"lead.north", "a1", "b1"}) people.set_pin(admin, id, kPin, identity::minimum_pin_cost());
-    central::publish_roster(c.admin, {{"lead.north", "team-north"}, {"a1", "team-north"}, {"b1", "team-south"}}, {});
-    hq.sync();
-}
+// A centre, headquarters' database (scope all) that adds two teams' people with PINs and syncs
+// them up, and a team-north desk that has synced once.
+struct TwoTeams {
+    Centre c;
+    Desk hq{c, "hq"};
+    Desk north{c, "desk-north", "team:team-north"};
+    TwoTeams() {
+        identity::PeopleService people(hq.db, *hq.events);
+        const auto admin = identity::cli_admin();
+        people.add(admin, {.id = "lead.north", .display_name = "Nora Lead", .role = identity::Role::Lead, .teams = {"Team North"}});
+        people.add(admin, {.id = "a1", .display_name = "Adam One", .teams = {"Team North"}});
+        people.add(admin, {.id = "b1", .display_name = "Boris One", .teams = {"Team South"}});
+        for (const char* id : {"lead.north", "a1", "b1"}) people.set_pin(admin, id, kPin, identity::minimum_pin_cost());
+        central::publish_roster(c.admin, {{"lead.north", "team-north"}, {"a1", "team-north"}, {"b1", "team-south"}}, {});
+        hq.sync();
+        north.sync();
+    }
+    identity::AuthService auth() {
+        return identity::AuthService(north.db, *north.events, north.clock, {.cost = identity::minimum_pin_cost()});
+    }
+};
 
 } // namespace
 
 TEST_CASE("a team desk gets its team's people with PIN hashes and signs them in with the centre out of reach",
           "[central][people]") {
-    Centre c;
-    Desk hq(c, "hq");
-    Desk north(c, "desk-north", "team:team-north");
-    add_people_at_hq(c, hq);
-    north.sync();
+    TwoTeams t;
+    Desk& north = t.north;
 
     // Offline: the centre is out of reach (nothing listens on that port).
     north.cred.url = "postgresql://127.0.0.1:1/nowhere";
     CHECK_THROWS_AS(central::connect_device(north.cred, 1), central::CentralError);
 
-    identity::AuthService auth(north.db, *north.events, north.clock, {.cost = identity::minimum_pin_cost()});
+    auto auth = t.auth();
     const auto ok = auth.login_by_id("a1", kPin);
     REQUIRE(ok.status == identity::LoginStatus::Ok);
     CHECK(ok.person->teams == std::vector<std::string>{"team-north"});
@@ -54,15 +61,11 @@ TEST_CASE("a team desk gets its team's people with PIN hashes and signs them in 
 
 TEST_CASE("a team desk's people follow the roster: a PIN changed at headquarters works at the desk after a sync",
           "[central][people]") {
-    Centre c;
-    Desk hq(c, "hq");
-    Desk north(c, "desk-north", "team:team-north");
-    add_people_at_hq(c, hq);
-    north.sync();
-    identity::PeopleService(hq.db, *hq.events).set_pin(identity::cli_admin(), "a1", "8024", identity::minimum_pin_cost());
-    hq.sync();
-    north.sync();
-    identity::AuthService auth(north.db, *north.events, north.clock, {.cost = identity::minimum_pin_cost()});
+    TwoTeams t;
+    identity::PeopleService(t.hq.db, *t.hq.events).set_pin(identity::cli_admin(), "a1", "8024", identity::minimum_pin_cost());
+    t.hq.sync();
+    t.north.sync();
+    auto auth = t.auth();
     CHECK(auth.login_by_id("a1", kPin).status == identity::LoginStatus::Rejected);
     CHECK(auth.login_by_id("a1", "8024").status == identity::LoginStatus::Ok);
 }
