@@ -96,16 +96,20 @@ int main(int argc, char** argv) {
     central::init_central(admin, "bench");
     const std::string url = "postgresql://localhost:" + env["PGPORT"] + "/" + db + "?sslmode=verify-full&sslrootcert=" + env["CA"];
     const auto tmp = std::filesystem::temp_directory_path() / "trainer-central-bench";
+    std::filesystem::remove_all(tmp); // a killed run leaves its desks (and their -wal files) behind
     std::filesystem::create_directories(tmp);
 
     // Seeding: COPY straight into the store.
     const auto s = central::seed_central(admin, seed);
     admin.exec("ANALYZE");
-    std::printf("central_seed_events %lld\ncentral_copy_events_per_s %.0f\n", s.events, s.events / s.seconds);
+    std::printf("central_seed_events %lld\ncentral_copy_events_per_s %.0f\n", s.events, static_cast<double>(s.events) / s.seconds);
 
     // Ingest through central.push, two desks at once (validation, RLS, the id table).
     constexpr int kPerDesk = 50'000;
     Desk p1(tmp / "p1.db", admin, "pusher-1", "person:nobody", url), p2(tmp / "p2.db", admin, "pusher-2", "person:nobody", url);
+    // Joined desks: their pull cursor is already past the seeded history (not theirs to read).
+    p1.sync();
+    p2.sync();
     p1.record(kPerDesk, "ingest-1");
     p2.record(kPerDesk, "ingest-2");
     auto t = Clock_::now();

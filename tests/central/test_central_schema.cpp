@@ -131,3 +131,15 @@ TEST_CASE("a malformed or oversized event from a tampered desk is refused, logge
     CHECK(again.refused.empty());
     CHECK(again.pushed == 0);
 }
+
+TEST_CASE("an id sent twice in one push by a tampered desk is stored once and answered as a duplicate", "[central]") {
+    Centre c;
+    Desk a(c, "desk-a");
+    auto conn = central::connect_device(a.cred);
+    const std::string e = R"({"id": "twice", "type": "note.written", "kiosk_id": "desk-a", "at_ms": 1, "payload": {}})";
+    auto r = conn.exec("SELECT event_id, status FROM central.push($1::jsonb, 0)", {"[" + e + "," + e + "]"});
+    REQUIRE(r.rows() == 2);
+    CHECK(r.text(0, 1) == "stored");
+    CHECK(r.text(1, 1) == "duplicate");
+    CHECK(c.count("SELECT count(*) FROM central.events WHERE id = 'twice'") == 1);
+}

@@ -146,8 +146,24 @@ TEST_CASE("a desk whose clock is an hour ahead is flagged in both audits and its
     const auto r = a.sync();
     CHECK(r.clock_skew_ms > 59 * kMsPerMinute);
     CHECK(r.clock_skew_ms < 61 * kMsPerMinute);
-    CHECK(a.count("type = 'sync.clock_skew'") >= 1); // once per exchange while the clock is off
-    CHECK(c.count("SELECT count(*) FROM central.clock_skew WHERE device = 'desk-a' AND skew_ms > 3500000") >= 1);
+    // Flagged once per episode, however many batches and exchanges it lasts.
+    for (int i = 0; i < 3; ++i) {
+        a.record("note.written", "anna");
+        a.sync();
+    }
+    CHECK(a.count("type = 'sync.clock_skew'") == 1);
+    CHECK(c.count("SELECT count(*) FROM central.clock_skew WHERE device = 'desk-a' AND skew_ms > 3500000") == 1);
+    CHECK(c.count("SELECT count(*) FROM central.clock_skew WHERE device = 'desk-a' AND ended_at IS NULL "
+                  "AND last_seen_at > at") == 1);
+    // The clock is put right: the episode ends; a later drift is a new episode, flagged again.
+    a.clock.set(SystemClock().now_ms());
+    a.sync();
+    CHECK(c.count("SELECT count(*) FROM central.clock_skew WHERE device = 'desk-a' AND ended_at IS NULL") == 0);
+    a.clock.advance_ms(-30 * kMsPerMinute);
+    a.record("note.written", "anna");
+    a.sync();
+    CHECK(a.count("type = 'sync.clock_skew'") == 2);
+    CHECK(c.count("SELECT count(*) FROM central.clock_skew WHERE device = 'desk-a'") == 2);
     b.sync();
     auto st = b.db.prepare("SELECT at_ms FROM events WHERE id = ?1");
     st.bind(1, e.id);

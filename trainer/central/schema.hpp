@@ -36,6 +36,8 @@ int check_central_version(PgConnection& c);
 
 // Migration 2's SQL (reporting_sql.cpp).
 const char* reporting_views_sql();
+// Migration 3's SQL (push_v3_sql.cpp).
+const char* push_v3_sql();
 
 // The organisation the centre belongs to.
 std::string central_organisation(PgConnection& c);

@@ -190,6 +190,7 @@ BEGIN
 END $$;
 )__SQL__"},
         {2, "reporting_views", reporting_views_sql()},
+        {3, "skew_episodes_policy_initplans_team_records", push_v3_sql()},
     };
     return list;
 }

@@ -27,8 +27,9 @@ SeedResult seed_central(PgConnection& admin, const SeedOptions& o) {
     for (int d = 0; d < o.days; ++d) {
         ids.clear();
         rows.clear();
-        for (int a = 0; a < o.agents; ++a)
-            for (int k = 0; k < o.reviews_per_day; ++k) {
+        // In the order of their times, as desks syncing through the day deliver them.
+        for (int k = 0; k < o.reviews_per_day; ++k)
+            for (int a = 0; a < o.agents; ++a) {
                 const long long at = (first_day + d) * kMsPerDay + 8 * 3600000LL + k * 97000LL + a;
                 const int card = (a * 7 + d * o.reviews_per_day + k) % o.cards;
                 char id[40];
@@ -44,6 +45,30 @@ SeedResult seed_central(PgConnection& admin, const SeedOptions& o) {
                 ids += '\n';
                 ++r.events;
             }
+        // Twice a month a QA evaluation and once a survey answer per agent: the motivation inputs.
+        const int day_of_month = std::stoi(format_date((first_day + d) * kMsPerDay).substr(8, 2));
+        const bool motivation_day = day_of_month == 10 || day_of_month == 15 || day_of_month == 20;
+        for (int a = 0; motivation_day && a < o.agents; ++a) {
+            const long long at = (first_day + d) * kMsPerDay + 15 * 3600000LL + a;
+            const std::string date = format_date((first_day + d) * kMsPerDay);
+            char id[40];
+            std::snprintf(id, sizeof id, "seed-%08x-%04x-m", a, d);
+            if (day_of_month == 15)
+                std::snprintf(buf, sizeof buf,
+                              "%s\tsurvey.answered\t\\N\tseed\tseed\t%lld\t{\"person\": \"agent-%d\", \"date\": \"%s\", "
+                              "\"source\": \"seed\", \"external_id\": \"%s\", \"csat\": %d, \"nps\": %d, \"ces\": %d}\n",
+                              id, at, a, date.c_str(), id, 3 + a % 3, 6 + a % 5, 1 + a % 4);
+            else
+                std::snprintf(buf, sizeof buf,
+                              "%s\tqa.evaluated\tlead-%d\tseed\tseed\t%lld\t{\"person\": \"agent-%d\", \"date\": \"%s\", "
+                              "\"scorecard\": \"call-quality\", \"evaluator\": \"lead-%d\", \"score\": {\"percent\": %d, "
+                              "\"scored\": true, \"critical_failed\": false}}\n",
+                              id, a / 25, at, a, date.c_str(), a / 25, 70 + (a * 7 + d) % 31);
+            rows += buf;
+            ids += id;
+            ids += '\n';
+            ++r.events;
+        }
         admin.copy_in("COPY central.event_ids (id) FROM STDIN", ids);
         admin.copy_in("COPY central.events (id, type, person_id, kiosk_id, device, at_ms, payload) FROM STDIN", rows);
     }

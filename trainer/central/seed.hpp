@@ -1,7 +1,8 @@
 #pragma once
 // A large history written straight into the central store with COPY, for the central benchmarks
 // (bench/central_bench.cpp): agents in teams of 25 at sites of 10 teams, each reviewing cards
-// every day of the period.
+// every day of the period, with two QA evaluations and a survey answer per agent a month (the
+// motivation inputs).
 #include "trainer/central/pg.hpp"
 
 namespace trainer::central {

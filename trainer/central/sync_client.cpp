@@ -8,7 +8,10 @@ namespace trainer::central {
 
 namespace {
 
+// A clock more than five minutes off starts an episode, flagged once; it ends when the clock is
+// back within half of that (a clock hovering at the limit does not flag at every sync).
 constexpr long long kSkewFlagMs = 5 * 60 * 1000;
+constexpr long long kSkewClearMs = kSkewFlagMs / 2;
 
 void push(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const SyncOptions& o, SyncReport& r) {
     for (std::size_t n = 0;; ++n) {
@@ -49,32 +52,47 @@ void push(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const Syn
 // plain sequence is not safe: a writer takes seq 10, another takes 11 and commits first; a pull
 // then hands out 11 and moves past 10, which becomes visible a moment later and is skipped for
 // ever. Instead a pull only hands out rows whose transaction is older than the oldest one still
-// running (xid < pg_snapshot_xmin of the pull's snapshot). Every such transaction has finished,
-// so all its rows are already visible; every transaction that commits later has an xid at or
-// above that xmin, hence above anything handed out, and sorts after the cursor. So the order
-// (xid, seq) only ever grows in what is visible, and nothing is skipped. The price: a long
-// transaction holds the pull back (never loses rows). tests/central proves it with concurrent
-// pushers and a puller.
+// running (xid < H, H = pg_snapshot_xmin of the pull's snapshot). Every such transaction has
+// finished, so all its rows are visible; every transaction that commits later has an xid at or
+// above H, hence above anything handed out, and sorts after the cursor. So the order (xid, seq)
+// only ever grows in what is visible, and nothing is skipped. The price: a long transaction
+// anywhere in the cluster holds the pull back (never loses rows). tests/central proves it with a
+// held-open push and with concurrent pushers and a puller.
+//
+// A short batch means every row below H that this device may read was handed out, so the cursor
+// moves to (H, 0): rows below H it may not read (other teams') are never scanned again. Without
+// that, a desk whose scope is quiet would re-read the organisation's rows at every pull.
+bool xid_before(const std::string& a, const std::string& b) { return std::stoull(a) < std::stoull(b); }
+
 void pull(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o, SyncReport& r) {
     for (std::size_t n = 0;; ++n) {
         const auto cur = log.cursor();
+        PgTransaction snapshot(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        const std::string horizon = conn.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").text(0, 0);
+        // ORDER BY e.xid, never a bare xid: that names the output column xid::text, and text order
+        // ('100000' < '99999') against the numeric cursor skipped rows whenever a batch's xids crossed
+        // a power of ten (the concurrent test's "late desk sometimes short"); it also forced a sort of
+        // every row after the cursor instead of walking the (xid, seq) index.
         auto res = conn.exec(
-            "SELECT xid::text, seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload::text "
-            "FROM central.events WHERE (xid, seq) > ($1::xid8, $2::bigint) "
-            "AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid, seq LIMIT $3",
-            {cur.xid, std::to_string(cur.seq), std::to_string(o.batch)});
+            "SELECT e.xid::text, e.seq, e.id, e.type, coalesce(e.person_id, ''), e.kiosk_id, e.at_ms, e.payload::text "
+            "FROM central.events e WHERE (e.xid, e.seq) > ($1::xid8, $2::bigint) AND e.xid < $4::xid8 "
+            "ORDER BY e.xid, e.seq LIMIT $3",
+            {cur.xid, std::to_string(cur.seq), std::to_string(o.batch), horizon});
+        snapshot.commit();
         const int rows = res.rows();
-        if (rows == 0) return;
+        const bool complete = static_cast<std::size_t>(rows) < o.batch;
         std::vector<sync::SyncEvent> events;
         events.reserve(static_cast<std::size_t>(rows));
         for (int i = 0; i < rows; ++i)
             events.push_back({res.text(i, 2), res.text(i, 3), res.text(i, 4), res.text(i, 5), res.int64(i, 6),
                               res.text(i, 7), 0});
-        const sync::PullCursor next{res.text(rows - 1, 0), res.int64(rows - 1, 1)};
+        sync::PullCursor next = rows ? sync::PullCursor{res.text(rows - 1, 0), res.int64(rows - 1, 1)} : cur;
+        if (complete && xid_before(next.xid, horizon)) next = {horizon, 0};
+        if (rows == 0 && next.xid == cur.xid && next.seq == cur.seq) return;
         r.applied += log.apply_pulled(events, next);
         r.pulled += events.size();
-        if (o.after_batch) o.after_batch("pull", n);
-        if (static_cast<std::size_t>(rows) < o.batch) return;
+        if (o.after_batch && rows) o.after_batch("pull", n);
+        if (complete) return;
     }
 }
 
@@ -84,14 +102,27 @@ SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock
     SyncReport r;
     const long long centre_ms = conn.exec("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint").int64(0, 0);
     r.clock_skew_ms = clock.now_ms() - centre_ms;
+    // Opens or closes this device's skew episode at the centre even when nothing is pushed.
+    conn.exec("SELECT central.note_clock($1::bigint)", {std::to_string(clock.now_ms())});
     push(conn, log, clock, o, r);
     for (const auto& f : r.refused)
         log.audit("sync.refused", nlohmann::json{{"event_id", f.event_id}, {"reason", f.reason}}.dump());
-    if (std::llabs(r.clock_skew_ms) > kSkewFlagMs)
+    const long long skew = std::llabs(r.clock_skew_ms);
+    if (skew > kSkewFlagMs && !log.skew_flagged()) {
         log.audit("sync.clock_skew", nlohmann::json{{"skew_ms", r.clock_skew_ms}}.dump());
+        log.set_skew_flagged(true);
+    } else if (skew < kSkewClearMs && log.skew_flagged()) {
+        log.set_skew_flagged(false);
+    }
     // The audit events just written are pushed with the next sync.
     pull(conn, log, o, r);
     log.record_outcome(true, clock.now_ms(), "");
+    return r;
+}
+
+SyncReport pull_scope(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o) {
+    SyncReport r;
+    pull(conn, log, o, r);
     return r;
 }
 

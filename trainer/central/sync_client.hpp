@@ -36,6 +36,10 @@ struct SyncReport {
 // was done before the failure stays done (a re-run continues from there).
 SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const SyncOptions& options = {});
 
+// Only the pull half: every event the device may read after the log's cursor (a scratch copy for
+// `--central` reports starts at the beginning). Same batches, cursor and import as sync_once.
+SyncReport pull_scope(PgConnection& conn, sync::LocalLog& log, const SyncOptions& options = {});
+
 // The sentence a desk shows for a failure (calm, no SQL).
 std::string calm_message(const CentralError& e);
 

@@ -7,6 +7,7 @@
 // QA scores, customer surveys, the motivation (payroll) export and the xAPI export (DESIGN §4.5,
 // §4.6). The CLI acts as admin unless --as names a lead, whose team limits apply (a lead
 // importing their own team's scores).
+#include "trainer/cli/central_copy.hpp"
 #include "trainer/cli/cli.hpp"
 
 #include "trainer/core/text_policy.hpp"
@@ -180,6 +181,7 @@ std::filesystem::path motivation_config_path(const Args& a) {
 }
 
 int cmd_motivation(const Args& a, Io& io) {
+    if (a.flag("central")) return run_on_central_copy(a, io, cmd_motivation);
     const auto content = load_content_or_throw(a);
     const auto config = read_motivation_config(motivation_config_path(a), content.get());
     std::string label;
@@ -269,10 +271,10 @@ const Registration kSurveysImport{
 const Registration kMotivation{
     {"motivation",
      "trainer motivation [--period YYYY-MM] [--format csv|json|xlsx] [--sep ';'] [--lang en|pl|ru] "
-     "[--out FILE|-] [--config FILE] [--as LEAD]",
+     "[--out FILE|-] [--config FILE] [--as LEAD] [--central]",
      "the motivation index per agent and team for payroll (CSV with BOM, or JSON)",
      {{"period", true}, {"format", true}, {"sep", true}, {"out", true}, {"config", true}, {"as", true},
-      {"lang", true}},
+      {"lang", true}, {"central", false}},
      cmd_motivation, 0}};
 const Registration kExportXapi{
     {"export xapi", "trainer export xapi --since DATE [--out FILE|-] [--home-page URL] [--actor opaque|external_id|email]",

@@ -1,6 +1,7 @@
 // trainer report rollout --team T [--rollout R] --format csv|json|html [--out FILE] [--sep ';']
 //                        [--since DATE --until DATE] [--lang en|pl|ru] [--as PERSON]
 // The dashboard's figures as a file a lead can send; the numbers come from the same service.
+#include "trainer/cli/central_copy.hpp"
 #include "trainer/cli/change_cli.hpp"
 #include "trainer/app/dashboard_hooks.hpp"
 #include "trainer/app/report_quality.hpp"
@@ -13,6 +14,7 @@ namespace trainer::cli {
 namespace {
 
 int cmd_report_rollout(const Args& a, Io& io) {
+    if (a.flag("central")) return run_on_central_copy(a, io, cmd_report_rollout);
     const auto team = a.value("team");
     if (!team || team->empty()) throw UsageError("--team is required (a team id or name)");
     const std::string format = a.value("format").value_or("csv");
@@ -57,10 +59,10 @@ int cmd_report_rollout(const Args& a, Io& io) {
 
 const Registration kReport{{"report rollout",
                             "trainer report rollout --team T [--rollout R] [--format csv|json|html] [--out FILE] "
-                            "[--sep ';'] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--lang en|pl|ru] [--as PERSON]",
+                            "[--sep ';'] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--lang en|pl|ru] [--as PERSON] [--central]",
                             "a team's rollout figures (the lead dashboard's) as CSV, JSON or a self-contained HTML",
                             {{"team", true}, {"rollout", true}, {"format", true}, {"out", true}, {"sep", true},
-                             {"since", true}, {"until", true}, {"lang", true}, {"as", true}},
+                             {"since", true}, {"until", true}, {"lang", true}, {"as", true}, {"central", false}},
                             cmd_report_rollout, 0}};
 
 } // namespace

@@ -218,11 +218,12 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
                       {{"event", c->wire.id}, {"device", c->wire.device_id}, {"occurred", format_iso_ms(c->wire.occurred_ms)},
                        {"ahead_hours", (c->wire.occurred_ms - now) / 3'600'000}}});
     }
-    local.append({"sync.imported",
-                  "",
-                  {{"source", options.source}, {"received", r.received}, {"added", r.added},
-                   {"already_present", r.already_present}, {"dropped_erased", r.dropped_erased},
-                   {"from_future", r.from_future}}});
+    if (options.record_import)
+        local.append({"sync.imported",
+                      "",
+                      {{"source", options.source}, {"received", r.received}, {"added", r.added},
+                       {"already_present", r.already_present}, {"dropped_erased", r.dropped_erased},
+                       {"from_future", r.from_future}}});
     store::meta_set(db, "organisation_source", "merged");
 
     std::vector<store::Event> stored;

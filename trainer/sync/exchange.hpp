@@ -67,6 +67,10 @@ struct ImportOptions {
     // Runs inside the import's transaction just before it commits (e.g. a sync client moving its
     // pull cursor): what it writes commits with the events or not at all. Throwing aborts the import.
     std::function<void(store::Database&)> before_commit;
+    // Whether the import itself is recorded (sync.imported). A desk pulling from the central store
+    // every 30 s says false: its sync state records the outcome, and an audit event per pull would
+    // travel to every other desk and make each of them record one in turn, for ever.
+    bool record_import = true;
 };
 
 struct ImportResult {

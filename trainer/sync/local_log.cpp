@@ -1,6 +1,6 @@
 #include "trainer/sync/local_log.hpp"
 
-#include "trainer/app/projections.hpp"
+#include "trainer/sync/exchange.hpp"
 #include "trainer/store/events.hpp"
 
 #include <nlohmann/json.hpp>
@@ -25,39 +25,45 @@ void SqliteLocalLog::mark_acknowledged(std::int64_t seq) {
     db_.prepare("UPDATE sync_state SET pushed_through_seq = max(pushed_through_seq, ?1)").bind(1, seq).run();
 }
 
+// Pulled events go through the one import every other path uses (trainer/sync/exchange.hpp):
+// union by id, tombstones first, projections in the total order. The cursor moves inside the
+// import's transaction, so a kill or a cut leaves either the batch and its cursor or neither.
 std::size_t SqliteLocalLog::apply_pulled(const std::vector<SyncEvent>& events, const PullCursor& next) {
-    static const auto projections = app::all_projections();
-    store::Transaction tx(db_);
-    auto insert = db_.prepare("INSERT OR IGNORE INTO events (id, type, person_id, kiosk_id, at_ms, payload) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    const std::string org = organisation_id(db_);
+    std::vector<WireEvent> wire;
+    wire.reserve(events.size());
+    for (const auto& e : events) wire.push_back({e.id, org, e.kiosk_id, e.at_ms, e.type, e.person_id, e.payload});
+    ImportOptions o;
+    o.clock = &clock_;
+    o.source = "central store";
+    o.record_import = false;
+    const auto move_cursor = [&next](store::Database& db) {
+        db.prepare("UPDATE sync_state SET pull_xid = ?1, pull_seq = ?2").bind_all(next.xid, next.seq).run();
+    };
+    o.before_commit = move_cursor;
+    try {
+        return import_events(db_, wire, o).added;
+    } catch (const ImportRefused&) {
+        throw;
+    } catch (const std::exception&) {
+        // An event this build cannot apply (another version's payload) must not stall the desk
+        // for ever: take the batch one event at a time and leave out what fails, flagged
+        // (sync.unapplied). It stays at the centre; a newer build pulls it again after a cursor reset.
+    }
     std::size_t added = 0;
-    for (const auto& e : events) {
-        insert.reset();
-        insert.bind(1, e.id).bind(2, e.type);
-        if (e.person_id.empty())
-            insert.bind(3, nullptr);
-        else
-            insert.bind(3, e.person_id);
-        insert.bind(4, e.kiosk_id).bind(5, e.at_ms).bind(6, e.payload);
-        insert.run();
-        if (db_.changes() == 0) continue; // already here: union by id
-        ++added;
-        // A record this build cannot apply (another version's payload) is kept, not lost, and
-        // flagged; its partial effects are undone so the derived tables stay consistent.
-        db_.exec("SAVEPOINT pulled_event");
+    o.before_commit = nullptr;
+    for (const auto& e : wire) {
         try {
-            store::Event ev{db_.last_insert_rowid(), e.id, e.type, e.person_id, e.kiosk_id, e.at_ms,
-                            nlohmann::json::parse(e.payload)};
-            for (const auto& p : projections) p.apply(db_, ev);
-            db_.exec("RELEASE pulled_event");
+            added += import_events(db_, std::span<const WireEvent>(&e, 1), o).added;
+        } catch (const ImportRefused&) {
+            throw;
         } catch (const std::exception& ex) {
-            db_.exec("ROLLBACK TO pulled_event");
-            db_.exec("RELEASE pulled_event");
             store::EventStore(db_, clock_, kiosk_id_)
                 .append({.type = "sync.unapplied", .payload = {{"event_id", e.id}, {"type", e.type}, {"why", ex.what()}}});
         }
     }
-    db_.prepare("UPDATE sync_state SET pull_xid = ?1, pull_seq = ?2").bind_all(next.xid, next.seq).run();
+    store::Transaction tx(db_);
+    move_cursor(db_);
     tx.commit();
     return added;
 }
@@ -95,5 +101,9 @@ void SqliteLocalLog::audit(const std::string& type, const std::string& payload_j
     store::EventStore events(db_, clock_, kiosk_id_);
     events.record({.type = type, .payload = nlohmann::json::parse(payload_json)});
 }
+
+bool SqliteLocalLog::skew_flagged() { return store::meta_get(db_, "sync_clock_skew_flagged").value_or("") == "1"; }
+
+void SqliteLocalLog::set_skew_flagged(bool flagged) { store::meta_set(db_, "sync_clock_skew_flagged", flagged ? "1" : "0"); }
 
 } // namespace trainer::sync

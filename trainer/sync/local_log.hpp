@@ -1,8 +1,8 @@
 #pragma once
 // The desk's side of sync with a central store: what to push, what was acknowledged, where the
 // pull stopped. A narrow seam so the protocol (trainer/central/sync_client.*) does not care how
-// events are merged locally; today it appends in arrival order and runs the projections, and it
-// is the one place to switch to the order-independent import of issue 12.
+// events are merged locally: the SQLite log hands pulled events to sync::import_events, the same
+// order-independent import as `trainer merge` and events files (docs/merging.md).
 #include "trainer/core/clock.hpp"
 #include "trainer/store/database.hpp"
 
@@ -45,14 +45,18 @@ public:
     virtual std::vector<SyncEvent> unacknowledged_events(std::size_t limit) = 0;
     // Every event of this desk up to and including `seq` is in the centre.
     virtual void mark_acknowledged(std::int64_t seq) = 0;
-    // Writes the events not yet here (by id) and moves the cursor, in one transaction.
-    // Returns how many were new.
+    // Writes the events not yet here (by id), brings derived state up to date and moves the
+    // cursor, in one transaction. Returns how many were new. Throws sync::ImportRefused (nothing
+    // written, the cursor unmoved) on a batch the import refuses.
     virtual std::size_t apply_pulled(const std::vector<SyncEvent>& events, const PullCursor& next) = 0;
     virtual PullCursor cursor() = 0;
     virtual SyncState state() = 0;
     virtual void record_outcome(bool ok, TimeMs now, const std::string& error) = 0;
     // Records an audit event (sync.refused, sync.clock_skew) as this desk.
     virtual void audit(const std::string& type, const std::string& payload_json) = 0;
+    // Whether this desk is in a clock-skew episode already flagged (one audit entry per episode).
+    virtual bool skew_flagged() = 0;
+    virtual void set_skew_flagged(bool flagged) = 0;
 };
 
 // The LocalLog over this build's SQLite event log and projections.
@@ -68,6 +72,8 @@ public:
     SyncState state() override;
     void record_outcome(bool ok, TimeMs now, const std::string& error) override;
     void audit(const std::string& type, const std::string& payload_json) override;
+    bool skew_flagged() override;
+    void set_skew_flagged(bool flagged) override;
 
 private:
     store::Database& db_;
