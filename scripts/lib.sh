@@ -15,6 +15,7 @@ PACKAGES=(
   postgresql libpq-dev openssl # central store (tests start a throwaway cluster; scripts/run needs none)
   libstemmer-dev libhunspell-dev hunspell-pl hunspell-ru hunspell-en-us # search word forms
   libxlsxwriter-dev # trainer motivation --format xlsx
+  libcurl4-openssl-dev # trainer xapi push (HTTP to an LRS)
 )
 
 install_missing_packages() {
