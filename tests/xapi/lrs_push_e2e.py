@@ -10,18 +10,15 @@ import subprocess
 import sys
 import urllib.request
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from push_files import auth_file, fresh_database  # noqa: E402
+
 state, trainer, content, work = sys.argv[1:5]
 here = os.path.dirname(os.path.abspath(__file__))
-os.makedirs(work, exist_ok=True)
 with open(os.path.join(state, "url")) as f:
     url = f.read().strip()
-db = os.path.join(work, "e2e.db")
-for suffix in ("", "-wal", "-shm"):
-    if os.path.exists(db + suffix):
-        os.remove(db + suffix)
-auth = os.path.join(work, "lrs.auth")
-with open(os.open(auth, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
-    f.write("trainer-e2e:s3cret\n")
+db = fresh_database(work, "e2e.db")
+auth = auth_file(work, "trainer-e2e", "s3cret")
 HEADERS = {"X-Experience-API-Version": "1.0.3",
            "Authorization": "Basic " + base64.b64encode(b"trainer-e2e:s3cret").decode()}
 

@@ -11,17 +11,12 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fake_lrs import FakeLrs  # noqa: E402
+from push_files import auth_file, fresh_database  # noqa: E402
 
 case, trainer, content, work = sys.argv[1:5]
 work = os.path.join(work, case)
-os.makedirs(work, exist_ok=True)
-db = os.path.join(work, "push.db")
-for suffix in ("", "-wal", "-shm"):
-    if os.path.exists(db + suffix):
-        os.remove(db + suffix)
-auth = os.path.join(work, "lrs.auth")
-with open(os.open(auth, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
-    f.write("key:secret\n")
+db = fresh_database(work, "push.db")
+auth = auth_file(work, "key", "secret")
 FAST = ["--backoff-ms", "5", "--timeout", "1"]
 
 
