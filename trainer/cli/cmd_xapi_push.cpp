@@ -70,7 +70,8 @@ int cmd_xapi_push(const Args& a, Io& io) {
     io.err << "sent " << r.sent << " statement" << (r.sent == 1 ? "" : "s") << " to " << endpoint << "\n";
     if (r.outcome == xapi::PushOutcome::Done) return 0;
     io.err << "stopped: " << text::escape_for_display(r.message) << "\n"
-           << "Everything before it is stored and marked sent; the next push resumes there.\n";
+           << "What the LRS acknowledged is marked sent (through event #" << r.through_seq
+           << "); the next push resumes after it.\n";
     if (r.outcome == xapi::PushOutcome::Unreachable) return 3;
     if (r.outcome == xapi::PushOutcome::Unauthorised) return 4;
     return 1;

@@ -136,7 +136,7 @@ private:
         if (a.status == 401 || a.status == 403)
             throw Stop{PushOutcome::Unauthorised,
                        "the LRS refused the credentials (HTTP " + std::to_string(a.status) +
-                           "): check the key and secret (--auth-file or TRAINER_LRS_AUTH) and that they may write statements",
+                           "): check the key and secret (--auth-file, or TRAINER_LRS_KEY and TRAINER_LRS_SECRET) and that they may write statements",
                        };
         if (a.status == 0 || a.status == 429 || a.status >= 500)
             throw Stop{PushOutcome::Unreachable,
