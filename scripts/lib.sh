@@ -16,6 +16,7 @@ PACKAGES=(
   libstemmer-dev libhunspell-dev hunspell-pl hunspell-ru hunspell-en-us # search word forms
   libxlsxwriter-dev # trainer motivation --format xlsx
   libminizip-dev libexpat1-dev # trainer content import FILE.xlsx (zip container, sheet XML)
+  libcurl4-openssl-dev # trainer xapi push (HTTP to an LRS)
 )
 
 install_missing_packages() {

@@ -12,6 +12,7 @@
 
 #include "trainer/core/text_policy.hpp"
 #include "trainer/cli/private_file.hpp"
+#include "trainer/cli/xapi_options.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/content/quality_model.hpp"
 #include "trainer/core/paths.hpp"
@@ -173,13 +174,6 @@ int cmd_scores_list(const Args& a, Io& io) {
 
 // [SECTION] motivation ------------------------------------------------------------------------
 
-std::filesystem::path motivation_config_path(const Args& a) {
-    if (auto c = a.value("config")) return *c;
-    if (const char* env = std::getenv("TRAINER_MOTIVATION_CONFIG")) return env;
-    if (std::filesystem::exists("config/motivation.json")) return "config/motivation.json";
-    return source_dir() / "config" / "motivation.json";
-}
-
 int cmd_motivation(const Args& a, Io& io) {
     if (a.flag("central")) return run_on_central_copy(a, io, cmd_motivation);
     const auto content = load_content_or_throw(a);
@@ -224,23 +218,9 @@ int cmd_motivation(const Args& a, Io& io) {
 // [SECTION] export xapi -----------------------------------------------------------------------
 
 int cmd_export_xapi(const Args& a, Io& io) {
-    const auto since_text = a.value("since");
-    if (!since_text) throw UsageError("--since DATE is required (YYYY-MM-DD or an ISO time)");
-    auto since = parse_date(*since_text);
-    if (!since) since = parse_iso_ms(*since_text);
-    if (!since) throw UsageError("--since expects YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, got '" + *since_text + "'");
-    XapiOptions o;
-    if (auto h = a.value("home-page")) o.home_page = *h;
-    if (auto k = a.value("actor")) {
-        if (*k != "opaque" && *k != "external_id" && *k != "email")
-            throw UsageError("--actor expects opaque, external_id or email, got '" + *k + "'");
-        o.actor = *k;
-    }
-    try {
-        o.qa_pass_mark = read_motivation_config(motivation_config_path(a)).qa_pass_mark;
-    } catch (const ConfigError&) {
-        // No usable motivation config: the documented default pass mark applies.
-    }
+    const auto since = since_option(a, true);
+    const std::string since_text = *a.value("since");
+    const XapiOptions o = xapi_options(a);
     std::shared_ptr<const content::ContentSet> content;
     const content::LoadResult r = content::load_content(content_dir(a));
     content = r.content; // titles only; without content, ids stand in for names
@@ -248,7 +228,7 @@ int cmd_export_xapi(const Args& a, Io& io) {
     const auto statements = export_statements(s.events, content.get(), *since, o);
     emit(a, io, statements.dump(2) + "\n");
     audit_export(s, identity::cli_admin(), "export.xapi",
-                 {{"since", *since_text}, {"statements", statements.size()}}, a);
+                 {{"since", since_text}, {"statements", statements.size()}}, a);
     if (a.value("out"))
         io.err << "wrote " << statements.size() << " xAPI statements to " << *a.value("out") << "\n";
     return 0;

@@ -282,13 +282,18 @@ void check_actor_kind(const std::string& kind) {
         throw std::invalid_argument("unknown actor identifier '" + kind + "' (expected opaque, external_id or email)");
 }
 
-json export_statements(store::EventStore& events, const content::ContentSet* content,
-                       TimeMs since_ms, XapiOptions options) {
+XapiOptions prepared_options(store::EventStore& events, XapiOptions options) {
     check_actor_kind(options.actor);
     if (options.salt.empty()) options.salt = actor_salt(events.db());
     if (options.actor != "opaque" && options.external_ids.empty())
         for (const auto& p : identity::PeopleService(events.db(), events).list(identity::cli_admin()))
             if (p.external_id) options.external_ids[p.id] = *p.external_id;
+    return options;
+}
+
+json export_statements(store::EventStore& events, const content::ContentSet* content,
+                       TimeMs since_ms, XapiOptions options) {
+    options = prepared_options(events, std::move(options));
     json out = json::array();
     store::EventFilter f;
     f.since_ms = since_ms;

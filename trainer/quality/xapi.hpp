@@ -62,6 +62,10 @@ std::string actor_salt(store::Database& db);
 std::optional<nlohmann::json> to_statement(const store::Event& e, const content::ContentSet* content,
                                            const XapiOptions& options);
 
+// The options with the salt and (for external_id / email actors) the people's external ids filled
+// in from the database; std::invalid_argument for an unknown actor kind.
+XapiOptions prepared_options(store::EventStore& events, XapiOptions options);
+
 // Every learning-record event at or after since_ms, in arrival order, as a JSON array.
 nlohmann::json export_statements(store::EventStore& events, const content::ContentSet* content,
                                  TimeMs since_ms, XapiOptions options);

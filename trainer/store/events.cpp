@@ -73,6 +73,7 @@ std::string where_clause(const EventFilter& f) {
     if (f.person_id) w += " AND person_id = ?2";
     if (f.since_ms) w += " AND at_ms >= ?3";
     if (f.until_ms) w += " AND at_ms < ?4";
+    if (f.after_seq) w += " AND seq > ?5";
     return w;
 }
 
@@ -81,6 +82,7 @@ void bind_filter(Statement& st, const EventFilter& f) {
     if (f.person_id) st.bind(2, *f.person_id);
     if (f.since_ms) st.bind(3, *f.since_ms);
     if (f.until_ms) st.bind(4, *f.until_ms);
+    if (f.after_seq) st.bind(5, *f.after_seq);
 }
 
 } // namespace
@@ -93,7 +95,8 @@ std::optional<Event> EventStore::find(const std::string& id) {
 }
 
 void EventStore::for_each(const EventFilter& filter, const std::function<void(const Event&)>& fn) {
-    auto st = db_.prepare(std::string(kColumns) + where_clause(filter) + " ORDER BY seq");
+    auto st = db_.prepare(std::string(kColumns) + where_clause(filter) + " ORDER BY seq" +
+                          (filter.limit ? " LIMIT " + std::to_string(*filter.limit) : std::string()));
     bind_filter(st, filter);
     while (st.step()) fn(read_event(st));
 }

@@ -34,6 +34,8 @@ struct EventFilter {
     std::optional<std::string> person_id;
     std::optional<TimeMs> since_ms;
     std::optional<TimeMs> until_ms;       // exclusive
+    std::optional<std::int64_t> after_seq; // only events that arrived after this one (a cursor)
+    std::optional<std::int64_t> limit;     // at most this many, in arrival order
 };
 
 class EventStore {

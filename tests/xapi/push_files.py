@@ -1,0 +1,18 @@
+"""The files every xapi push test starts from: an empty work folder with a database path, and an
+auth file (mode 0600)."""
+import os
+import shutil
+
+
+def fresh_database(work, name):
+    shutil.rmtree(work, ignore_errors=True)  # what an earlier run left
+    os.makedirs(work)
+    return os.path.join(work, name)
+
+
+def auth_file(work, key, secret):
+    path = os.path.join(work, "lrs.auth")
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write(f"{key}:{secret}\n")
+    os.chmod(path, 0o600)
+    return path
