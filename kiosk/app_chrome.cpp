@@ -90,7 +90,7 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
         const float width = std::clamp(space, std::max(ui.px(72), std::min(space, ui.px(160))), ui.px(420));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ui.px(2));
         intent = draw_search_field(ui, search_screen_, search_query_, width, focus_search_,
-                                   letters_go_to_search(stack_.back()), search_results(set));
+                                   letters_go_to_search(stack_.back()), search_results(set), &set);
         focus_search_ = false;
     }
     if (group_w > 0) {
@@ -140,6 +140,9 @@ void App::draw_banners(const UiContext& ui) {
                         true);
     }
     if (!db_problem_.empty()) widgets::banner(ui, ui.tr("banner.db_unavailable"), true);
+    if (motivation_problem_ && (stack_.back() == ScreenId::Dashboard || stack_.back() == ScreenId::Person ||
+                                stack_.back() == ScreenId::Scores))
+        widgets::banner(ui, ui.tr("banner.motivation_config"), false);
     if (!notice_.empty()) widgets::banner(ui, notice_, false);
 }
 
