@@ -93,6 +93,12 @@ void GradeWriter::run() {
             problem = e.what();
         } catch (const std::exception& e) {
             problem = e.what(); // locked, disk full...: stays first in line
+            // A fresh connection for the next try: a statement the failure left stepped would
+            // hold a read snapshot that another writer's commit makes stale, and every later
+            // BEGIN IMMEDIATE on this connection would fail as "locked".
+            reviews.reset();
+            events.reset();
+            db.reset();
         }
         std::unique_lock lock(mutex_);
         status_[job.ticket] = Status{state, problem};
