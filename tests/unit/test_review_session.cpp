@@ -189,7 +189,7 @@ TEST_CASE("on a database file, a grade behind another program's write lock stays
           "saved only once committed",
           "[review-session]") {
     FileSession s;
-    ReviewSession r(s.reviews, s.clock, "ann");
+    ReviewSession r(s.reviews, s.clock, "ann", {}, /*in_background=*/true);
     REQUIRE(r.writes_in_background());
     store::Database import = FileSession::open(s.dir / "k.db");
     import.exec("BEGIN IMMEDIATE"); // a big import holds the write lock

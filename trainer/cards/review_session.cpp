@@ -4,12 +4,13 @@
 
 namespace trainer::cards {
 
-ReviewSession::ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit)
+ReviewSession::ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit,
+                             bool in_background)
     : reviews_(reviews), clock_(clock), person_id_(std::move(person_id)), commit_(std::move(commit)) {
     // A database file: a writer of its own (grade_writer.hpp). An in-memory database cannot be
     // opened twice, so it commits here, as does a writer that cannot open the file.
     const auto& path = reviews.database().path();
-    if (!commit_ && !path.empty() && path != ":memory:") {
+    if (in_background && !commit_ && !path.empty() && path != ":memory:") {
         try {
             writer_ = std::make_unique<GradeWriter>(path, reviews.content(), reviews.config(), clock);
         } catch (const std::exception& e) {

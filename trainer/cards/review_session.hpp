@@ -5,9 +5,11 @@
 // - a grade the service refuses (unknown card, clock behind...) skips the card, nothing written;
 // - a grade the database could not take (disk full, locked) stays pending on the same card and
 //   is tried again kRetryDelayMs later — nothing a person did is lost;
-// - on a database file, the default commit is a GradeWriter (grade_writer.hpp): its own thread
-//   and connection, so grade() never waits on a lock for more than kFirstWaitMs; the card stays
-//   on screen (Pending) until retry_if_due(), called each frame, sees the commit done;
+// - with `in_background` on a database file, grades go through a GradeWriter (grade_writer.hpp):
+//   its own thread and connection, so grade() never waits on a lock for more than kFirstWaitMs;
+//   the card stays on screen (Pending) until retry_if_due(), called each frame, sees the commit
+//   done. Not the kiosk's default yet: under a lock held by another process the window test
+//   still sees the writer fail to commit after the release (README "Hardening");
 // - when the queue runs out, cards sent back a few minutes ago (Again, learning steps) that are
 //   due again by now are appended: they belong in this session, as in any flashcard app.
 #include "trainer/cards/grade_writer.hpp"
@@ -35,7 +37,8 @@ public:
     enum class Outcome { Saved, Refused, Pending, Ignored };
 
     // Takes the person's due queue now. `reviews` and `clock` must outlive the session.
-    ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit = {});
+    ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit = {},
+                  bool in_background = false);
 
     const std::string& person_id() const { return person_id_; }
     TimeMs started_ms() const { return started_ms_; }
@@ -57,8 +60,7 @@ public:
     // Tries the pending grade again once its time has come, or (with the writer) asks it whether
     // the grade is committed yet, without waiting; Ignored while nothing changed.
     Outcome retry_if_due();
-    // True when grades go through a GradeWriter (a database file), false for an in-memory one
-    // or a caller's own commit.
+    // True when grades go through a GradeWriter (asked for, on a database file).
     bool writes_in_background() const { return writer_ != nullptr; }
 
     // The last failure's detail (for the log), once; empty when there was none.
