@@ -3,8 +3,11 @@
 // Prints search_keystroke_p50_us, search_keystroke_p99_us and search_index_build_ms on stdout,
 // one per line; details go to stderr. Then recall on the agents' query sets
 // (tests/data/search/queries-{en,pl,ru}.tsv) over the bundled content with its lexicon:
-// search_recall1_<locale> and search_recall3_<locale> (0..1). No pass/fail here: bench/run
-// compares.
+// search_recall1_<locale> and search_recall3_<locale> (0..1), and the same on the held-out
+// sets queries-<locale>-unseen.tsv (search_unseen_recall3_<locale>), written without looking at
+// the engine. The baseline, measured in the same run so a loaded machine shows as a ratio: the
+// same keystrokes as a plain substring scan over every card's folded text
+// (search_baseline_p99_us). No pass/fail here: bench/run compares.
 //   bench_search [--reps N] [--content DIR] [--queries DIR]
 #include "trainer/search/fold.hpp"
 #include "trainer/content/loader.hpp"
@@ -193,6 +196,16 @@ int recall(const std::string& content_dir, const std::string& queries_dir) {
     if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
     const trainer::search::SearchIndex bundled(*loaded.content, std::move(lexicon));
     for (const std::string locale : {"en", "pl", "ru"}) {
+        const auto unseen =
+            trainer::search::read_query_set(queries_dir + "/queries-" + locale + "-unseen.tsv", problem);
+        if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
+        if (!unseen.empty()) {
+            const auto u = trainer::search::measure_recall(bundled, unseen, locale);
+            for (const auto& m : u.missed_at3)
+                std::cerr << "unseen recall miss [" << locale << "] " << m << "\n";
+            std::cout << "search_unseen_recall3_" << locale << " " << u.r3() << "\n"
+                      << "search_unseen_queries_" << locale << " " << u.queries << "\n";
+        }
         const auto set =
             trainer::search::read_query_set(queries_dir + "/queries-" + locale + ".tsv", problem);
         if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
@@ -253,6 +266,26 @@ int main(int argc, char** argv) {
         }
     }
 
+    // The baseline: each keystroke as a substring scan over every card's folded text.
+    std::vector<std::string> folded;
+    for (const auto& c : content.cards)
+        for (const auto& [locale, t] : c.text)
+            folded.push_back(trainer::search::fold(t.title + ' ' + t.front + ' ' + t.back + ' ' + t.why));
+    std::vector<double> baseline_us;
+    for (std::size_t r = 0; r < reps; ++r)
+        for (const Query& q : queries) {
+            std::size_t pos = 0;
+            while (pos < q.text.size()) {
+                trainer::search::decode_utf8(q.text, pos);
+                const auto t0 = Clock::now();
+                const std::string needle = trainer::search::fold(std::string_view(q.text.data(), pos));
+                std::size_t found = 0;
+                for (const auto& text : folded)
+                    found += text.find(needle) != std::string::npos;
+                baseline_us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+                checksum += found;
+            }
+        }
     std::cerr << "cards " << index.card_count() << ", distinct words " << index.word_count()
               << ", postings " << index.posting_count() << ", searches " << samples_us.size()
               << ", max " << percentile(samples_us, 1.0) << " us, checksum " << checksum << "\n";
@@ -265,6 +298,7 @@ int main(int argc, char** argv) {
               << "\n"
               << "search_keystroke_p99_us " << static_cast<long>(percentile(samples_us, 0.99) + 0.5)
               << "\n"
-              << "search_index_build_ms " << static_cast<long>(build_ms + 0.5) << "\n";
+              << "search_index_build_ms " << static_cast<long>(build_ms + 0.5) << "\n"
+              << "search_baseline_p99_us " << static_cast<long>(percentile(baseline_us, 0.99) + 0.5) << "\n";
     return recall(content_dir, queries_dir);
 }

@@ -17,10 +17,14 @@ void App::sync_change_and_quality() {
     if (content->change) checkin_ = std::make_unique<trainer::change::CheckinService>(*events_, clock_, *content);
     if (content->quality) evaluations_ = std::make_unique<trainer::quality::EvaluationService>(*db_, *events_, clock_, *content);
     try {
-        motivation_ = trainer::app::motivation_config_near(options_.content);
+        motivation_ = trainer::app::motivation_config_near(options_.content, content.get());
+        motivation_problem_ = false;
     } catch (const std::exception& e) {
-        std::cerr << "kiosk: motivation rules not read, using the defaults: " << e.what() << "\n";
+        // Checked against the content as the CLI does (issue 16 point 5): the log has every
+        // file:line:column, the lead a calm banner on the screens that show the figures.
+        std::cerr << "kiosk: motivation rules not used, the figures use the defaults: " << e.what() << "\n";
         motivation_ = {};
+        motivation_problem_ = true;
     }
 }
 

@@ -122,6 +122,9 @@ void App::draw_banners(const UiContext& ui) {
                         true);
     }
     if (!db_problem_.empty()) widgets::banner(ui, ui.tr("banner.db_unavailable"), true);
+    if (motivation_problem_ && (stack_.back() == ScreenId::Dashboard || stack_.back() == ScreenId::Person ||
+                                stack_.back() == ScreenId::Scores))
+        widgets::banner(ui, ui.tr("banner.motivation_config"), false);
     if (!notice_.empty()) widgets::banner(ui, notice_, false);
 }
 

@@ -118,6 +118,7 @@ private:
     std::string locale_;
     std::optional<trainer::store::Database> db_;
     std::string db_problem_;
+    bool motivation_problem_ = false; // config/motivation.json refused (log has the detail)
     std::unique_ptr<trainer::content::ContentLibrary> library_;
     std::unique_ptr<trainer::store::EventStore> events_;
     std::unique_ptr<trainer::identity::AuthService> auth_;

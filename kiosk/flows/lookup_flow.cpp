@@ -54,7 +54,9 @@ Intent LookupFlow::draw(ScreenId screen, Env& env) {
 Intent LookupFlow::draw_results(Env& env) { return search_.draw(env.ui, results(env), false); }
 
 Intent LookupFlow::draw_search_field(Env& env, float width, bool take_typing) {
-    Intent i = kiosk::draw_search_field(env.ui, search_, query_, width, focus_, take_typing, results(env));
+    // The main window drops the last lookups down under the field; desk mode lists them in its column.
+    Intent i = kiosk::draw_search_field(env.ui, search_, query_, width, focus_, take_typing, results(env),
+                                        env.desk ? nullptr : &env.content);
     focus_ = false;
     return i;
 }

@@ -6,6 +6,7 @@
 #include "trainer/search/fold.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -42,6 +43,10 @@ bool key(ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); }
 
 } // namespace
 
+bool SearchScreen::recent_under_finger() const {
+    return recent_open && ImGui::IsMouseHoveringRect(recent_min, recent_max, false);
+}
+
 void SearchScreen::remember(const std::string& card_id) {
     recent.erase(std::remove(recent.begin(), recent.end(), card_id), recent.end());
     recent.insert(recent.begin(), card_id);
@@ -49,7 +54,8 @@ void SearchScreen::remember(const std::string& card_id) {
 }
 
 Intent draw_search_field(const UiContext& ui, SearchScreen& screen, std::string& query, float width,
-                         bool focus, bool take_typing, const std::vector<trainer::cards::SearchRow>& rows) {
+                         bool focus, bool take_typing, const std::vector<trainer::cards::SearchRow>& rows,
+                         const trainer::content::ContentSet* recent_from) {
     Intent intent;
     if (take_typing && !ImGui::GetIO().WantTextInput && !ImGui::IsAnyItemActive()) {
         const std::string typed = letters_typed();
@@ -67,7 +73,25 @@ Intent draw_search_field(const UiContext& ui, SearchScreen& screen, std::string&
                                                 insert_typed_ahead, &screen.typed_ahead);
     const bool active = ImGui::IsItemActive();
     ImGui::PopFont();
+    const ImVec2 field_min = ImGui::GetItemRectMin(), field_max = ImGui::GetItemRectMax();
     if (query != before) screen.selected = 0;
+    // The main window: an empty field that has the keyboard (a tap on it, or Esc after a search)
+    // drops down the last lookups; it stays while a finger is on it, so the tap can land.
+    if (recent_from && query.empty() && !screen.recent.empty() && (active || enter || screen.recent_under_finger())) {
+        const int m = static_cast<int>(screen.recent.size());
+        if (active && key(ImGuiKey_DownArrow)) screen.selected = std::min(screen.selected + 1, m - 1);
+        if (active && key(ImGuiKey_UpArrow)) screen.selected = std::max(screen.selected - 1, 0);
+        screen.selected = std::clamp(screen.selected, 0, m - 1);
+        if (active && ImGui::IsKeyPressed(input::code(input::Key::Escape))) {
+            screen.recent_open = false; // Esc closes the list; ImGui lets go of the field
+            return intent;
+        }
+        intent = screen.draw_recent_dropdown(ui, *recent_from, field_min, std::max(field_max.x - field_min.x, ui.px(360)),
+                                             field_max.y + ui.px(4));
+        if (enter) intent = OpenCard{screen.recent[static_cast<std::size_t>(screen.selected)]};
+        return intent;
+    }
+    screen.recent_open = false;
     const int n = static_cast<int>(rows.size());
     if (active && n > 0) {
         if (key(ImGuiKey_DownArrow)) screen.selected = std::min(screen.selected + 1, n - 1);
@@ -92,6 +116,42 @@ Intent SearchScreen::draw_recent(const UiContext& ui, const trainer::content::Co
         if (widgets::button(ui, face.text.title, -1.0f)) intent = OpenCard{id};
         ImGui::PopID();
     }
+    return intent;
+}
+
+Intent SearchScreen::draw_recent_dropdown(const UiContext& ui, const trainer::content::ContentSet& set, ImVec2 at,
+                                          float width, float top) {
+    Intent intent;
+    ImGui::SetNextWindowPos(ImVec2(at.x, top));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f)); // height fits the rows
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::kCard);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(10), ui.px(10)));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoScrollbar;
+    if (ImGui::Begin("##recent_lookups", nullptr, flags)) {
+        // Above the screen it covers, even after a tap on the main window gave that the focus.
+        ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+        widgets::text(ui.fonts.small, ui.tr("search.recent"), theme::kMuted);
+        for (std::size_t i = 0; i < recent.size(); ++i) {
+            const auto face = trainer::cards::card_face(set, recent[i], ui.locale);
+            if (face.id.empty()) continue;
+            ImGui::PushID(face.id.c_str());
+            // A long title ends in an ellipsis inside its row rather than running past it.
+            const float room = ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().FramePadding.x;
+            if (widgets::button(ui, widgets::ellipsize(face.text.title, room), -1.0f, static_cast<int>(i) == selected))
+                intent = OpenCard{face.id};
+            ImGui::PopID();
+        }
+        // Where it is, so the frame a tap lands on it (and the field lets go of the keyboard) still
+        // draws it and the tap reaches its row.
+        recent_open = true;
+        recent_min = ImGui::GetWindowPos();
+        recent_max = ImVec2(recent_min.x + ImGui::GetWindowWidth(), recent_min.y + ImGui::GetWindowHeight());
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
     return intent;
 }
 

@@ -5,7 +5,10 @@
 #include "kiosk/screens/review_screen.hpp"
 #include "kiosk/screens/search_screen.hpp"
 
+#include "trainer/content/loader.hpp"
+
 #include <catch2/catch.hpp>
+#include <imgui_internal.h>
 
 using namespace kiosk;
 
@@ -201,4 +204,64 @@ TEST_CASE("recent lookups are remembered newest first, at most five") {
     for (const char* id : {"a", "b", "c", "d", "e", "f", "b"})
         screen.remember(id);
     CHECK(screen.recent == std::vector<std::string>{"b", "f", "e", "d", "c"});
+}
+
+TEST_CASE("the main window's empty search field drops down the recent lookups: Down and Enter, or a tap, open one") {
+    const auto loaded = trainer::content::load_content(TRAINER_SOURCE_DIR "/content");
+    REQUIRE(loaded.content);
+    test::UiHarness h;
+    std::string query;
+    SearchScreen screen;
+    for (const char* id : {"cn-say-what-next", "af-close-complaint-loop", "ch-calm-boundary"})
+        screen.remember(id); // newest first: calm boundary, close the loop, say what next
+    const std::vector<trainer::cards::SearchRow> rows;
+    bool focus = true;
+    auto draw = [&](const UiContext& ui) {
+        const Intent i = draw_search_field(ui, screen, query, 400, focus, true, rows, loaded.content.get());
+        focus = false;
+        return i;
+    };
+    h.frame(draw);
+    h.frame(draw);
+    const ImGuiWindow* list = ImGui::FindWindowByName("##recent_lookups");
+    REQUIRE(list);
+    CHECK(list->Active); // drawn under the field this frame
+    const int down = 264;
+    ImGui::GetIO().KeyMap[ImGuiKey_DownArrow] = down;
+    h.press(down, draw);
+    CHECK(screen.selected == 1);
+    const Intent by_key = h.press(input::code(input::Key::Enter), draw);
+    REQUIRE(std::holds_alternative<OpenCard>(by_key));
+    CHECK(std::get<OpenCard>(by_key).card_id == "af-close-complaint-loop");
+
+    // A tap on the field opens the list again; a tap on its last row opens that card.
+    focus = true;
+    h.frame(draw);
+    h.frame(draw);
+    REQUIRE(list->Active);
+    const Intent by_tap = h.click(list->Pos.x + 40, list->Pos.y + list->Size.y - 24, draw);
+    REQUIRE(std::holds_alternative<OpenCard>(by_tap));
+    CHECK(std::get<OpenCard>(by_tap).card_id == "cn-say-what-next");
+
+    // Typing hides it: the results take over.
+    focus = true;
+    h.frame(draw);
+    ImGui::GetIO().AddInputCharactersUTF8("kl");
+    h.frame(draw);
+    h.frame(draw);
+    CHECK(query == "kl");
+    CHECK_FALSE(list->Active);
+}
+
+TEST_CASE("desk mode's search field keeps its own recent list: no drop-down without the content") {
+    test::UiHarness h;
+    std::string query;
+    SearchScreen screen;
+    screen.remember("cn-say-what-next");
+    const std::vector<trainer::cards::SearchRow> rows;
+    auto draw = [&](const UiContext& ui) { return draw_search_field(ui, screen, query, 400, true, true, rows); };
+    h.frame(draw);
+    h.frame(draw);
+    const ImGuiWindow* list = ImGui::FindWindowByName("##recent_lookups");
+    CHECK((list == nullptr || !list->Active));
 }

@@ -3,9 +3,13 @@
 #include "trainer/cards/review_session.hpp"
 #include "trainer/core/time.hpp"
 
+#include "support.hpp"
+
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 using namespace trainer;
 using cards::ReviewSession;
@@ -141,4 +145,98 @@ TEST_CASE("a card sent back with Again comes round again at the end of the sessi
     CHECK(r.current()->kind == cards::QueueKind::Due);
     CHECK(r.grade(3) == Outcome::Saved);
     CHECK(r.summary().again == 1);
+}
+
+namespace {
+
+// A kiosk's database file and, on another connection, an import holding the write lock.
+struct FileSession {
+    test::TempDir dir;
+    FixedClock clock{kT0};
+    store::Database db = open(dir / "k.db");
+    store::EventStore events{db, clock, "kiosk-test"};
+    content::ContentSet content = three_cards();
+    cards::ReviewService reviews{db, events, clock, content, {}};
+    FileSession() {
+        db.prepare("INSERT INTO people (id, display_name, role, active, created_ms) VALUES ('ann', 'Ann', 'agent', 1, 0)").run();
+    }
+    static store::Database open(const std::filesystem::path& p) {
+        store::OpenOptions o;
+        o.create_if_missing = true;
+        return store::Database::open(p, o);
+    }
+    std::vector<std::string> graded_cards(store::Database& on) {
+        std::vector<std::string> ids;
+        auto st = on.prepare("SELECT json_extract(payload, '$.card') FROM events WHERE type = 'card.reviewed' ORDER BY seq");
+        while (st.step()) ids.push_back(st.text(0));
+        return ids;
+    }
+};
+
+// Polls as the kiosk does each frame, for at most 10 s.
+Outcome settled(ReviewSession& r) {
+    for (int i = 0; i < 1000; ++i) {
+        const Outcome o = r.retry_if_due();
+        if (o != Outcome::Ignored) return o;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return Outcome::Ignored;
+}
+
+} // namespace
+
+TEST_CASE("on a database file, a grade behind another program's write lock stays pending without blocking and is "
+          "saved only once committed",
+          "[review-session]") {
+    FileSession s;
+    ReviewSession r(s.reviews, s.clock, "ann", {}, /*in_background=*/true);
+    REQUIRE(r.writes_in_background());
+    store::Database import = FileSession::open(s.dir / "k.db");
+    import.exec("BEGIN IMMEDIATE"); // a big import holds the write lock
+    const std::string first = r.current()->card_id;
+    CHECK(r.grade(3) == Outcome::Pending);
+    CHECK(r.current()->card_id == first); // not saved: the card stays on screen
+    CHECK(r.pending_rating() == 3);
+    CHECK(r.grade(4) == Outcome::Ignored); // one grade at a time
+    for (int frame = 0; frame < 30; ++frame) { // the window keeps drawing frames meanwhile
+        CHECK(r.retry_if_due() == Outcome::Ignored);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    CHECK(s.graded_cards(import).empty());
+    import.exec("COMMIT");
+    CHECK(settled(r) == Outcome::Saved);
+    CHECK(r.position() == 1);
+    CHECK_FALSE(r.pending_rating());
+    CHECK(s.graded_cards(s.db) == std::vector<std::string>{first}); // committed, and only once
+    CHECK(r.take_problem().find("grade not saved yet") != std::string::npos); // the log says why it waited
+}
+
+TEST_CASE("the grade writer commits grades in the order given, each once, after a lock is released",
+          "[review-session]") {
+    FileSession s;
+    cards::GradeWriter writer(s.dir / "k.db", s.content, {}, s.clock);
+    store::Database import = FileSession::open(s.dir / "k.db");
+    import.exec("BEGIN IMMEDIATE");
+    std::vector<std::uint64_t> tickets;
+    for (const char* id : {"c2", "c1", "c3"})
+        tickets.push_back(writer.submit("ann", id, fsrs::Rating::Good));
+    CHECK(writer.status(tickets[0]).state == cards::GradeWriter::State::Waiting);
+    import.exec("COMMIT");
+    for (auto t : tickets)
+        CHECK(writer.wait(t, 10'000).state == cards::GradeWriter::State::Saved);
+    CHECK(s.graded_cards(s.db) == std::vector<std::string>{"c2", "c1", "c3"});
+    // A grade the service refuses is reported refused and writes nothing.
+    const auto refused = writer.wait(writer.submit("ann", "no-such-card", fsrs::Rating::Good), 10'000);
+    CHECK(refused.state == cards::GradeWriter::State::Refused);
+    CHECK_FALSE(refused.problem.empty());
+    CHECK(s.graded_cards(s.db).size() == 3);
+}
+
+TEST_CASE("a grade queued when the writer is destroyed is still committed", "[review-session]") {
+    FileSession s;
+    {
+        cards::GradeWriter writer(s.dir / "k.db", s.content, {}, s.clock);
+        writer.submit("ann", "c1", fsrs::Rating::Good);
+    }
+    CHECK(s.graded_cards(s.db) == std::vector<std::string>{"c1"});
 }

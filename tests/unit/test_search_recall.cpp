@@ -4,11 +4,14 @@
 #include "trainer/search/fold.hpp"
 #include "trainer/search/index.hpp"
 #include "trainer/search/lexicon.hpp"
+#include "trainer/search/lexicon_builder.hpp"
 #include "trainer/search/recall.hpp"
 #include "trainer/search/typo.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -119,23 +122,58 @@ TEST_CASE("ranking: more words, exact above form above typo, explained per word"
         CHECK(hits[i].card_id == again[i].card_id);
 }
 
-TEST_CASE("bad queries give a calm answer", "[search]") {
+// Bad input named in issue 19, one case each.
+TEST_CASE("a 10,000-character query, and one of 2,000 words, give at most the limit", "[search]") {
     const std::string huge(10000, 'a');
     CHECK(index().search(huge, "pl", 5).size() <= 5);
     std::string words;
     for (int i = 0; i < 2000; ++i)
         words += "reklamacja ";
-    CHECK(index().search(words, "pl", 5).size() <= 5);
-    // Control characters separate words like spaces do.
+    const auto hits = index().search(words, "pl", 5);
+    CHECK(hits.size() <= 5);
+    REQUIRE_FALSE(hits.empty()); // the words it keeps still find their card
+    CHECK(in_top3(words, "pl", "af-close-complaint-loop"));
+}
+
+TEST_CASE("control characters in a query separate words as spaces do", "[search]") {
     const std::string ctrl = std::string("rekla\x01macja\x7f\x1b[2J") + '\0' + "skarga";
     CHECK(index().search(ctrl, "pl", 5).size() <= 5);
+    CHECK(in_top3(std::string("\x1bskarga\x07 "), "pl", "af-close-complaint-loop"));
     CHECK(in_top3(std::string("skarga\t\r\n"), "pl", "af-close-complaint-loop"));
-    // Mixed scripts: each word finds its own locale's cards.
+    CHECK(in_top3(std::string("domknij\x01reklamacje "), "pl", "af-close-complaint-loop"));
+}
+
+TEST_CASE("a query mixing scripts finds each word's own locale's cards", "[search]") {
     CHECK(in_top3("skarga претензия ", "pl", "af-close-complaint-loop"));
-    // Only punctuation: no word, no hits.
+    CHECK(in_top3("претензия skarga ", "ru", "af-close-complaint-loop"));
+}
+
+TEST_CASE("a query of punctuation only, or of invalid UTF-8, finds nothing and does not fail", "[search]") {
     CHECK(index().search("?!... --- ,,, «»", "ru", 5).empty());
-    // Invalid UTF-8 is skipped, never fatal.
     CHECK(index().search("\xff\xfe\xc3", "pl", 5).empty());
+}
+
+TEST_CASE("a word no dictionary knows finds nothing alone and does not spoil the other words", "[search]") {
+    CHECK(index().search("qzxjvw ", "pl", 5).empty());
+    CHECK(index().search("ывщшзхъ ", "ru", 5).empty());
+    CHECK(in_top3("reklamacja qzxjvw ", "pl", "af-close-complaint-loop"));
+    CHECK(in_top3("жалоба ывщшзхъ ", "ru", "af-close-complaint-loop"));
+}
+
+TEST_CASE("building the lexicon without a dictionary names what is missing and builds the rest", "[search]") {
+    const auto build = trainer::search::build_lexicon(bundled(), "/nonexistent/hunspell");
+    CHECK(build.forms == 0);
+    std::string notes;
+    for (const auto& n : build.notes)
+        notes += n + "\n";
+    INFO(notes);
+    CHECK(notes.find("/nonexistent/hunspell") != std::string::npos);
+    CHECK(notes.find("pl") != std::string::npos);
+    CHECK(notes.find("ru") != std::string::npos);
+    std::string problem;
+    const Lexicon empty = Lexicon::parse(build.text, problem); // still a well-formed (empty) table
+    CHECK(problem.empty());
+    CHECK(empty.empty());
 }
 
 TEST_CASE("a missing or corrupt lexicon leaves exact and prefix search working", "[search]") {
@@ -153,4 +191,38 @@ TEST_CASE("a missing or corrupt lexicon leaves exact and prefix search working",
     const auto hits = plain.search("Domknij reklam", "pl", 3);
     REQUIRE_FALSE(hits.empty());
     CHECK(hits[0].card_id == "af-close-complaint-loop");
+}
+
+// content/search/lexicon.tsv is derived from the card texts (README "Search: word forms"); a card
+// edited without re-running `trainer cards lexicon` silently loses its Polish and Russian word
+// forms, so the committed table must be exactly what the current content gives.
+TEST_CASE("the committed search lexicon is what the current content produces", "[search]") {
+    const std::filesystem::path dicts = "/usr/share/hunspell"; // hunspell-pl, hunspell-ru (scripts/lib.sh)
+    const auto build = trainer::search::build_lexicon(bundled(), dicts);
+    std::string notes;
+    for (const auto& note : build.notes)
+        notes += note + "\n";
+    INFO(notes);
+    REQUIRE(build.forms > 0);
+    std::ifstream f(trainer::search::lexicon_path(TRAINER_SOURCE_DIR "/content"), std::ios::binary);
+    std::stringstream committed;
+    committed << f.rdbuf();
+    const std::string have = committed.str();
+    if (have == build.text) return;
+    // Name the first line that differs, so the failure says which word changed.
+    std::istringstream a(have), b(build.text);
+    std::string la, lb;
+    int line = 0;
+    while (true) {
+        ++line;
+        const bool ga = static_cast<bool>(std::getline(a, la)), gb = static_cast<bool>(std::getline(b, lb));
+        if (!ga && !gb) break;
+        if (la != lb || ga != gb) {
+            FAIL("content/search/lexicon.tsv is stale: line " << line << " is '" << (ga ? la : "<end>")
+                 << "', the current content gives '" << (gb ? lb : "<end>")
+                 << "'. Run `build/bin/trainer cards lexicon` and commit content/search/lexicon.tsv.");
+        }
+    }
+    FAIL("content/search/lexicon.tsv differs from the current content's (line endings?); run `build/bin/trainer "
+         "cards lexicon` and commit it.");
 }

@@ -91,13 +91,14 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
     return h;
 }
 
-quality::MotivationConfig motivation_config_near(const std::filesystem::path& content_dir) {
+quality::MotivationConfig motivation_config_near(const std::filesystem::path& content_dir,
+                                                 const content::ContentSet* content) {
     if (const char* env = std::getenv("TRAINER_MOTIVATION_CONFIG"); env && *env)
-        return quality::read_motivation_config(env);
+        return quality::read_motivation_config(env, content);
     const auto path = content_dir.parent_path() / "config" / "motivation.json";
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return {};
-    return quality::read_motivation_config(path);
+    return quality::read_motivation_config(path, content);
 }
 
 } // namespace trainer::app

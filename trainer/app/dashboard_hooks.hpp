@@ -24,7 +24,9 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
                                  const quality::MotivationConfig& motivation);
 
 // The motivation rules: $TRAINER_MOTIVATION_CONFIG when set, else <content>/../config/motivation.json
-// when it exists, else the built-in defaults. A malformed file throws quality::ConfigError.
-quality::MotivationConfig motivation_config_near(const std::filesystem::path& content_dir);
+// when it exists, else the built-in defaults. A malformed file throws quality::ConfigError, and so
+// does, with `content`, a module id the content does not have (file:line:column for each).
+quality::MotivationConfig motivation_config_near(const std::filesystem::path& content_dir,
+                                                 const content::ContentSet* content = nullptr);
 
 } // namespace trainer::app

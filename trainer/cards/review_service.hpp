@@ -149,6 +149,7 @@ public:
 
     const ReviewConfig& config() const { return config_; }
     store::Database& database() { return db_; }
+    const content::ContentSet& content() const { return *content_; }
     // After the content library reloaded: the new set (kept by reference).
     void set_content(const content::ContentSet& content) { content_ = &content; }
 

@@ -4,9 +4,20 @@
 
 namespace trainer::cards {
 
-ReviewSession::ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit)
+ReviewSession::ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit,
+                             bool in_background)
     : reviews_(reviews), clock_(clock), person_id_(std::move(person_id)), commit_(std::move(commit)) {
-    if (!commit_)
+    // A database file: a writer of its own (grade_writer.hpp). An in-memory database cannot be
+    // opened twice, so it commits here, as does a writer that cannot open the file.
+    const auto& path = reviews.database().path();
+    if (in_background && !commit_ && !path.empty() && path != ":memory:") {
+        try {
+            writer_ = std::make_unique<GradeWriter>(path, reviews.content(), reviews.config(), clock);
+        } catch (const std::exception& e) {
+            problem_ = std::string("grades commit on the screen's connection: ") + e.what();
+        }
+    }
+    if (!commit_ && !writer_)
         commit_ = [&reviews](const std::string& person, const std::string& card, fsrs::Rating r) {
             // The kiosk's UI thread must keep drawing while another program holds the write lock
             // (a big import): wait at most 50 ms, then the grade stays pending and is retried.
@@ -31,9 +42,32 @@ const GradeOptions& ReviewSession::preview() {
     return *preview_;
 }
 
+ReviewSession::Outcome ReviewSession::settle(const GradeWriter::Status& s) {
+    using State = GradeWriter::State;
+    if (s.state == State::Waiting) {
+        if (!s.problem.empty() && s.problem != waiting_problem_) {
+            waiting_problem_ = s.problem;
+            problem_ = "grade not saved yet: " + s.problem;
+        }
+        return Outcome::Pending;
+    }
+    ticket_.reset();
+    pending_.reset();
+    waiting_problem_.clear();
+    if (s.state == State::Refused) problem_ = "grade refused: " + s.problem; // nothing written
+    advance();
+    return s.state == State::Saved ? Outcome::Saved : Outcome::Refused;
+}
+
 ReviewSession::Outcome ReviewSession::grade(int rating) {
     const auto r = rating_from_int(rating);
     if (finished() || !r) return Outcome::Ignored;
+    if (writer_) {
+        if (ticket_) return Outcome::Ignored; // one grade at a time: the first is still being written
+        ticket_ = writer_->submit(person_id_, queue_[pos_].card_id, *r);
+        pending_ = rating;
+        return settle(writer_->wait(*ticket_, kFirstWaitMs));
+    }
     try {
         commit_(person_id_, queue_[pos_].card_id, *r);
     } catch (const ReviewError& e) {
@@ -53,6 +87,11 @@ ReviewSession::Outcome ReviewSession::grade(int rating) {
 }
 
 ReviewSession::Outcome ReviewSession::retry_if_due() {
+    if (writer_) {
+        if (!ticket_) return Outcome::Ignored;
+        const Outcome o = settle(writer_->status(*ticket_));
+        return o == Outcome::Pending ? Outcome::Ignored : o;
+    }
     if (!pending_ || clock_.now_ms() < retry_at_ms_) return Outcome::Ignored;
     return grade(*pending_);
 }

@@ -5,8 +5,14 @@
 // - a grade the service refuses (unknown card, clock behind...) skips the card, nothing written;
 // - a grade the database could not take (disk full, locked) stays pending on the same card and
 //   is tried again kRetryDelayMs later — nothing a person did is lost;
+// - with `in_background` on a database file, grades go through a GradeWriter (grade_writer.hpp):
+//   its own thread and connection, so grade() never waits on a lock for more than kFirstWaitMs;
+//   the card stays on screen (Pending) until retry_if_due(), called each frame, sees the commit
+//   done. Not the kiosk's default yet: under a lock held by another process the window test
+//   still sees the writer fail to commit after the release (README "Hardening");
 // - when the queue runs out, cards sent back a few minutes ago (Again, learning steps) that are
 //   due again by now are appended: they belong in this session, as in any flashcard app.
+#include "trainer/cards/grade_writer.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/core/clock.hpp"
 
@@ -25,11 +31,14 @@ public:
     using Commit = std::function<void(const std::string& person_id, const std::string& card_id, fsrs::Rating)>;
 
     static constexpr TimeMs kRetryDelayMs = 250;
+    // How long grade() waits for the writer before it answers Pending (a commit takes a few ms).
+    static constexpr int kFirstWaitMs = 30;
 
     enum class Outcome { Saved, Refused, Pending, Ignored };
 
     // Takes the person's due queue now. `reviews` and `clock` must outlive the session.
-    ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit = {});
+    ReviewSession(ReviewService& reviews, const Clock& clock, std::string person_id, Commit commit = {},
+                  bool in_background = false);
 
     const std::string& person_id() const { return person_id_; }
     TimeMs started_ms() const { return started_ms_; }
@@ -48,8 +57,11 @@ public:
     // A grade not saved yet and the time it is tried again.
     std::optional<int> pending_rating() const { return pending_; }
     TimeMs retry_at_ms() const { return retry_at_ms_; }
-    // Tries the pending grade again once its time has come; Ignored otherwise.
+    // Tries the pending grade again once its time has come, or (with the writer) asks it whether
+    // the grade is committed yet, without waiting; Ignored while nothing changed.
     Outcome retry_if_due();
+    // True when grades go through a GradeWriter (asked for, on a database file).
+    bool writes_in_background() const { return writer_ != nullptr; }
 
     // The last failure's detail (for the log), once; empty when there was none.
     std::string take_problem();
@@ -59,6 +71,7 @@ public:
 
 private:
     void advance();
+    Outcome settle(const GradeWriter::Status& s);
 
     ReviewService& reviews_;
     const Clock& clock_;
@@ -71,6 +84,9 @@ private:
     std::optional<int> pending_;
     TimeMs retry_at_ms_ = 0;
     std::string problem_;
+    std::unique_ptr<GradeWriter> writer_;
+    std::optional<std::uint64_t> ticket_; // the grade the writer has not finished
+    std::string waiting_problem_;         // logged once per grade, not each frame
 };
 
 } // namespace trainer::cards

@@ -34,7 +34,7 @@ int cmd_report_rollout(const Args& a, Io& io) {
     const identity::Actor actor = change_cli::actor_of(a, db);
     SystemClock clock;
     store::EventStore events(db, clock, store::kiosk_id_of(db));
-    const auto motivation = app::motivation_config_near(content_dir(a));
+    const auto motivation = app::motivation_config_near(content_dir(a), content.get());
     dashboard::DashboardService service(db, clock, *content,
                                         app::dashboard_hooks(db, events, clock, *content, actor, motivation));
     auto report = dashboard::build_report(service, actor, *team, a.value("rollout").value_or(""), range);
