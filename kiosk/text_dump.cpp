@@ -57,11 +57,16 @@ std::vector<Item> on_screen() {
 }
 
 std::string write(const std::filesystem::path& path, const std::string& screen) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    // Written aside and renamed over the old dump: a test reading it while the kiosk runs never
+    // sees half a file.
+    const std::filesystem::path part = path.string() + ".part";
+    std::ofstream out(part, std::ios::binary | std::ios::trunc);
     if (!out) return "cannot write the text dump " + path.string();
     out << to_json(screen, on_screen());
     out.close();
-    return out ? std::string{} : "cannot write the text dump " + path.string();
+    std::error_code ec;
+    if (out) std::filesystem::rename(part, path, ec);
+    return out && !ec ? std::string{} : "cannot write the text dump " + path.string();
 }
 
 // Called by the wrappers below: what AddText is about to draw, measured as ImGui lays it out.
