@@ -131,6 +131,8 @@ void App::refresh_person(const std::string& person_id) {
     for (const auto& r : dash_.overview.rows)
         if (r.person_id == person_id) person_.row = r;
     person_.rollout_id = dash_.overview.rollout_id;
+    for (const auto& item : dash_.signoffs.items)
+        if (item.person_id == person_id) person_.signoffs.push_back(item);
     if (!session_) return;
     try {
         if (checkin_ && !person_.rollout_id.empty()) {
@@ -168,6 +170,7 @@ bool App::apply_change(const Intent& intent) {
             if (stack_.back() != ScreenId::Dashboard) stack_.push_back(ScreenId::Dashboard);
         } else if (const auto* p = std::get_if<ShowPerson>(&intent)) {
             person_screen_ = PersonScreen{};
+            if (dash_.teams.empty()) refresh_dashboard(); // opened from the lead's home
             refresh_person(p->person_id);
             stack_.push_back(ScreenId::Person);
         } else if (const auto* a = std::get_if<AssessPhase>(&intent)) {

@@ -48,8 +48,7 @@ void App::finish_pin_check() {
         if (!options_.open.empty()) open_on_start(std::exchange(options_.open, {}));
     } else if (result.status == LoginStatus::Throttled) {
         login_screen_.wipe_pin();
-        login_screen_.message =
-            ui.count("login.throttled", std::max<long long>(1, (result.retry_after_ms + 999) / 1000));
+        login_screen_.message = LoginScreen::locked_message(ui, result.retry_after_ms);
     } else {
         // Wrong PIN, unknown badge and inactive account read the same: nothing to learn from it.
         login_screen_.wipe_pin();
@@ -103,9 +102,13 @@ void App::end_session(const std::string& reason) {
 void App::begin_badge_login(const std::string& badge) {
     if (!auth_ || pin_check_.valid()) return;
     if (session_) end_session("badge"); // a new badge means a new person at the kiosk
+    search_query_.clear();               // what the scan typed into the search field is no query
+    search_screen_.typed_ahead.clear();
     login_screen_.reset();
     login_screen_.step = LoginScreen::Step::Pin;
     attempt_ = auth_->begin_by_badge(badge);
+    login_screen_.skip_keys = true; // the scan's digits and Enter are not a PIN
+    if (attempt_.throttled) login_screen_.message = LoginScreen::locked_message(ui(), attempt_.retry_after_ms);
     if (stack_.back() != ScreenId::Login) stack_.push_back(ScreenId::Login);
 }
 

@@ -175,6 +175,7 @@ void App::apply(const Intent& intent) {
                 card_screen_.flipped = false;
             } else if constexpr (std::is_same_v<T, SetLanguage>) {
                 locale_ = i.locale;
+                relocalise();
             } else if constexpr (std::is_same_v<T, StartLogin>) {
                 login_screen_.reset();
                 if (stack_.back() != ScreenId::Login) stack_.push_back(ScreenId::Login);
@@ -184,6 +185,9 @@ void App::apply(const Intent& intent) {
                 login_screen_.display_name = i.display_name;
                 login_screen_.message.clear();
                 if (auth_) attempt_ = auth_->begin_by_id(i.person_id);
+                if (attempt_.throttled) login_screen_.message = LoginScreen::locked_message(ui(), attempt_.retry_after_ms);
+                else if (!attempt_.person_id.empty() && attempt_.pin_hash.empty()) // picked by name: no secret told
+                    login_screen_.message = ui().tr("login.no_pin");
             } else if constexpr (std::is_same_v<T, BadgeScanned>) {
                 begin_badge_login(i.badge);
             } else if constexpr (std::is_same_v<T, SubmitPin>) {
@@ -210,6 +214,7 @@ void App::apply(const Intent& intent) {
                         std::cerr << "kiosk: " << e.what() << "\n";
                     }
                     refresh_team();
+                    if (stack_.back() == ScreenId::Home) refresh_home(); // the row goes from the lead's home
                 }
             } else if constexpr (std::is_same_v<T, StillHere>) {
                 if (session_) session_->last_input_ms = clock_.now_ms();
@@ -225,7 +230,10 @@ void App::draw_frame() {
     // Typing a PIN on the keyboard must not look like a badge scan.
     const bool typing_pin = (stack_.back() == ScreenId::Login && login_screen_.step == LoginScreen::Step::Pin) ||
                             stack_.back() == ScreenId::Sign;
-    if (auto badge = badge_reader_.poll(ImGui::GetTime()); badge && db_ && !typing_pin)
+    // A badge id with a letter in it is a badge even over an open PIN pad (a lead scanning in to
+    // unlock someone's sign-in); digits alone there are a PIN typed fast.
+    if (auto badge = badge_reader_.poll(ImGui::GetTime());
+        badge && db_ && (!typing_pin || badge->find_first_not_of("0123456789") != std::string::npos))
         apply(BadgeScanned{*badge});
     const UiContext ui = this->ui();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -261,7 +269,7 @@ void App::draw_frame() {
             ui, trainer::cards::card_at(set, card_screen_.deck_id, card_screen_.index, locale_));
         break;
     case ScreenId::Home:
-        screen_intent = home_screen_.draw(ui, home_view_);
+        screen_intent = home_screen_.draw(ui, home_view_, set);
         break;
     case ScreenId::Review:
     case ScreenId::ReviewSummary:

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace kiosk {
 
 namespace {
@@ -16,13 +18,21 @@ constexpr std::size_t kMaxLength = 64;
 
 std::optional<std::string> BadgeReader::poll(double now) {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) {
+    const bool live = !buffer_.empty() && now - last_char_s_ <= kMaxGapSeconds;
+    // A text field that has the keyboard owns what is typed into it — unless the burst began
+    // outside any field and the field only took the keyboard because of it (the search field
+    // takes letters typed on the decks screen): a badge scanned there is still a badge.
+    if (io.WantTextInput && !(live && started_outside_)) {
         buffer_.clear();
+        started_outside_ = false;
         return std::nullopt;
     }
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar c = io.InputQueueCharacters[i];
-        if (now - last_char_s_ > kMaxGapSeconds) buffer_.clear();
+        if (now - last_char_s_ > kMaxGapSeconds) {
+            buffer_.clear();
+            started_outside_ = !io.WantTextInput;
+        }
         last_char_s_ = now;
         const bool printable = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
                                c == '-' || c == '_' || c == '.';
@@ -30,8 +40,14 @@ std::optional<std::string> BadgeReader::poll(double now) {
     }
     if (ImGui::IsKeyPressed(input::code(input::Key::Enter)) && buffer_.size() >= kMinLength &&
         now - last_char_s_ <= kMaxGapSeconds) {
+        // Ended inside the field it opened: only an id with a digit in it is a badge (a fast
+        // typist's search word and Enter stay a search).
+        const bool in_field = io.WantTextInput;
+        const bool has_digit = std::any_of(buffer_.begin(), buffer_.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
         std::string badge = std::move(buffer_);
         buffer_.clear();
+        started_outside_ = false;
+        if (in_field && !has_digit) return std::nullopt;
         return badge;
     }
     return std::nullopt;

@@ -133,7 +133,12 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
         ImGui::TableSetupColumn(ui.tr("dash.col.phase").c_str(), 0, 1.6f);
         for (const char* key : {"dash.col.qa", "dash.col.motivation"})
             ImGui::TableSetupColumn(ui.tr(key).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.1f);
-        ImGui::TableHeadersRow();
+        // Sortable headers a finger can hit: the header row is a touch target tall.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui.px(theme::kTouch));
+        for (int c = 0; c < 7; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        }
         if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
             sort_column = specs->Specs[0].ColumnIndex;
             sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
