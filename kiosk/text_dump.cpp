@@ -50,7 +50,10 @@ std::vector<Item> on_screen() {
         // cannot scroll (a scrolling list's half-shown last row is not lost: it scrolls into view).
         const bool sideways = i.x < i.clip[0] - kSlack || i.x + i.w > i.clip[2] + kSlack;
         const bool vertical = i.y < i.clip[1] - kSlack || i.y + i.h > i.clip[3] + kSlack;
-        i.clipped = sideways || (vertical && !(w && w->ScrollbarY));
+        // A child (a tile, a row) cut by a scrolling window around it scrolls into view too.
+        bool scrolls = false;
+        for (const ImGuiWindow* s = w; s && !scrolls; s = s->ParentWindow) scrolls = s->ScrollbarY;
+        i.clipped = sideways || (vertical && !scrolls);
         shown.push_back(std::move(i));
     }
     return shown;

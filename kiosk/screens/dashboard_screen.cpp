@@ -91,9 +91,17 @@ Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const 
     case Tab::Team: body = draw_table(ui, d, set); break;
     case Tab::Heatmap: draw_heatmap(ui, d, set); break;
     case Tab::Phases: draw_phases(ui, d, set); break;
-    case Tab::Quality: draw_quality(ui, d); break;
+    case Tab::Quality: // charts taller than a small window: the tab scrolls
+        ImGui::BeginChild("##quality-tab", ImVec2(0, 0), false);
+        draw_quality(ui, d);
+        ImGui::EndChild();
+        break;
     case Tab::Signoffs: body = draw_signoffs(ui, d, set); break;
-    case Tab::Maturity: body = draw_maturity(ui, d, set); break;
+    case Tab::Maturity:
+        ImGui::BeginChild("##maturity-tab", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+        body = draw_maturity(ui, d, set);
+        ImGui::EndChild();
+        break;
     }
     if (!is_none(body)) intent = body;
     if (is_none(intent) && !ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};

@@ -94,11 +94,17 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
             dl->AddText(ImVec2(x + ui.px(14), o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
         }
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted), t.period.c_str());
-        std::string fb;
-        if (t.csat_percent) fb += "CSAT " + figure(ui.locale, t.csat_percent);
-        if (t.nps) fb += std::string(fb.empty() ? "" : "\n") + "NPS " + fixed(ui.locale, *t.nps, 0);
-        if (t.ces_mean) fb += std::string(fb.empty() ? "" : "\n") + "CES " + fixed(ui.locale, *t.ces_mean, 1);
-        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(24)), col(theme::kMuted), fb.c_str());
+        // Customer feedback under the month, one figure a line, each cut to the column's width.
+        std::vector<std::string> fb;
+        if (t.csat_percent) fb.push_back("CSAT " + figure(ui.locale, t.csat_percent));
+        if (t.nps) fb.push_back("NPS " + fixed(ui.locale, *t.nps, 0));
+        if (t.ces_mean) fb.push_back("CES " + fixed(ui.locale, *t.ces_mean, 1));
+        ImGui::PushFont(ui.fonts.small);
+        for (std::size_t k = 0; k < fb.size(); ++k)
+            dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
+                        ImVec2(x, o.y + h + ui.px(24) + static_cast<float>(k) * ui.fonts.small->FontSize), col(theme::kMuted),
+                        widgets::ellipsize(fb[k], slot - ui.px(6)).c_str());
+        ImGui::PopFont();
     }
     dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + slot * static_cast<float>(s.trend.size()), o.y + h), col(theme::kMuted));
     ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()), h + ui.px(84)));
@@ -221,9 +227,13 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
     }
     if (d.history.size() > 1) {
         widgets::caption(ui, ui.tr("person.history"));
+        // The phase column starts after the widest date ("26 нояб. 2026 г." is wider than "Nov 26, 2026").
+        float date_w = 0;
+        for (const auto& h : d.history)
+            date_w = std::max(date_w, ImGui::CalcTextSize(trainer::i18n::format_date(h.at_ms, ui.locale, trainer::organisation_zone()).c_str()).x);
         for (const auto& h : d.history) {
             ImGui::TextColored(theme::kMuted, "%s", trainer::i18n::format_date(h.at_ms, ui.locale, trainer::organisation_zone()).c_str());
-            ImGui::SameLine(ui.px(130));
+            ImGui::SameLine(date_w + ui.px(24));
             ImGui::TextUnformatted((phase_name(ui, set, static_cast<int>(h.phase)) + "  (" +
                                     ui.tr(h.source == "lead" ? "person.src_lead" : "person.src_self") + ")").c_str());
         }
