@@ -14,7 +14,7 @@ public:
 private:
     std::string buffer_;
     double last_char_s_ = 0;
-    bool started_outside_ = false; // the burst began with no text field active
+    double last_poll_s_ = -1;      // the previous frame's time
 };
 
 } // namespace kiosk

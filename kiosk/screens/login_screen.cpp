@@ -85,6 +85,7 @@ Intent LoginScreen::draw_pick(const UiContext& ui, const std::vector<trainer::id
     ImGui::PopFont();
     if (shown.empty()) widgets::text(ui.fonts.body, ui.tr("login.no_match"), theme::kMuted);
     ImGui::EndChild();
+    if (input::pressed(input::Key::Escape)) intent = Back{}; // keyboard only: back to where sign-in began
     return intent;
 }
 
