@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$bin/trainer" --db "$tmp/demo.db" demo create > /dev/null
 tour() { # NAME LANGS SIZES SCREENS [sign-in: PERSON PIN]
   local name="$1" langs="$2" sizes="$3" screens="$4" who="${5:-}" pin="${6:-}"
-  cp "$tmp/demo.db" "$tmp/$name.db"
+  cp "$tmp/demo.db" "$tmp/$name.db"; cp "$tmp/demo.db.pinkey" "$tmp/$name.db.pinkey" # the PIN key travels with it
   local args=(--db "$tmp/$name.db" --size "${sizes%%,*}" --frames 4 --tour "$tmp/$name" --tour-png
               --tour-screens "$screens" --tour-langs "$langs" --tour-sizes "$sizes")
   [ -n "$who" ] && args+=(--login "$who" --pin-stdin)

@@ -128,7 +128,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         const bool is_open = openable && *open_id == e.event_id;
         if (openable) {
             // The row is a touch-sized button that opens the evaluation in place.
-            const std::string label = (is_open ? "▾  " : "▸  ") + line;
+            const std::string label = (is_open ? "↓  " : "→  ") + line; // glyphs in the loaded ranges (kiosk/fonts.cpp)
             ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
             if (ImGui::Button(widgets::ellipsize(label, ImGui::GetContentRegionAvail().x - ui.px(24)).c_str(),
                               ImVec2(ImGui::GetContentRegionAvail().x, ui.px(theme::kTouch))))
