@@ -9,6 +9,7 @@
 #include "kiosk/screenshot.hpp"
 #include "kiosk/text_dump.hpp"
 #include "kiosk/theme.hpp"
+#include "kiosk/tour_window.hpp"
 #include "trainer/app/organisation_config.hpp"
 #include "trainer/content/loader.hpp"
 
@@ -123,13 +124,14 @@ int run_app(int argc, char** argv) {
     io.Fonts->ClearTexData();
 
     int rc = 0;
-    text_dump::set_enabled(!options.dump_text.empty());
+    text_dump::set_enabled(!options.dump_text.empty() || !options.tour.dir.empty());
     {
         stage("backends");
         App& app = *started.app;
         malloc_trim(0);
         stage("app state");
         int frame = 0;
+        Tour tour(options.tour, options.lang, {options.width, options.height});
         int settle = 2; // frames still to draw after an event so hover/layout catch up
         auto last_poll = std::chrono::steady_clock::now();
         while (!glfwWindowShouldClose(window)) {
@@ -188,6 +190,14 @@ int run_app(int argc, char** argv) {
                     std::cerr << "kiosk: font atlas " << io.Fonts->TexWidth << "x" << io.Fonts->TexHeight << "\n";
             }
             if (!app.busy()) ++frame; // a screenshot waits for a PIN check to finish
+            if (options.frames == 0 && !options.dump_text.empty()) (void)text_dump::write(options.dump_text, app.screen_name());
+            if (options.frames > 0 && frame >= options.frames && tour.active()) {
+                const bool more = tour_advance(tour, app, window, w, h, rc); // kiosk/tour_window.hpp
+                glfwSwapBuffers(window);
+                if (!more) break;
+                frame = 0;
+                continue;
+            }
             if (options.frames > 0 && frame >= options.frames) {
                 if (!options.dump_text.empty()) {
                     if (auto err = text_dump::write(options.dump_text, app.screen_name()); !err.empty()) {

@@ -92,7 +92,10 @@ std::optional<LeadFlow::Env> App::lead_env(const UiContext& ui) {
 bool App::apply_lead(const Intent& intent) {
     const UiContext ui = this->ui();
     auto env = lead_env(ui);
-    return env && lead_flow_.apply(intent, *env);
+    if (!env || !lead_flow_.apply(intent, *env)) return false;
+    // What waits on the lead's home (an unlock, a sign-off) is read again when it is on top.
+    if (std::holds_alternative<UnlockPerson>(intent) && stack_.back() == ScreenId::Home) refresh_home();
+    return true;
 }
 
 Intent App::draw_lead(const UiContext& ui, ScreenId top, const trainer::content::ContentSet&) {

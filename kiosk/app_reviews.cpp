@@ -1,6 +1,7 @@
 // The App's home and team views, built from trainer services when the person
 // moves; the review itself is a flow (kiosk/flows/review_flow.cpp).
 #include "kiosk/app_state.hpp"
+#include "trainer/app/lead_home.hpp"
 
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
@@ -76,6 +77,8 @@ void App::refresh_home() {
             break;
         }
         home_view_.has_scores = evaluations_ != nullptr;
+        if (home_view_.leads && features_content_) // what waits for a lead (issue 14, point 7)
+            home_view_.lead = trainer::app::lead_home(*events_, clock_, *features_content_, session_->actor, locale_);
     } catch (const std::exception& e) {
         std::cerr << "kiosk: " << e.what() << "\n";
     }

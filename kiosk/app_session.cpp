@@ -109,7 +109,7 @@ Intent App::draw_sign_in(const UiContext& ui, ScreenId top) {
         auto env = sign_in_env(ui);
         return sign_in_flow_.draw(env);
     }
-    case ScreenId::Home: return home_screen_.draw(ui, home_view_);
+    case ScreenId::Home: return home_screen_.draw(ui, home_view_, content());
     case ScreenId::Checkin: return draw_checkin(ui);
     default: return NoIntent{};
     }

@@ -80,6 +80,7 @@ void App::finish_sign_check() {
         // Back past the PIN pad and the form to where the lead came from.
         while (stack_.size() > 1 && (stack_.back() == ScreenId::Sign || stack_.back() == ScreenId::Signoff)) stack_.pop_back();
         if (auto env = lead_env(ui)) lead_flow_.after_signature(*env, in.person);
+        if (stack_.back() == ScreenId::Home) refresh_home(); // signed from the lead's home
     } catch (const trainer::identity::AccessDenied& e) {
         sign_pad_.wipe_pin();
         sign_pad_.message = check.matched ? refusal(e) : ui.tr("sign.rejected");

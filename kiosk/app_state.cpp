@@ -135,6 +135,7 @@ void App::apply(const Intent& intent) {
         // A new badge means a new person at the kiosk.
         if (std::holds_alternative<BadgeScanned>(intent) && session_ && auth_ && !sign_in_flow_.busy())
             end_session("badge");
+        if (std::holds_alternative<BadgeScanned>(intent)) lookup_flow_.set_query({}); // what the scan typed is no query
         if (sign_in_flow_.apply(intent, env)) return;
     }
     if (apply_review(intent) || apply_onboarding(intent) || apply_lead(intent) || apply_change(intent) ||
@@ -155,6 +156,7 @@ void App::apply(const Intent& intent) {
                 }
             } else if constexpr (std::is_same_v<T, SetLanguage>) {
                 locale_ = i.locale;
+                relocalise();
             } else if constexpr (std::is_same_v<T, Logout>) {
                 end_session(i.reason);
             } else if constexpr (std::is_same_v<T, GoHome>) {
@@ -174,7 +176,10 @@ void App::draw_frame() {
     // Typing a PIN on the keyboard must not look like a badge scan.
     const bool typing_pin = (stack_.back() == ScreenId::Login && sign_in_flow_.pin_step()) ||
                             stack_.back() == ScreenId::Sign;
-    if (auto badge = badge_reader_.poll(ImGui::GetTime()); badge && db_ && !typing_pin)
+    // A badge id with a letter in it is a badge even over an open PIN pad (a lead scanning in to
+    // unlock someone's sign-in); digits alone there are a PIN typed fast.
+    if (auto badge = badge_reader_.poll(ImGui::GetTime());
+        badge && db_ && (!typing_pin || badge->find_first_not_of("0123456789") != std::string::npos))
         apply(BadgeScanned{*badge});
     const UiContext ui = this->ui();
     const ImGuiViewport* vp = ImGui::GetMainViewport();

@@ -77,10 +77,13 @@ public:
     bool take_redraw_request() { return std::exchange(redraw_, false); }
     // A PIN is being checked on the worker thread (screenshots wait for it).
     bool busy() const { return sign_in_flow_.busy() || sign_check_.valid(); }
+    // A tour step (kiosk/tour.hpp): `what` in `lang`, from the bottom of the stack (app_tour.cpp).
+    void tour_show(const std::string& lang, const std::string& what);
     ~App();
 
 private:
     void apply(const Intent& intent);
+    void relocalise(); // after a language switch: what is open, rebuilt in the new language
     UiContext ui() const { return UiContext{catalog_, locale_, fonts_, options_.scale}; }
     Intent draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set);
     void sync_reviews();

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace kiosk {
 
 namespace {
@@ -16,22 +18,29 @@ constexpr std::size_t kMaxLength = 64;
 
 std::optional<std::string> BadgeReader::poll(double now) {
     ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) {
-        buffer_.clear();
-        return std::nullopt;
-    }
+    // A burst goes on while characters keep coming within the gap — or in back-to-back frames: a
+    // slow frame (a busy machine) must not split a scan that arrived while it was drawn.
+    const bool back_to_back = !buffer_.empty() && last_char_s_ == last_poll_s_;
+    last_poll_s_ = now;
+    const bool live = !buffer_.empty() && (back_to_back || now - last_char_s_ <= kMaxGapSeconds);
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar c = io.InputQueueCharacters[i];
-        if (now - last_char_s_ > kMaxGapSeconds) buffer_.clear();
+        if (!live && now - last_char_s_ > kMaxGapSeconds) buffer_.clear();
         last_char_s_ = now;
         const bool printable = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
                                c == '-' || c == '_' || c == '.';
         if (printable && buffer_.size() < kMaxLength) buffer_.push_back(static_cast<char>(c));
     }
     if (ImGui::IsKeyPressed(input::code(input::Key::Enter)) && buffer_.size() >= kMinLength &&
-        now - last_char_s_ <= kMaxGapSeconds) {
+        (live || last_char_s_ == now)) {
+        // A scan also lands in a text field that has the keyboard (the search field keeps it after
+        // a search is cleared): there only an id with a digit in it is a badge, so a fast typist's
+        // word and Enter stay what they were.
+        const bool in_field = io.WantTextInput;
+        const bool has_digit = std::any_of(buffer_.begin(), buffer_.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
         std::string badge = std::move(buffer_);
         buffer_.clear();
+        if (in_field && !has_digit) return std::nullopt;
         return badge;
     }
     return std::nullopt;

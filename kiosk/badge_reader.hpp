@@ -14,6 +14,7 @@ public:
 private:
     std::string buffer_;
     double last_char_s_ = 0;
+    double last_poll_s_ = -1;      // the previous frame's time
 };
 
 } // namespace kiosk

@@ -12,7 +12,8 @@ std::string usage() {
            "             [--fullscreen | --desk] [--scale 0.75..3] [--size WxH]\n"
            "             [--idle-seconds N] [--pass-fail] [--new-per-day N]\n"
            "             [--deck ID [--flip]] [--search TEXT] [--login PERSON [--pin-stdin] [--open WHAT]]\n"
-           "             [--frames N --screenshot PATH] [--dump-text FILE]\n";
+           "             [--frames N --screenshot PATH] [--dump-text FILE]\n"
+           "             [--tour DIR --tour-screens LIST [--tour-langs L,L] [--tour-sizes WxH,WxH] [--tour-png]]\n";
 }
 
 namespace {
@@ -51,7 +52,12 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
         else if (a == "--flip") o.flip = true;
         else if (a == "--pass-fail") o.pass_fail = true;
         else if (a == "--pin-stdin") o.pin_stdin = true;
+        else if (a == "--tour-png") o.tour.png = true;
         else if (a == "--help" || a == "-h") return usage();
+        else if (a.rfind("--tour", 0) == 0) {
+            if (!value(v)) return "option " + a + " needs a value\n" + usage();
+            if (auto err = parse_tour_option(a, v, o.tour)) return *err + usage();
+        }
         else if (a == "--db" || a == "--content" || a == "--assets" || a == "--lang" ||
                  a == "--scale" || a == "--size" || a == "--frames" || a == "--screenshot" || a == "--dump-text" ||
                  a == "--deck" || a == "--idle-seconds" || a == "--login" || a == "--search" ||
@@ -110,7 +116,10 @@ std::optional<std::string> parse_options(const std::vector<std::string>& args, O
     if (o.fullscreen && o.desk) return "--fullscreen and --desk exclude each other\n";
     if ((o.pin_stdin || !o.open.empty()) && o.login_as.empty()) return "--pin-stdin and --open need --login PERSON\n";
     if (!o.open.empty() && !o.pin_stdin) return "--open needs --pin-stdin (it opens a screen after signing in)\n";
-    if ((!o.screenshot.empty() || !o.dump_text.empty()) && o.frames == 0) o.frames = 3;
+    if (auto err = check_tour_plan(o.tour, o.pin_stdin)) return *err;
+    // --dump-text alone keeps the window open and rewrites the dump after every frame drawn (the
+    // end-to-end tests read what a tap or a key brought up).
+    if ((!o.screenshot.empty() || !o.tour.dir.empty()) && o.frames == 0) o.frames = 3;
     return std::nullopt;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 // Command-line options of the kiosk executable.
+#include "kiosk/tour.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -29,6 +31,7 @@ struct Options {
     std::string login_as;    // start on the PIN step for this person (screenshots, demos)
     bool pin_stdin = false;  // with login_as: read the PIN from stdin and sign in through the keypad's path
     std::string open;        // after that sign-in, open a screen: "tracks", "module:ID", "dashboard", ...
+    TourPlan tour;           // --tour DIR: many screens, languages and sizes in one start (kiosk/tour.hpp)
 };
 
 // Parses argv; on a mistake returns the message to print (and the caller exits 2).

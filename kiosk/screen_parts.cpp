@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <cfloat>
+
 namespace kiosk::widgets {
 
 bool back_button(const UiContext& ui, const std::string& label) {
@@ -30,6 +32,21 @@ bool header_stacked(const UiContext& ui, const std::string& title) {
 bool key_button(const UiContext& ui, const std::string& label, input::Key key, float width, bool primary,
                 bool key_enabled) {
     const bool tapped = button(ui, label, width, primary);
+    // The key that does the same, small at the button's right end, where the centred label leaves
+    // room for it (keyboard users learn it; a touch user can ignore it).
+    const char* hint = key == input::Key::Enter ? "Enter" : nullptr; // arrows are already in their labels
+    if (hint && key_enabled) {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ImFont* f = ui.fonts.small;
+        const float hw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, hint).x;
+        const float lw = ImGui::CalcTextSize(label.c_str(), nullptr, true).x;
+        const float pad = ui.px(12);
+        if ((a.x + b.x) * 0.5f + lw * 0.5f + pad < b.x - pad - hw) {
+            const ImVec4 c = primary ? ImVec4(1, 1, 1, 0.75f) : theme::kMuted;
+            ImGui::GetWindowDrawList()->AddText(f, f->FontSize, ImVec2(b.x - pad - hw, (a.y + b.y - f->FontSize) * 0.5f),
+                                                ImGui::GetColorU32(c), hint);
+        }
+    }
     return tapped || (key_enabled && input::pressed(key));
 }
 

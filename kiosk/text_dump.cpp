@@ -50,18 +50,26 @@ std::vector<Item> on_screen() {
         // cannot scroll (a scrolling list's half-shown last row is not lost: it scrolls into view).
         const bool sideways = i.x < i.clip[0] - kSlack || i.x + i.w > i.clip[2] + kSlack;
         const bool vertical = i.y < i.clip[1] - kSlack || i.y + i.h > i.clip[3] + kSlack;
-        i.clipped = sideways || (vertical && !(w && w->ScrollbarY));
+        // A child (a tile, a row) cut by a scrolling window around it scrolls into view too.
+        bool scrolls = false;
+        for (const ImGuiWindow* s = w; s && !scrolls; s = s->ParentWindow) scrolls = s->ScrollbarY;
+        i.clipped = sideways || (vertical && !scrolls);
         shown.push_back(std::move(i));
     }
     return shown;
 }
 
 std::string write(const std::filesystem::path& path, const std::string& screen) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    // Written aside and renamed over the old dump: a test reading it while the kiosk runs never
+    // sees half a file.
+    const std::filesystem::path part = path.string() + ".part";
+    std::ofstream out(part, std::ios::binary | std::ios::trunc);
     if (!out) return "cannot write the text dump " + path.string();
     out << to_json(screen, on_screen());
     out.close();
-    return out ? std::string{} : "cannot write the text dump " + path.string();
+    std::error_code ec;
+    if (out) std::filesystem::rename(part, path, ec);
+    return out && !ec ? std::string{} : "cannot write the text dump " + path.string();
 }
 
 // Called by the wrappers below: what AddText is about to draw, measured as ImGui lays it out.

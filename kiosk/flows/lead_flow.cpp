@@ -32,6 +32,7 @@ bool LeadFlow::apply(const Intent& intent, Env& env) {
             if (env.stack.back() != ScreenId::Dashboard) env.stack.push_back(ScreenId::Dashboard);
         } else if (const auto* p = std::get_if<ShowPerson>(&intent)) {
             person_screen_ = PersonScreen{};
+            if (dash_.teams.empty()) refresh_dashboard(env); // opened from the lead's home
             refresh_person(env, p->person_id);
             env.stack.push_back(ScreenId::Person);
         } else if (const auto* a = std::get_if<AssessPhase>(&intent)) {
@@ -129,6 +130,8 @@ void LeadFlow::refresh_person(Env& env, const std::string& person_id) {
     for (const auto& r : dash_.overview.rows)
         if (r.person_id == person_id) person_.row = r;
     person_.rollout_id = dash_.overview.rollout_id;
+    for (const auto& item : dash_.signoffs.items)
+        if (item.person_id == person_id) person_.signoffs.push_back(item);
     try {
         if (env.checkin && !person_.rollout_id.empty()) {
             person_.history = env.checkin->history(env.actor, person_id, person_.rollout_id);
@@ -146,6 +149,20 @@ void LeadFlow::refresh_person(Env& env, const std::string& person_id) {
     } catch (const std::exception& e) {
         person_screen_.message = refusal(env.ui, e);
     }
+}
+
+void LeadFlow::relocalise(Env& env) {
+    for (const ScreenId id : env.stack) switch (id) {
+        case ScreenId::Dashboard: refresh_dashboard(env); break;
+        case ScreenId::Person: refresh_person(env, person_.row.person_id); break;
+        case ScreenId::Signoff:
+            if (env.signoff)
+                for (auto& r : env.signoff->queue(env.actor, env.ui.locale))
+                    if (r.person_id == signoff_screen_.request.person_id && r.module_id == signoff_screen_.request.module_id)
+                        signoff_screen_.request = std::move(r);
+            break;
+        default: break;
+        }
 }
 
 void LeadFlow::after_signature(Env& env, const std::string& person_id) {

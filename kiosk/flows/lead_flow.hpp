@@ -51,6 +51,9 @@ public:
     void refresh_dashboard(Env& env, const std::string& team_id = "");
     // Reads one person's page again.
     void refresh_person(Env& env, const std::string& person_id);
+    // After a language switch: the dashboard, the person and the sign-off form on the stack in the
+    // new language; what the lead ticked on the form stays.
+    void relocalise(Env& env);
     // A signature was saved: the figures on the screens below show it.
     void after_signature(Env& env, const std::string& person_id);
 

@@ -32,6 +32,15 @@ void OnboardingFlow::revealed(ScreenId screen, Env& env) {
     if (screen == ScreenId::Module) refresh_module(env);
 }
 
+void OnboardingFlow::relocalise(Env& env, const trainer::content::ContentSet& set) {
+    if (!tracks_.empty()) refresh_tracks(env);
+    if (module_.module_id.empty()) return;
+    refresh_module(env);
+    if (module_.last_feedback && set.onboarding)
+        if (const auto* m = set.onboarding->find_module(module_.module_id))
+            module_.last_feedback = trainer::onboarding::relocalised(*m, std::move(*module_.last_feedback), env.ui.locale);
+}
+
 void OnboardingFlow::reset() {
     auto picture = std::move(module_.picture);
     *this = OnboardingFlow{};

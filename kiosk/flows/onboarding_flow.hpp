@@ -42,6 +42,9 @@ public:
     }
     const ModuleScreen& module() const { return module_; }
     const trainer::onboarding::ModuleView& module_view() const { return view_; }
+    // After a language switch: the tracks and the open module in the new language, down to a
+    // question's feedback already on screen (issue 14, point 6).
+    void relocalise(Env& env, const trainer::content::ContentSet& set);
     // Sign-out: nothing of the person's onboarding stays on screen.
     void reset();
 

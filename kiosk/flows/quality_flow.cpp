@@ -1,6 +1,8 @@
 #include "kiosk/flows/quality_flow.hpp"
 #include "kiosk/flows/refusal.hpp"
 
+#include <imgui.h>
+
 #include "trainer/core/org_time_zone.hpp"
 
 #include "kiosk/screen_parts.hpp"
@@ -56,7 +58,9 @@ Intent QualityFlow::draw(ScreenId screen, Env& env) {
     if (screen != ScreenId::Scores) return NoIntent{};
     Intent intent;
     if (widgets::header_stacked(env.ui, env.ui.tr("qa.my_scores"))) intent = Back{};
+    ImGui::BeginChild("##my-scores"); // scrolls: a small window or a large scale
     draw_scores(env.ui, scores_, motivation_, env.motivation, env.content);
+    ImGui::EndChild();
     return intent;
 }
 

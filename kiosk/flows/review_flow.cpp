@@ -80,9 +80,11 @@ ReviewView ReviewFlow::view(Env& env) {
     else if (item.kind == QueueKind::New) v.badge = env.ui.tr("review.badge_new");
     const auto& preview = session_->preview();
     log_problem(*session_);
-    for (const auto& o : preview.options)
-        v.buttons.push_back({static_cast<int>(o.rating),
-                             trainer::i18n::format_interval(env.ui.catalog, env.ui.locale, o.interval_minutes)});
+    std::vector<long long> minutes;
+    for (const auto& o : preview.options) minutes.push_back(o.interval_minutes);
+    const auto labels = trainer::i18n::format_intervals(env.ui.catalog, env.ui.locale, minutes); // distinct labels
+    for (std::size_t i = 0; i < preview.options.size(); ++i)
+        v.buttons.push_back({static_cast<int>(preview.options[i].rating), labels[i]});
     v.save_problem = save_problem_;
     return v;
 }

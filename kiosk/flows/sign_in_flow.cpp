@@ -29,11 +29,16 @@ bool SignInFlow::apply(const Intent& intent, Env& env) {
         screen_.display_name = p->display_name;
         screen_.message.clear();
         if (env.auth) attempt_ = env.auth->begin_by_id(p->person_id);
+        if (attempt_.throttled) screen_.message = LoginScreen::locked_message(env.ui, attempt_.retry_after_ms);
+        else if (!attempt_.person_id.empty() && attempt_.pin_hash.empty()) // picked by name: no secret told
+            screen_.message = env.ui.tr("login.no_pin");
     } else if (const auto* b = std::get_if<BadgeScanned>(&intent)) {
         if (!env.auth || busy()) return true;
         screen_.reset();
         screen_.step = LoginScreen::Step::Pin;
         attempt_ = env.auth->begin_by_badge(b->badge);
+        screen_.skip_keys = true; // the scan's digits and Enter are not a PIN
+        if (attempt_.throttled) screen_.message = LoginScreen::locked_message(env.ui, attempt_.retry_after_ms);
         if (env.stack.back() != ScreenId::Login) env.stack.push_back(ScreenId::Login);
     } else if (const auto* s = std::get_if<SubmitPin>(&intent)) {
         if (!env.auth || busy()) return true;
@@ -68,7 +73,7 @@ std::optional<trainer::identity::Person> SignInFlow::finish(Env& env) {
     }
     screen_.wipe_pin();
     if (result.status == LoginStatus::Throttled)
-        screen_.message = env.ui.count("login.throttled", std::max<long long>(1, (result.retry_after_ms + 999) / 1000));
+        screen_.message = LoginScreen::locked_message(env.ui, result.retry_after_ms);
     else // wrong PIN, unknown badge and inactive account read the same: nothing to learn from it
         screen_.message = env.ui.tr("login.rejected");
     return std::nullopt;

@@ -64,9 +64,13 @@ void DashboardScreen::draw_heatmap(const UiContext& ui, const DashboardData& d, 
         dl->AddRectFilled(ImVec2(x0 + 1, origin.y), ImVec2(x1 - 1, origin.y + band_h), col(theme::kAccentSoft), ui.px(3));
         const auto* deck = set.find_deck(h.deck_ids[start]);
         const std::string label = deck ? trainer::content::pick(deck->title, ui.locale) : h.deck_ids[start];
-        dl->PushClipRect(ImVec2(x0 + 2, origin.y), ImVec2(x1 - 2, origin.y + band_h), true);
-        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x0 + ui.px(4), origin.y + ui.px(2)), col(theme::kAccent), label.c_str());
-        dl->PopClipRect();
+        // The deck's title cut at a word with "…" to its band (the full title is in the tooltip of
+        // each cell and on the Decks screen).
+        ImGui::PushFont(ui.fonts.small);
+        const std::string fitted = widgets::ellipsize(label, x1 - x0 - ui.px(8));
+        ImGui::PopFont();
+        if (!fitted.empty() && fitted != "…")
+            dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x0 + ui.px(4), origin.y + ui.px(2)), col(theme::kAccent), fitted.c_str());
         start = c;
     }
     origin.y += band_h + ui.px(4);

@@ -91,9 +91,17 @@ Intent DashboardScreen::draw(const UiContext& ui, const DashboardData& d, const 
     case Tab::Team: body = draw_table(ui, d, set); break;
     case Tab::Heatmap: draw_heatmap(ui, d, set); break;
     case Tab::Phases: draw_phases(ui, d, set); break;
-    case Tab::Quality: draw_quality(ui, d); break;
+    case Tab::Quality: // charts taller than a small window: the tab scrolls
+        ImGui::BeginChild("##quality-tab", ImVec2(0, 0), false);
+        draw_quality(ui, d);
+        ImGui::EndChild();
+        break;
     case Tab::Signoffs: body = draw_signoffs(ui, d, set); break;
-    case Tab::Maturity: body = draw_maturity(ui, d, set); break;
+    case Tab::Maturity:
+        ImGui::BeginChild("##maturity-tab", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+        body = draw_maturity(ui, d, set);
+        ImGui::EndChild();
+        break;
     }
     if (!is_none(body)) intent = body;
     if (is_none(intent) && !ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
@@ -133,7 +141,12 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
         ImGui::TableSetupColumn(ui.tr("dash.col.phase").c_str(), 0, 1.6f);
         for (const char* key : {"dash.col.qa", "dash.col.motivation"})
             ImGui::TableSetupColumn(ui.tr(key).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.1f);
-        ImGui::TableHeadersRow();
+        // Sortable headers a finger can hit: the header row is a touch target tall.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui.px(theme::kTouch));
+        for (int c = 0; c < 7; ++c) {
+            ImGui::TableSetColumnIndex(c);
+            ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        }
         if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
             sort_column = specs->Specs[0].ColumnIndex;
             sort_descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;

@@ -27,6 +27,11 @@ void EvaluationScreen::open(trainer::quality::EvaluationForm f, const std::strin
 Intent EvaluationScreen::draw(const UiContext& ui) {
     Intent intent;
     if (widgets::header(ui, ui.tr("qa.evaluating", {{"name", agent_name}}))) intent = Back{};
+    // Everything but the sign button and the live score scrolls, so a small window still shows
+    // several criteria at once (the scorecard, channel, date and comment scroll with them).
+    const float footer = ui.px(theme::kTouch) + ImGui::GetStyle().ItemSpacing.y * 2 + ui.px(8) +
+                         ui.px(24) * static_cast<float>(problems.size());
+    ImGui::BeginChild("##criteria", ImVec2(0, -footer), false);
     if (form.scorecards.size() > 1) { // call, chat or e-mail: the lead picks what was listened to
         for (const auto& sc : form.scorecards) {
             ImGui::PushID(sc.id.c_str());
@@ -39,7 +44,7 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
     } else {
         widgets::text(ui.fonts.body, form.title, theme::kAccent);
     }
-    // Channel and date on one line.
+    // Channel and date on one line (the date goes under the channels when they fill it).
     for (const auto& c : form.channels) {
         ImGui::PushID(c.c_str());
         const std::string key = "qa.channel." + c;
@@ -48,7 +53,9 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
         ImGui::PopID();
         ImGui::SameLine();
     }
-    ImGui::SameLine(0, ui.px(24));
+    const float date_w = ImGui::CalcTextSize(ui.tr("qa.date").c_str()).x + ui.px(170 + 40);
+    if (ImGui::GetContentRegionAvail().x > date_w) ImGui::SameLine(0, ui.px(24));
+    else ImGui::NewLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ui.tr("qa.date").c_str());
     ImGui::SameLine();
@@ -57,8 +64,6 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
     ImGui::InputText("##date", &draft.date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank);
     ImGui::PopStyleVar();
 
-    const float footer = ui.px(theme::kTouch) * 2 + ui.px(60) + ui.px(24) * static_cast<float>(problems.size());
-    ImGui::BeginChild("##criteria", ImVec2(0, -footer), false);
     const float bw = ui.px(150);
     for (const auto& s : form.sections) {
         ImGui::Spacing();
@@ -97,17 +102,19 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
             ImGui::PopID();
         }
     }
-    ImGui::EndChild();
+    ImGui::Spacing();
     ImGui::SetNextItemWidth(-1);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
     ImGui::InputTextWithHint("##comment", ui.tr("qa.comment_hint").c_str(), &draft.comment);
     ImGui::PopStyleVar();
+    ImGui::EndChild();
     for (const auto& p : problems) widgets::text(ui.fonts.small, p, theme::kWarn);
     std::size_t criteria = 0;
     for (const auto& s : form.sections) criteria += s.criteria.size();
     const bool complete = draft.outcomes.size() == criteria;
     ImGui::BeginDisabled(!complete);
-    if (widgets::button(ui, ui.tr("sign.with_pin"), ui.px(360), true)) intent = BeginSignature{};
+    if (widgets::button(ui, ui.tr("sign.with_pin"), std::min(ui.px(360), ImGui::GetContentRegionAvail().x * 0.4f), true))
+        intent = BeginSignature{};
     ImGui::EndDisabled();
     ImGui::SameLine(0, ui.px(24));
     ImGui::PushFont(ui.fonts.large);

@@ -1,6 +1,7 @@
 #include "kiosk/screens/home_screen.hpp"
 
 #include "kiosk/input.hpp"
+#include "kiosk/screens/lead_home_panel.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/screen_parts.hpp"
 #include "kiosk/widgets.hpp"
@@ -9,9 +10,16 @@
 
 namespace kiosk {
 
-Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
+Intent HomeScreen::draw(const UiContext& ui, const HomeView& v, const trainer::content::ContentSet& set) {
     Intent intent;
+    // Everything scrolls (a lead's list of what waits can be long in a small window).
+    ImGui::BeginChild("##home");
     widgets::text(ui.fonts.title, ui.tr("home.greeting", {{"name", v.name}}), theme::kInk);
+    if (v.lead) {
+        ImGui::Spacing();
+        if (const Intent lead = draw_lead_home(ui, *v.lead, set); !is_none(lead)) intent = lead;
+        ImGui::Spacing();
+    }
     const int waiting = v.due + v.fresh;
     widgets::text(ui.fonts.large,
                   waiting > 0 ? ui.count("home.waiting", waiting) : ui.tr("home.all_done"), theme::kInk);
@@ -20,12 +28,13 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
         ImGui::Spacing();
         widgets::caption(ui, ui.tr("home.coaching"));
         // A few lines at most: the review itself brings these cards first anyway.
-        constexpr std::size_t kShown = 4;
-        for (std::size_t i = 0; i < v.coaching_reasons.size() && i < kShown; ++i)
+        const std::size_t shown = all_reasons ? v.coaching_reasons.size() : 4;
+        for (std::size_t i = 0; i < v.coaching_reasons.size() && i < shown; ++i)
             widgets::text(ui.fonts.body, "•  " + v.coaching_reasons[i], theme::kInk);
-        if (v.coaching_reasons.size() > kShown)
-            widgets::text(ui.fonts.small, ui.count("home.coaching_more", static_cast<long long>(v.coaching_reasons.size() - kShown)),
-                          theme::kMuted);
+        // "and 3 more" is a button: a tap shows the rest.
+        if (v.coaching_reasons.size() > shown &&
+            widgets::button(ui, ui.count("home.coaching_more", static_cast<long long>(v.coaching_reasons.size() - shown))))
+            all_reasons = true;
     }
     if (v.has_tracks) {
         ImGui::Spacing();
@@ -72,6 +81,7 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v) {
         next();
         if (widgets::button(ui, ui.tr("home.team"), ui.px(320))) intent = ShowTeam{};
     }
+    ImGui::EndChild();
     return intent;
 }
 

@@ -2,6 +2,10 @@
 // After sign-in: what is waiting today and the way into a review, or to the standards.
 #include "kiosk/intent.hpp"
 #include "kiosk/ui_context.hpp"
+#include "trainer/app/lead_home.hpp"
+#include "trainer/content/model.hpp"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -21,10 +25,12 @@ struct HomeView {
     int onboarding_percent = 0;
     std::string next_module;   // title of what to do next in onboarding
     bool has_scores = false;   // QA content exists: show "My scores"
+    std::optional<trainer::app::LeadHome> lead; // a lead's or admin's: what waits for them
 };
 
 struct HomeScreen {
-    Intent draw(const UiContext& ui, const HomeView& view);
+    bool all_reasons = false; // "and N more" tapped: every coaching reason shown
+    Intent draw(const UiContext& ui, const HomeView& view, const trainer::content::ContentSet& set);
 };
 
 } // namespace kiosk

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace kiosk {
 
@@ -28,6 +29,11 @@ void LoginScreen::reset() {
     *this = LoginScreen{};
 }
 
+std::string LoginScreen::locked_message(const UiContext& ui, long long retry_after_ms) {
+    return ui.count("login.throttled", std::max<long long>(1, (retry_after_ms + 999) / 1000)) + "\n" +
+           ui.tr("login.lead_can_unlock");
+}
+
 Intent LoginScreen::draw(const UiContext& ui, const std::vector<trainer::identity::RosterEntry>& roster) {
     return step == Step::Pick ? draw_pick(ui, roster) : draw_pin(ui);
 }
@@ -40,6 +46,11 @@ Intent LoginScreen::draw_pick(const UiContext& ui, const std::vector<trainer::id
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, ui.px(520)));
     ImGui::PushFont(ui.fonts.large);
     if (focus_filter) {
+        // The field takes the keyboard from the next frame on: letters typed in this first frame
+        // would be lost, so they go into the field now.
+        const ImGuiIO& io = ImGui::GetIO();
+        for (int i = 0; i < io.InputQueueCharacters.Size; ++i)
+            if (io.InputQueueCharacters[i] >= 0x20) trainer::search::encode_utf8(static_cast<char32_t>(io.InputQueueCharacters[i]), filter);
         ImGui::SetKeyboardFocusHere();
         focus_filter = false;
     }
@@ -74,6 +85,7 @@ Intent LoginScreen::draw_pick(const UiContext& ui, const std::vector<trainer::id
     ImGui::PopFont();
     if (shown.empty()) widgets::text(ui.fonts.body, ui.tr("login.no_match"), theme::kMuted);
     ImGui::EndChild();
+    if (input::pressed(input::Key::Escape)) intent = Back{}; // keyboard only: back to where sign-in began
     return intent;
 }
 
@@ -81,11 +93,20 @@ Intent LoginScreen::draw_pin(const UiContext& ui) {
     Intent intent;
     const float pad_w = ui.px(3 * 112 + 2 * 12);
     const float x0 = (ImGui::GetContentRegionAvail().x - pad_w) * 0.5f;
+    // Centred lines; a line wider than the window (a long name, the lockout advice) wraps in a
+    // centred column instead of running off the edge.
     auto centred = [&](ImFont* font, const std::string& s, const ImVec4& colour) {
         ImGui::PushFont(font);
-        const float w = ImGui::CalcTextSize(s.c_str()).x;
-        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), (ImGui::GetWindowWidth() - w) * 0.5f));
-        ImGui::TextColored(colour, "%s", s.c_str());
+        const float left = ImGui::GetCursorPosX();
+        const float room = std::min(ImGui::GetContentRegionAvail().x, ui.px(760));
+        const float w = std::min(ImGui::CalcTextSize(s.c_str()).x, room);
+        const float x = std::max(left, (ImGui::GetWindowWidth() - w) * 0.5f);
+        ImGui::SetCursorPosX(x);
+        ImGui::PushTextWrapPos(x + w + 1.0f);
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextWrapped("%s", s.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
     };
     const bool signing = !signing_heading.empty();
@@ -124,8 +145,12 @@ Intent LoginScreen::draw_pin(const UiContext& ui) {
         ImGui::Dummy(ImVec2(0, ui.fonts.body->FontSize + ui.px(4)));
     }
 
-    // Keypad: 1-9, clear, 0, erase; then Cancel and OK.
+    // Keypad: 1-9, clear, 0, erase; then Cancel and OK. The keys give up height (never below a
+    // touch target) so that Cancel and Sign in stay on screen in a 1024x600 window.
     static constexpr const char* kKeys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "<"};
+    const float gap_y = ImGui::GetStyle().ItemSpacing.y;
+    const float key_h = std::clamp((ImGui::GetContentRegionAvail().y - ui.px(theme::kTouch) - 5 * gap_y) / 4.0f,
+                                   ui.px(theme::kTouch), ui.px(76));
     ImGui::BeginDisabled(busy);
     ImGui::PushFont(ui.fonts.title);
     for (int k = 0; k < 12; ++k) {
@@ -136,7 +161,7 @@ Intent LoginScreen::draw_pin(const UiContext& ui) {
         if (k == 9) shown = ui.tr("login.clear");
         if (k == 11) shown = "⌫";
         ImGui::PushID(k);
-        if (ImGui::Button(k == 11 ? "←" : shown.c_str(), ImVec2(ui.px(112), ui.px(76)))) {
+        if (ImGui::Button(k == 11 ? "←" : shown.c_str(), ImVec2(ui.px(112), key_h))) {
             if (k == 9) wipe_pin();
             else if (k == 11) { if (!pin.empty()) pin.pop_back(); }
             else if (pin.size() < kMaxPinDigits) pin += label;
@@ -154,7 +179,7 @@ Intent LoginScreen::draw_pin(const UiContext& ui) {
     ImGui::EndDisabled();
     ImGui::EndDisabled();
 
-    if (!busy) {
+    if (!busy && !std::exchange(skip_keys, false)) {
         for (char d : input::digits_pressed()) {
             if (pin.size() < kMaxPinDigits) pin += d;
             message.clear();

@@ -20,11 +20,14 @@ struct LoginScreen {
     std::string message;      // why the last try failed (already translated)
     bool busy = false;        // the PIN is being checked
     bool focus_filter = true; // put the cursor in the name search when the step opens
+    bool skip_keys = false;   // a badge was scanned this frame: its digits and Enter are not a PIN
     // A signature, not a sign-in: the pad says who signs and what, and its button says "Sign".
     std::string signing_heading; // e.g. "Sign with your PIN, Natalia Ivanova"
     std::string signing_what;    // e.g. "Anna Kowalska · Observed call · 5 of 7 steps · passed"
 
     Intent draw(const UiContext& ui, const std::vector<trainer::identity::RosterEntry>& roster);
+    // The message for a locked sign-in: when to try again, and that a lead can unlock it now.
+    static std::string locked_message(const UiContext& ui, long long retry_after_ms);
     // Back to a clean first step (after success, cancel, or another badge).
     void reset();
     void wipe_pin();

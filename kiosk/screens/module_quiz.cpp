@@ -39,6 +39,23 @@ Intent ModuleScreen::draw_quiz(const UiContext& ui, const ModuleView& v) {
                                 {{"score", percent(r.score)}, {"mark", percent(q.pass_mark)}}),
                           r.passed ? theme::kGood : theme::kWarn);
             widgets::text(ui.fonts.body, ui.count("onb.attempt", r.attempt), theme::kMuted);
+            // The feedback the result points to: each question not fully right, as answered.
+            if (!r.passed && !q.missed.empty()) {
+                ImGui::Spacing();
+                widgets::caption(ui, ui.tr("onb.missed"));
+                for (const auto& m : q.missed) {
+                    ImGui::PushID(m.id.c_str());
+                    widgets::text(ui.fonts.large, m.prompt, theme::kInk);
+                    for (const auto& o : m.options) {
+                        if (!o.chosen && !o.correct) continue;
+                        widgets::choice(ui, o.id, o.text, o.correct ? widgets::Look::Right : widgets::Look::Wrong, false);
+                        feedback_line(ui, o.feedback, o.correct ? theme::kGood : theme::kWarn);
+                    }
+                    if (!m.explanation.empty()) widgets::text(ui.fonts.body, m.explanation, theme::kInk);
+                    ImGui::Spacing();
+                    ImGui::PopID();
+                }
+            }
         } else {
             widgets::text(ui.fonts.large, ui.count("onb.quiz_intro", static_cast<long long>(q.questions.size()),
                                                    {{"mark", percent(q.pass_mark)}}),

@@ -73,18 +73,19 @@ Intent ModuleScreen::draw(const UiContext& ui, const ModuleView& v, const traine
         widgets::chip(ui, ui.tr("onb.status.done"), theme::kGood, theme::kGoodSoft);
     }
     widgets::text(ui.fonts.title, v.title, theme::kInk);
-    // Steps: one dot per page, then the assessment; the current one is filled.
+    // One dot per lesson page (as many as "Page 1 of N" counts), the current one larger; on the
+    // assessment every page is done and the label names the assessment.
     {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float r = ui.px(6), step = ui.px(22);
-        for (int i = 0; i <= pages; ++i) {
+        for (int i = 0; i < pages; ++i) {
             const ImVec2 c(p.x + r + static_cast<float>(i) * step, p.y + r + ui.px(2));
             const ImU32 col = ImGui::GetColorU32(i <= page ? theme::kAccent : theme::kNone);
             if (i == page) dl->AddCircleFilled(c, r * 1.3f, col);
             else dl->AddCircleFilled(c, r, col);
         }
-        ImGui::Dummy(ImVec2(static_cast<float>(pages + 1) * step, 2 * r + ui.px(4)));
+        ImGui::Dummy(ImVec2(static_cast<float>(pages) * step, 2 * r + ui.px(4)));
         ImGui::SameLine();
         ImGui::PushFont(ui.fonts.small);
         ImGui::TextColored(theme::kMuted, "%s",
@@ -116,7 +117,9 @@ Intent ModuleScreen::draw(const UiContext& ui, const ModuleView& v, const traine
     if (page < pages) {
         const std::string next = page + 1 < pages ? ui.tr("onb.next") : ui.tr("onb.to_assessment", {{"what", assessment_label(ui, v.pillar)}});
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(360));
-        if (widgets::key_button(ui, next + "  →", input::Key::Right, ui.px(360), true))
+        // Right arrow and Enter turn the page, as the button does.
+        const bool enter = input::pressed(input::Key::Enter) && !ImGui::GetIO().WantTextInput;
+        if (widgets::key_button(ui, next + "  →", input::Key::Right, ui.px(360), true) || enter)
             intent = TurnPage{page + 1};
     } else if (action) {
         // The assessment's one next step, always in the same place; Enter does it too.
@@ -127,6 +130,8 @@ Intent ModuleScreen::draw(const UiContext& ui, const ModuleView& v, const traine
             intent = action->run();
         ImGui::EndDisabled();
     }
+    // Esc goes back to the track map, unless a field is being edited (Esc leaves the field first).
+    if (is_none(intent) && !ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = ShowTracks{};
     if (const auto* t = std::get_if<TurnPage>(&intent)) {
         page = std::clamp(t->page, 0, pages);
         message.clear();

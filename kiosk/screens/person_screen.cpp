@@ -36,11 +36,25 @@ void stat(const UiContext& ui, const std::string& label, const std::string& valu
     ImGui::SameLine(0, std::max(0.0f, w - ImGui::GetItemRectSize().x));
 }
 
+// One past evaluation's criteria as the lead marked them, in the scorecard's order.
+void draw_outcomes(const UiContext& ui, const trainer::quality::Evaluation& e, const trainer::content::ContentSet& set) {
+    const trainer::content::Scorecard* sc = set.quality ? set.quality->find(e.scorecard_id) : nullptr;
+    for (const auto& c : e.criteria) {
+        const trainer::content::Criterion* def = sc ? sc->find_criterion(c.criterion_id) : nullptr;
+        const std::string title = def ? trainer::content::pick(def->title, ui.locale) : c.criterion_id;
+        using trainer::quality::Outcome;
+        const char* key = c.outcome == Outcome::Met ? "qa.met" : c.outcome == Outcome::NotMet ? "qa.not_met" : "qa.na";
+        const ImVec4 colour = c.outcome == Outcome::NotMet ? theme::kWarn : c.outcome == Outcome::Met ? theme::kGood : theme::kMuted;
+        widgets::text(ui.fonts.small, ui.tr(key) + "  ·  " + title + (def && def->critical ? "  ·  " + ui.tr("qa.critical") : ""),
+                      colour);
+    }
+}
+
 } // namespace
 
 void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
                  const std::optional<trainer::quality::MotivationRow>& m, const trainer::quality::MotivationConfig& config,
-                 const trainer::content::ContentSet& set) {
+                 const trainer::content::ContentSet& set, std::string* open_id) {
     if (m) {
         widgets::caption(ui, ui.tr("qa.motivation", {{"period", m->period}}));
         widgets::text(ui.fonts.large,
@@ -80,11 +94,17 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
             dl->AddText(ImVec2(x + ui.px(14), o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
         }
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted), t.period.c_str());
-        std::string fb;
-        if (t.csat_percent) fb += "CSAT " + figure(ui.locale, t.csat_percent);
-        if (t.nps) fb += std::string(fb.empty() ? "" : "\n") + "NPS " + fixed(ui.locale, *t.nps, 0);
-        if (t.ces_mean) fb += std::string(fb.empty() ? "" : "\n") + "CES " + fixed(ui.locale, *t.ces_mean, 1);
-        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(24)), col(theme::kMuted), fb.c_str());
+        // Customer feedback under the month, one figure a line, each cut to the column's width.
+        std::vector<std::string> fb;
+        if (t.csat_percent) fb.push_back("CSAT " + figure(ui.locale, t.csat_percent));
+        if (t.nps) fb.push_back("NPS " + fixed(ui.locale, *t.nps, 0));
+        if (t.ces_mean) fb.push_back("CES " + fixed(ui.locale, *t.ces_mean, 1));
+        ImGui::PushFont(ui.fonts.small);
+        for (std::size_t k = 0; k < fb.size(); ++k)
+            dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
+                        ImVec2(x, o.y + h + ui.px(24) + static_cast<float>(k) * ui.fonts.small->FontSize), col(theme::kMuted),
+                        widgets::ellipsize(fb[k], slot - ui.px(6)).c_str());
+        ImGui::PopFont();
     }
     dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + slot * static_cast<float>(s.trend.size()), o.y + h), col(theme::kMuted));
     ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()), h + ui.px(84)));
@@ -104,14 +124,25 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         if (!e.scorecard_id.empty() && set.quality)
             if (const auto* sc = set.quality->find(e.scorecard_id)) line += "  ·  " + trainer::content::pick(sc->title, ui.locale);
         if (e.score.critical_failed) line += "  ·  " + ui.tr("qa.critical_failed");
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(line.c_str());
-        ImGui::PopTextWrapPos();
-        if (!e.comment.empty()) {
-            ImGui::Indent(ui.px(90));
-            widgets::text(ui.fonts.small, "“" + e.comment + "”", theme::kMuted);
-            ImGui::Unindent(ui.px(90));
+        const bool openable = open_id && !e.criteria.empty();
+        const bool is_open = openable && *open_id == e.event_id;
+        if (openable) {
+            // The row is a touch-sized button that opens the evaluation in place.
+            const std::string label = (is_open ? "↓  " : "→  ") + line; // glyphs in the loaded ranges (kiosk/fonts.cpp)
+            ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+            if (ImGui::Button(widgets::ellipsize(label, ImGui::GetContentRegionAvail().x - ui.px(24)).c_str(),
+                              ImVec2(ImGui::GetContentRegionAvail().x, ui.px(theme::kTouch))))
+                *open_id = is_open ? std::string{} : e.event_id;
+            ImGui::PopStyleVar();
+        } else {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(line.c_str());
+            ImGui::PopTextWrapPos();
         }
+        ImGui::Indent(ui.px(90));
+        if (is_open) draw_outcomes(ui, e, set);
+        if (!e.comment.empty()) widgets::text(ui.fonts.small, "“" + e.comment + "”", theme::kMuted);
+        ImGui::Unindent(ui.px(90));
         ImGui::PopID();
     }
 }
@@ -121,9 +152,22 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
     Intent intent;
     if (widgets::header(ui, d.row.display_name)) intent = Back{};
     if (!ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
-    if (d.can_evaluate) {
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(320));
-        if (widgets::button(ui, ui.tr("qa.new_evaluation"), ui.px(320), true)) intent = StartEvaluation{d.row.person_id};
+    // The lead's actions for this person, at the right of the header: a waiting skills sign-off
+    // (one tap to its form) and a new QA evaluation.
+    {
+        const float bw = std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f);
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        const int buttons = (d.can_evaluate ? 1 : 0) + (d.signoffs.empty() ? 0 : 1);
+        if (buttons > 0) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - static_cast<float>(buttons) * (bw + gap) + gap);
+        if (!d.signoffs.empty()) {
+            const auto& s = d.signoffs.front();
+            if (widgets::button(ui, widgets::ellipsize(ui.tr("lead.do_signoff"), bw - ui.px(24)), bw, true))
+                intent = OpenSignoff{s.person_id, s.module_id};
+            if (d.can_evaluate) ImGui::SameLine();
+        }
+        if (d.can_evaluate &&
+            widgets::button(ui, widgets::ellipsize(ui.tr("qa.new_evaluation"), bw - ui.px(24)), bw, d.signoffs.empty()))
+            intent = StartEvaluation{d.row.person_id};
     }
     const float w = ui.px(170);
     stat(ui, ui.tr("dash.col.onboarding"), figure(ui.locale, d.row.onboarding_percent), w);
@@ -183,9 +227,13 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
     }
     if (d.history.size() > 1) {
         widgets::caption(ui, ui.tr("person.history"));
+        // The phase column starts after the widest date ("26 нояб. 2026 г." is wider than "Nov 26, 2026").
+        float date_w = 0;
+        for (const auto& h : d.history)
+            date_w = std::max(date_w, ImGui::CalcTextSize(trainer::i18n::format_date(h.at_ms, ui.locale, trainer::organisation_zone()).c_str()).x);
         for (const auto& h : d.history) {
             ImGui::TextColored(theme::kMuted, "%s", trainer::i18n::format_date(h.at_ms, ui.locale, trainer::organisation_zone()).c_str());
-            ImGui::SameLine(ui.px(130));
+            ImGui::SameLine(date_w + ui.px(24));
             ImGui::TextUnformatted((phase_name(ui, set, static_cast<int>(h.phase)) + "  (" +
                                     ui.tr(h.source == "lead" ? "person.src_lead" : "person.src_self") + ")").c_str());
         }
@@ -212,7 +260,7 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
     ImGui::EndChild();
     ImGui::SameLine(0, ui.px(16));
     ImGui::BeginChild("##quality", ImVec2(0, 0), false);
-    if (d.scores) draw_scores(ui, *d.scores, d.motivation, config, set);
+    if (d.scores) draw_scores(ui, *d.scores, d.motivation, config, set, &open_evaluation);
     ImGui::EndChild();
     return intent;
 }

@@ -33,21 +33,25 @@ struct PersonData {
     std::optional<trainer::quality::AgentScores> scores;
     std::optional<trainer::quality::MotivationRow> motivation;
     bool can_evaluate = false;
+    std::vector<trainer::dashboard::SignoffItem> signoffs; // their sign-off requests waiting for the lead
 };
 
 struct PersonScreen {
     int phase = -1;   // the lead's own assessment being entered
     std::string note;
     std::string message;
+    std::string open_evaluation; // event id of the past evaluation shown with its criteria
 
     Intent draw(const UiContext& ui, const PersonData& d, const trainer::quality::MotivationConfig& config,
                 const trainer::content::ContentSet& set);
 };
 
 // The QA part, shared with the agent's own "My scores" screen: evaluations, the monthly trend
-// (quality and customer feedback) and the motivation index with its reasons.
+// (quality and customer feedback) and the motivation index with its reasons. With `open_id`, a tap
+// on an evaluation opens it in place (each criterion met / not met / N/A) and closes it again.
 void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
                  const std::optional<trainer::quality::MotivationRow>& motivation,
-                 const trainer::quality::MotivationConfig& config, const trainer::content::ContentSet& set);
+                 const trainer::quality::MotivationConfig& config, const trainer::content::ContentSet& set,
+                 std::string* open_id = nullptr);
 
 } // namespace kiosk

@@ -68,7 +68,9 @@ Intent draw_search_field(const UiContext& ui, SearchScreen& screen, std::string&
     ImGui::SetNextItemWidth(width);
     ImGui::PushFont(ui.fonts.body);
     const std::string before = query;
-    const bool enter = ImGui::InputTextWithHint("##search", ui.tr("search.hint").c_str(), &query,
+    // The hint fits the field (a narrow window in Russian): cut at a word with "…".
+    const std::string hint = widgets::ellipsize(ui.tr("search.hint"), width - 2 * ImGui::GetStyle().FramePadding.x - 2.0f);
+    const bool enter = ImGui::InputTextWithHint("##search", hint.c_str(), &query,
                                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
                                                 insert_typed_ahead, &screen.typed_ahead);
     const bool active = ImGui::IsItemActive();

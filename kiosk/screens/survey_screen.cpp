@@ -10,6 +10,25 @@
 
 namespace kiosk {
 
+namespace {
+
+// `label` on one line if it fits `width` in the current font, else split at the space that leaves
+// the longer half shortest, each half cut with "…" if it still does not fit.
+std::string two_lines(const std::string& label, float width) {
+    if (ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+    std::size_t best = std::string::npos;
+    float best_w = 0;
+    for (std::size_t at = label.find(' '); at != std::string::npos; at = label.find(' ', at + 1)) {
+        const float w = std::max(ImGui::CalcTextSize(label.substr(0, at).c_str()).x,
+                                 ImGui::CalcTextSize(label.substr(at + 1).c_str()).x);
+        if (best == std::string::npos || w < best_w) best = at, best_w = w;
+    }
+    if (best == std::string::npos) return widgets::ellipsize(label, width);
+    return widgets::ellipsize(label.substr(0, best), width) + "\n" + widgets::ellipsize(label.substr(best + 1), width);
+}
+
+} // namespace
+
 SurveyScreen::Result SurveyScreen::draw(const UiContext& ui, const SurveyForm& f) {
     Result result = Result::None;
     if (f.later.empty() && widgets::back_button(ui)) result = Result::Back;
@@ -31,7 +50,11 @@ SurveyScreen::Result SurveyScreen::draw(const UiContext& ui, const SurveyForm& f
             ImGui::PushID(v);
             const bool on = it != answers.end() && it->second == f.min + v;
             ImGui::PushFont(ui.fonts.small);
-            if (widgets::button(ui, f.labels[static_cast<std::size_t>(v)], w, on)) answers[item.id] = f.min + v;
+            // A label wider than its button ("Применяется полностью") goes on two lines, and only
+            // what still does not fit is cut with "…".
+            const std::string fitted =
+                two_lines(f.labels[static_cast<std::size_t>(v)], w - 2 * ImGui::GetStyle().FramePadding.x - 2.0f);
+            if (widgets::button(ui, fitted + "##" + std::to_string(v), w, on)) answers[item.id] = f.min + v;
             ImGui::PopFont();
             ImGui::PopID();
         }

@@ -62,15 +62,15 @@ Intent draw_tile(const UiContext& ui, const TrackMap& t, const ModuleTile& m, fl
     else if (m.reopened) note = ui.tr("onb.reopened"), note_colour = theme::kWarn;
     else if (!m.unlocks.empty() && m.status != ModuleStatus::Done) note = ui.tr("onb.unlocks", {{"list", titles_of(t, m.unlocks)}});
     else note = m.summary;
-    // The note gets the whole lines that fit above the button (no half-cut line).
+    // The note gets the whole lines that fit above the button (a locked tile has none: down to its
+    // edge, so every module it waits for can show), cut at a word with "…" when longer.
     const float button_y = h - ui.px(theme::kTouch) - ui.px(14);
-    const float room = button_y - ImGui::GetCursorPosY() - ui.px(4);
+    const float bottom = locked ? h - ui.px(12) : button_y;
+    const float room = bottom - ImGui::GetCursorPosY() - ui.px(4);
     if (room >= ui.fonts.small->FontSize) {
-        const float lines = std::floor((room + 1) / ui.fonts.small->FontSize);
-        const ImVec2 top = ImGui::GetCursorScreenPos();
-        ImGui::PushClipRect(top, ImVec2(top.x + w, top.y + lines * ui.fonts.small->FontSize + 1), true);
-        widgets::text(ui.fonts.small, note, note_colour);
-        ImGui::PopClipRect();
+        const int lines = static_cast<int>(std::floor((room + 1) / ui.fonts.small->FontSize));
+        const float wrap = ImGui::GetContentRegionAvail().x;
+        widgets::text(ui.fonts.small, widgets::ellipsize_lines(ui.fonts.small, note, wrap, lines), note_colour);
     }
     // The button sits on the tile's bottom edge.
     ImGui::SetCursorPosY(button_y);

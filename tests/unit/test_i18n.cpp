@@ -89,6 +89,26 @@ TEST_CASE("review intervals read naturally in each language") {
     CHECK(format_interval(c, "ru", 400 * 1440) == "1 год");
 }
 
+TEST_CASE("grade buttons never show two different intervals under the same label") {
+    const Catalog c = bundled();
+    // Good in 59 days and Easy in 68 days both round to "2 miesiące": both are said in days.
+    const auto pl = format_intervals(c, "pl", {10, 1440, 59 * 1440, 68 * 1440});
+    CHECK(pl[0] == "10 min");
+    CHECK(pl[1] == "1 dzień");
+    CHECK(pl[2] == "59 dni");
+    CHECK(pl[3] == "68 dni");
+    CHECK(pl[2] != pl[3]);
+    // Labels that already differ stay in their usual unit.
+    const auto en = format_intervals(c, "en", {10, 1440, 3 * 1440, 60 * 1440});
+    CHECK(en == std::vector<std::string>{"10 min", "1 day", "3 days", "2 months"});
+    // The same interval twice is the same label (nothing to tell apart).
+    CHECK(format_intervals(c, "ru", {400 * 1440, 400 * 1440}) == std::vector<std::string>{"1 год", "1 год"});
+    // Two yearly intervals that read "1 год" go to months.
+    const auto ru = format_intervals(c, "ru", {400 * 1440, 500 * 1440});
+    CHECK(ru[0] == "13 месяцев");
+    CHECK(ru[1] == "16 месяцев");
+}
+
 TEST_CASE("a broken catalog file is reported with its file name and the rest still loads") {
     // Uses the loader on a directory where one language file is not JSON.
     const std::string dir = TRAINER_TEST_DATA "/i18n_bad";

@@ -14,6 +14,7 @@
 #include "trainer/identity/pin.hpp"
 #include "trainer/onboarding/assignment.hpp"
 #include "trainer/onboarding/attitude.hpp"
+#include "trainer/onboarding/module_view.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/quiz.hpp"
 #include "trainer/onboarding/service.hpp"
@@ -253,10 +254,25 @@ TEST_CASE("a failed quiz can be retried with a new attempt and per-question feed
     CHECK_FALSE(last.finished->passed);
     CHECK(last.finished->score == Approx((0 + 1.0 / 3) / 2));
     CHECK(w->tile("ann", "k1").status == ModuleStatus::InProgress);
+    // The result shows the feedback it points to: each question not fully right, as answered.
+    const auto after = w->service.module_view(me, "ann", "k1", "en");
+    REQUIRE(after.quiz);
+    CHECK_FALSE(after.quiz->attempt_open);
+    REQUIRE(after.quiz->missed.size() == 2);
+    const auto& missed = after.quiz->missed.front();
+    CHECK(missed.id == "q-single");
+    CHECK(missed.answered);
+    CHECK(missed.explanation == "Because a");
+    for (const auto& o : missed.options) {
+        CHECK(o.chosen == (o.id == "b"));
+        CHECK(o.correct == (o.id == "a"));
+        CHECK(o.feedback == "Feedback " + o.id);
+    }
 
     const auto retry = w->service.start_quiz(me, "k1", "en");
     CHECK(retry.attempt == 2);
     CHECK(retry.answered == 0);
+    CHECK(w->service.module_view(me, "ann", "k1", "en").quiz->missed.empty()); // a new attempt: nothing revealed
     w->pass_knowledge("ann");
     const auto t = w->tile("ann", "k1");
     CHECK(t.status == ModuleStatus::Done);
@@ -265,6 +281,42 @@ TEST_CASE("a failed quiz can be retried with a new attempt and per-question feed
     CHECK(t.last_completion->attempt == 2);
     CHECK(t.last_completion->passed);
     CHECK(scalar(w->db, "SELECT count(*) FROM onboarding_completions WHERE person_id = 'ann'") == 2);
+}
+
+TEST_CASE("a question on screen follows a language switch: prompt, options, feedback and explanation",
+          "[onboarding]") {
+    content::Module m;
+    m.id = "k";
+    m.pillar = Pillar::Knowledge;
+    m.quiz.questions.push_back({"q", content::QuestionKind::Single, {{"en", "Which?"}, {"pl", "Które?"}},
+                                {{"a", {{"en", "Yes"}, {"pl", "Tak"}}, true, {{"en", "Right"}, {"pl", "Dobrze"}}},
+                                 {"b", {{"en", "No"}, {"pl", "Nie"}}, false, {{"en", "Wrong"}, {"pl", "Źle"}}}},
+                                {{"en", "Because"}, {"pl", "Ponieważ"}}});
+    onboarding::QuestionView shown;
+    shown.id = "q";
+    shown.prompt = "Which?";
+    shown.answered = true;
+    shown.score = 0;
+    shown.explanation = "Because";
+    shown.options = {{"b", "No", true, false, "Wrong"}, {"a", "Yes", false, true, "Right"}}; // shuffled order
+    const auto pl = onboarding::relocalised(m, shown, "pl");
+    CHECK(pl.prompt == "Które?");
+    CHECK(pl.explanation == "Ponieważ");
+    REQUIRE(pl.options.size() == 2);
+    CHECK(pl.options[0].id == "b"); // order and what was chosen stay
+    CHECK(pl.options[0].text == "Nie");
+    CHECK(pl.options[0].chosen);
+    CHECK(pl.options[0].feedback == "Źle");
+    CHECK(pl.options[1].text == "Tak");
+    CHECK(pl.options[1].feedback == "Dobrze");
+    // Not answered yet: no feedback is revealed by the switch.
+    shown.answered = false;
+    shown.explanation.clear();
+    for (auto& o : shown.options) o.feedback.clear();
+    const auto fresh = onboarding::relocalised(m, shown, "pl");
+    CHECK(fresh.explanation.empty());
+    CHECK(fresh.options[0].feedback.empty());
+    CHECK(fresh.options[0].text == "Nie");
 }
 
 TEST_CASE("after a crash the person resumes on the same page with the same option order and answers",

@@ -9,7 +9,8 @@ usage: check_dump.py DUMP [--screen NAME] [--lang L --i18n DIR] [--key KEY]... [
            placeholder, so "Team dashboard: {team}" matches "Team dashboard: Team North")
 --text     a literal string that must appear (a person's name, a date)
 --absent   a string that must not appear anywhere (another agent's name)
-Unless --allow-clipped: no text item may be cut off by the window or cell that clips it;
+Unless --allow-clipped: no text item may be cut off by the window or cell that clips it, and no
+two text items of one window may be drawn over each other (overlaps());
 --known-clipped STR: a layout defect already known and still to fix — cut-off text whose window
 name (e.g. "##tile") or text contains STR is listed but does not fail, so the rest stays checked.
 Every failure is listed, with what was on screen instead.
@@ -24,6 +25,69 @@ def catalog_text(i18n, lang, key):
     if not isinstance(value, str):
         raise SystemExit(f"check_dump: {i18n}/{lang}.json has no plain string for key '{key}'")
     return value.split("{", 1)[0].strip()
+
+
+def visible(it):
+    """The part of a text item's rectangle inside its clip rectangle: x1, y1, x2, y2."""
+    c = it["clip"]
+    return (max(it["x"], c[0]), max(it["y"], c[1]), min(it["x"] + it["w"], c[2]), min(it["y"] + it["h"], c[3]))
+
+
+def overlaps(items, slack=2.0):
+    """Pairs of text items of one window whose visible rectangles cover each other by more than
+    `slack` pixels both ways: text written over text. Items of different windows (a popup over
+    the screen, a scrolling child over its parent's background) are not compared."""
+    found = []
+    by_window = {}
+    for it in items:
+        by_window.setdefault(it["window"], []).append(it)
+    for window, group in by_window.items():
+        rects = [(visible(it), it) for it in group]
+        rects.sort(key=lambda r: r[0][1])
+        for i, (a, ia) in enumerate(rects):
+            for b, ib in rects[i + 1:]:
+                if b[1] >= a[3] - slack:
+                    break  # sorted by top: nothing further down reaches into a
+                dx = min(a[2], b[2]) - max(a[0], b[0])
+                dy = min(a[3], b[3]) - max(a[1], b[1])
+                if dx > slack and dy > slack:
+                    found.append((ia, ib, window))
+    return found
+
+
+def check(drawn, want, allow_clipped):
+    """Everything wrong with one dump, as lines."""
+    items = drawn.get("items", [])
+    texts = [it["text"] for it in items]
+    problems = []
+    if want["screen"] and drawn.get("screen") != want["screen"]:
+        problems.append(f"screen is '{drawn.get('screen')}', expected '{want['screen']}'")
+    expected = list(want["text"])
+    for key in want["key"]:
+        if not want["i18n"]:
+            raise SystemExit("check_dump: --key needs --i18n DIR")
+        expected.append(catalog_text(want["i18n"], want["lang"], key))
+    for s in expected:
+        if not any(s in t for t in texts):
+            problems.append(f"'{s}' is not on screen")
+    for s in want["absent"]:
+        for t in texts:
+            if s in t:
+                problems.append(f"'{s}' is on screen (in '{t}')")
+    if not allow_clipped:
+        for it in items:
+            known = any(k in it["window"] or k in it["text"] for k in want["known-clipped"])
+            if it["clipped"] and known:
+                print("known layout defect, cut off: '{}' in {}".format(it["text"][:60], it["window"]))
+            elif it["clipped"]:
+                problems.append(
+                    "clipped: '{}' at {:.0f},{:.0f} size {:.0f}x{:.0f} outside {} in window {}".format(
+                        it["text"][:60], it["x"], it["y"], it["w"], it["h"],
+                        [round(c) for c in it["clip"]], it["window"]))
+        for a, b, window in overlaps(items):
+            problems.append("overlap: '{}' at {:.0f},{:.0f} and '{}' at {:.0f},{:.0f} in window {}".format(
+                a["text"][:40], a["x"], a["y"], b["text"][:40], b["x"], b["y"], window))
+    return problems
 
 
 def main(argv):
@@ -53,35 +117,10 @@ def main(argv):
             drawn = json.load(f)
     except (OSError, ValueError) as e:
         raise SystemExit(f"check_dump: cannot read {dump}: {e}")
-    items = drawn.get("items", [])
-    texts = [it["text"] for it in items]
-    problems = []
-    if want["screen"] and drawn.get("screen") != want["screen"]:
-        problems.append(f"screen is '{drawn.get('screen')}', expected '{want['screen']}'")
-    expected = list(want["text"])
-    for key in want["key"]:
-        if not want["i18n"]:
-            raise SystemExit("check_dump: --key needs --i18n DIR")
-        expected.append(catalog_text(want["i18n"], want["lang"], key))
-    for s in expected:
-        if not any(s in t for t in texts):
-            problems.append(f"'{s}' is not on screen")
-    for s in want["absent"]:
-        for t in texts:
-            if s in t:
-                problems.append(f"'{s}' is on screen (in '{t}')")
-    if not allow_clipped:
-        for it in items:
-            known = any(k in it["window"] or k in it["text"] for k in want["known-clipped"])
-            if it["clipped"] and known:
-                print("known layout defect, cut off: '{}' in {}".format(it["text"][:60], it["window"]))
-            elif it["clipped"]:
-                problems.append(
-                    "clipped: '{}' at {:.0f},{:.0f} size {:.0f}x{:.0f} outside {} in window {}".format(
-                        it["text"][:60], it["x"], it["y"], it["w"], it["h"],
-                        [round(c) for c in it["clip"]], it["window"]))
+    problems = check(drawn, want, allow_clipped)
+    texts = [it["text"] for it in drawn.get("items", [])]
     if problems:
-        print(f"{dump}: screen '{drawn.get('screen')}', {len(items)} text items")
+        print(f"{dump}: screen '{drawn.get('screen')}', {len(texts)} text items")
         for p in problems:
             print("  " + p)
         print("  on screen: " + " | ".join(t.replace("\n", " ")[:50] for t in texts[:40]))

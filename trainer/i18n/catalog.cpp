@@ -163,4 +163,29 @@ std::string format_interval(const Catalog& c, std::string_view locale, long long
     return c.count(locale, "interval.years", std::llround(static_cast<double>(days) / 365.25));
 }
 
+namespace {
+
+// One unit finer than format_interval would choose.
+std::string finer_interval(const Catalog& c, std::string_view locale, long long minutes) {
+    const long long days = minutes / 1440;
+    if (days >= 365) return c.count(locale, "interval.months", std::llround(static_cast<double>(days) / 30.4));
+    if (days >= 31) return c.count(locale, "interval.days", days);
+    if (minutes >= 1440) return c.count(locale, "interval.hours", (minutes + 30) / 60);
+    return c.count(locale, "interval.minutes", std::max(1LL, minutes));
+}
+
+} // namespace
+
+std::vector<std::string> format_intervals(const Catalog& c, std::string_view locale, const std::vector<long long>& minutes) {
+    std::vector<std::string> out;
+    for (long long m : minutes) out.push_back(format_interval(c, locale, m));
+    std::vector<bool> finer(minutes.size(), false);
+    for (std::size_t i = 0; i < minutes.size(); ++i)
+        for (std::size_t j = i + 1; j < minutes.size(); ++j)
+            if (out[i] == out[j] && minutes[i] != minutes[j]) finer[i] = finer[j] = true;
+    for (std::size_t i = 0; i < minutes.size(); ++i)
+        if (finer[i]) out[i] = finer_interval(c, locale, minutes[i]);
+    return out;
+}
+
 } // namespace trainer::i18n

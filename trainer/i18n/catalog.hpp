@@ -46,5 +46,9 @@ std::string substitute(std::string_view pattern, Args args);
 // A review interval as a person reads it on a button: "10 min", "3 days", "2 months" — localised
 // and plural-correct (keys interval.minutes / .hours / .days / .months / .years).
 std::string format_interval(const Catalog& c, std::string_view locale, long long minutes);
+// The labels of several intervals side by side (a review's grade buttons): as format_interval, but
+// intervals that differ and would read the same ("2 months" twice) are given in the next finer
+// unit ("59 days", "68 days"), so each button says what it changes.
+std::vector<std::string> format_intervals(const Catalog& c, std::string_view locale, const std::vector<long long>& minutes);
 
 } // namespace trainer::i18n

@@ -8,6 +8,34 @@ namespace trainer::onboarding {
 
 namespace {
 
+// One question as the person sees it: options in `order`; with an answer, its score, what was
+// chosen, which options are right and the feedback revealed.
+QuestionView question_view(const content::QuizQuestion& q, const QuizAnswer* a, const std::vector<std::size_t>& order,
+                           std::string_view locale) {
+    QuestionView qv;
+    qv.id = q.id;
+    qv.kind = q.kind;
+    qv.prompt = content::pick(q.prompt, locale);
+    qv.answered = a != nullptr;
+    if (a) {
+        qv.score = a->score;
+        qv.explanation = content::pick(q.explanation, locale);
+    }
+    for (std::size_t i : order) {
+        const auto& o = q.options[i];
+        OptionView ov;
+        ov.id = o.id;
+        ov.text = content::pick(o.text, locale);
+        if (a) {
+            ov.chosen = std::find(a->chosen.begin(), a->chosen.end(), o.id) != a->chosen.end();
+            ov.correct = o.correct;
+            ov.feedback = content::pick(o.feedback, locale);
+        }
+        qv.options.push_back(std::move(ov));
+    }
+    return qv;
+}
+
 QuizView quiz_view(const content::Module& m, const ModuleRecord& r, std::string_view locale) {
     QuizView v;
     const bool current = r.current_for(m.version);
@@ -17,37 +45,21 @@ QuizView quiz_view(const content::Module& m, const ModuleRecord& r, std::string_
     for (const auto& c : r.completions)
         if (c.version == m.version) v.last_result = c;
     for (const auto& q : m.quiz.questions) {
-        QuestionView qv;
-        qv.id = q.id;
-        qv.kind = q.kind;
-        qv.prompt = content::pick(q.prompt, locale);
         const QuizAnswer* a = nullptr;
         if (v.attempt_open)
             if (auto it = r.answers.find(q.id); it != r.answers.end()) a = &it->second;
-        qv.answered = a != nullptr;
-        if (a) {
-            qv.score = a->score;
-            qv.explanation = content::pick(q.explanation, locale);
-            ++v.answered;
-        }
+        if (a) ++v.answered;
         // Without an open attempt there is no seed yet: authoring order until one starts.
         std::vector<std::size_t> order(q.options.size());
         for (std::size_t i = 0; i < order.size(); ++i)
             order[i] = i;
         if (v.attempt_open) order = option_order(r.seed, q);
-        for (std::size_t i : order) {
-            const auto& o = q.options[i];
-            OptionView ov;
-            ov.id = o.id;
-            ov.text = content::pick(o.text, locale);
-            if (a) {
-                ov.chosen = std::find(a->chosen.begin(), a->chosen.end(), o.id) != a->chosen.end();
-                ov.correct = o.correct;
-                ov.feedback = content::pick(o.feedback, locale);
-            }
-            qv.options.push_back(std::move(ov));
-        }
-        v.questions.push_back(std::move(qv));
+        v.questions.push_back(question_view(q, a, order, locale));
+        // The finished attempt's answers stay until the next starts: what was not fully right,
+        // with its feedback, for a failed quiz's result ("look at the feedback").
+        if (!v.attempt_open && current && r.attempt > 0)
+            if (auto it = r.answers.find(q.id); it != r.answers.end() && it->second.score < 0.999)
+                v.missed.push_back(question_view(q, &it->second, option_order(r.seed, q), locale));
     }
     return v;
 }
@@ -103,6 +115,22 @@ ModuleView build_module_view(const content::Module& m, const ModuleRecord& r,
         break;
     }
     return v;
+}
+
+QuestionView relocalised(const content::Module& m, QuestionView q, std::string_view locale) {
+    for (const auto& question : m.quiz.questions) {
+        if (question.id != q.id) continue;
+        q.prompt = content::pick(question.prompt, locale);
+        if (q.answered) q.explanation = content::pick(question.explanation, locale);
+        for (auto& ov : q.options)
+            for (const auto& o : question.options)
+                if (o.id == ov.id) {
+                    ov.text = content::pick(o.text, locale);
+                    if (q.answered) ov.feedback = content::pick(o.feedback, locale);
+                }
+        break;
+    }
+    return q;
 }
 
 } // namespace trainer::onboarding

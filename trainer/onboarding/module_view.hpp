@@ -45,6 +45,7 @@ struct QuizView {
     int answered = 0;
     std::vector<QuestionView> questions;
     std::optional<Completion> last_result; // the latest finished attempt of this version
+    std::vector<QuestionView> missed;      // no attempt open: that attempt's questions not fully right, revealed
 };
 
 struct ScenarioOptionView {
@@ -90,5 +91,10 @@ struct ModuleView {
 // `with_private` includes the person's reflections (only when the viewer is that person).
 ModuleView build_module_view(const content::Module& m, const ModuleRecord& r,
                              std::string_view locale, bool with_private);
+
+// The same question in another language (the person switched language with its feedback on
+// screen): prompt, options, explanation and revealed feedback from `m`; ids, order, what was
+// chosen and the score stay. A question `m` no longer has is returned unchanged.
+QuestionView relocalised(const content::Module& m, QuestionView q, std::string_view locale);
 
 } // namespace trainer::onboarding

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Checks every dump a kiosk tour wrote (--tour DIR; kiosk/tour.hpp): the screen each target must
+bring up, and no text cut off or drawn over other text (check_dump.check), at every size and in
+every language of the tour.
+
+usage: check_tour.py DIR EXPECTED_COUNT [--known-clipped STR]...
+EXPECTED_COUNT: how many dumps the tour must have written (targets x languages x sizes), so a tour
+cut short fails too.
+"""
+import glob
+import json
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import check_dump  # noqa: E402
+
+# The screen name (App::screen_name) each tour target must show.
+SCREEN_OF = {
+    "decks": "decks", "card": "card", "card-back": "card", "search": "search", "login": "login",
+    "pin": "pin", "home": "home", "team": "team", "tracks": "tracks", "module": "module",
+    "dashboard": "dashboard", "heatmap": "dashboard", "phases": "dashboard", "quality": "dashboard",
+    "signoffs": "dashboard", "maturity": "maturity", "person": "person", "scores": "scores",
+    "evaluate": "evaluation", "signoff": "signoff", "sign": "sign", "review": "review",
+}
+
+
+def main(argv):
+    if len(argv) < 2:
+        raise SystemExit(__doc__)
+    folder, count = argv[0], int(argv[1])
+    known = []
+    rest = argv[2:]
+    while rest:
+        if rest[0] != "--known-clipped" or len(rest) < 2:
+            raise SystemExit(f"check_tour: bad argument '{rest[0]}'\n{__doc__}")
+        known.append(rest[1])
+        rest = rest[2:]
+    dumps = sorted(glob.glob(os.path.join(folder, "*.json")))
+    failed = 0
+    if len(dumps) != count:
+        print(f"{folder}: {len(dumps)} dumps, expected {count}")
+        failed += 1
+    for path in dumps:
+        m = re.match(r"(.+)-(en|pl|ru)-(\d+x\d+)\.json$", os.path.basename(path))
+        if not m:
+            print(f"{path}: not a tour dump name")
+            failed += 1
+            continue
+        stem, lang = m.group(1), m.group(2)
+        target = stem.split("_", 1)[0]
+        want = {"screen": SCREEN_OF.get(target), "lang": lang, "i18n": None, "key": [], "text": [],
+                "absent": [], "known-clipped": known}
+        if want["screen"] is None:
+            print(f"{path}: unknown tour target '{target}'")
+            failed += 1
+            continue
+        with open(path, encoding="utf-8") as f:
+            drawn = json.load(f)
+        problems = check_dump.check(drawn, want, False)
+        if not drawn.get("items"):
+            problems.append("nothing drawn")
+        if problems:
+            failed += 1
+            print(f"{os.path.basename(path)}: screen '{drawn.get('screen')}'")
+            for p in problems:
+                print("  " + p)
+    print(f"{len(dumps)} screens checked, {failed} with problems")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
