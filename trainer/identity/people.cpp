@@ -9,6 +9,7 @@
 
 #include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <map>
