@@ -18,14 +18,25 @@ namespace trainer::identity {
 
 // [SECTION] Field rules ------------------------------------------------------------------------
 
+namespace {
+
+// 'text' in quotes, built by appending: GCC 12 at -O3 warns falsely (-Wrestrict) on "'" + std::string(...).
+std::string quoted(std::string_view text) {
+    std::string q = "'";
+    q.append(text);
+    q += '\'';
+    return q;
+}
+
+} // namespace
+
 std::optional<std::string> person_id_problem(std::string_view id) {
     if (id.empty()) return "an id is required";
     const bool ok_chars = std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     });
     if (!ok_chars || id.size() > 64)
-        return "'" + std::string(id) +
-               "' is not a valid id (lowercase a-z, 0-9, '.', '_', '-'; at most 64 characters)";
+        return quoted(id) + " is not a valid id (lowercase a-z, 0-9, '.', '_', '-'; at most 64 characters)";
     return std::nullopt;
 }
 
@@ -37,7 +48,7 @@ std::optional<std::string> locale_problem(std::string_view l) {
 std::optional<std::string> hire_date_problem(std::string_view d) {
     const auto t = parse_date(d);
     if (!t || format_date(*t) != d)
-        return "'" + std::string(d) + "' is not a date (expected YYYY-MM-DD, e.g. 2024-03-18)";
+        return quoted(d) + " is not a date (expected YYYY-MM-DD, e.g. 2024-03-18)";
     return std::nullopt;
 }
 
