@@ -1,6 +1,7 @@
 // [SECTION] The subject of an event decides who may read it (a survey about b1 has no actor)
 // [SECTION] Reporting views for BI tools: the facts, no free text, a read-only role
 #include "central_fixture.hpp"
+#include "trainer/store/events.hpp"
 
 using namespace central_test;
 

@@ -4,6 +4,7 @@
 
 #include "trainer/cards/review_service.hpp"
 #include "trainer/dashboard/dashboard.hpp"
+#include "trainer/store/events.hpp"
 
 #include <atomic>
 #include <set>

@@ -2,6 +2,7 @@
 #include "trainer/identity/auth.hpp"
 #include "trainer/identity/people.hpp"
 #include "trainer/identity/person_data.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 

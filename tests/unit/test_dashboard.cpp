@@ -9,6 +9,7 @@
 #include "trainer/change/projection.hpp"
 #include "trainer/dashboard/dashboard.hpp"
 #include "trainer/dashboard/demo_seed.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 

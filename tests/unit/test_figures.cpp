@@ -12,6 +12,7 @@
 #include "trainer/quality/entry.hpp"
 #include "trainer/quality/motivation.hpp"
 #include "trainer/quality/qa_figures.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -20,6 +20,7 @@
 #include "trainer/identity/pin_key.hpp"
 #include "trainer/quality/import_common.hpp"
 #include "trainer/store/audit_chain.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -12,6 +12,7 @@
 #include "trainer/identity/people.hpp"
 #include "trainer/identity/person_data.hpp"
 #include "trainer/store/projection.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 

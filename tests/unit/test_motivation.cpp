@@ -8,6 +8,7 @@
 #include "trainer/cards/review_service.hpp"
 #include "trainer/quality/motivation_export.hpp"
 #include "trainer/quality/records.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 #include <set>

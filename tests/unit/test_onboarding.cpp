@@ -19,6 +19,7 @@
 #include "trainer/onboarding/quiz.hpp"
 #include "trainer/onboarding/service.hpp"
 #include "trainer/onboarding/signoff.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

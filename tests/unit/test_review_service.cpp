@@ -8,6 +8,7 @@
 #include "trainer/app/projections.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

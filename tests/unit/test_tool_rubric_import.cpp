@@ -10,6 +10,7 @@
 #include "trainer/quality/rubric_score.hpp"
 #include "trainer/quality/scores_import.hpp"
 #include "trainer/quality/xapi.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -7,6 +7,7 @@
 #include "trainer/quality/name_uuid.hpp"
 #include "trainer/quality/records.hpp"
 #include "trainer/quality/xapi.hpp"
+#include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
 

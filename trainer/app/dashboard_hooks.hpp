@@ -12,7 +12,7 @@
 #include "trainer/dashboard/view_models.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/quality/motivation_config.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <filesystem>
 

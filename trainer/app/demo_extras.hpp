@@ -10,7 +10,7 @@
 // Only once: a database that already has assignments or evaluations is left alone.
 #include "trainer/content/model.hpp"
 #include "trainer/core/clock.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 namespace trainer::app {
 

@@ -7,7 +7,7 @@
 #include "trainer/content/model.hpp"
 #include "trainer/core/clock.hpp"
 #include "trainer/identity/access.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <optional>
 #include <string>

@@ -4,7 +4,7 @@
 // member's motivation row of the current period.
 #include "trainer/dashboard/report.hpp"
 #include "trainer/quality/motivation_config.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 namespace trainer::app {
 

@@ -9,6 +9,7 @@
 
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
 
 #include <sqlite3.h>
 
@@ -322,8 +323,9 @@ ReviewService::ReviewService(store::Database& db, store::EventStore& events, con
                              const content::ContentSet& content, ReviewConfig config)
     : db_(db), events_(events), clock_(clock), content_(&content), config_(std::move(config)),
       scheduler_(config_.fsrs_parameters()), 
-      scheduler_settings_(scheduler_settings(config_) == scheduler_settings(ReviewConfig{}) ? nlohmann::json()
-                                                                                          : scheduler_settings(config_)),
+      scheduler_settings_(scheduler_settings(config_) == scheduler_settings(ReviewConfig{})
+                              ? nullptr
+                              : std::make_shared<const nlohmann::json>(scheduler_settings(config_))),
       person_st_(db.prepare("SELECT active FROM people WHERE id = ?1")),
       state_st_(db.prepare(std::string("SELECT ") + kStateColumns +
                            " FROM card_state WHERE person_id = ?1 AND card_id = ?2")),
@@ -520,7 +522,7 @@ GradeResult ReviewService::grade(const std::string& person_id, const std::string
           {"elapsed_days", fsrs::Scheduler::elapsed_days(out.before, now)}},
          {},
          now};
-    if (!scheduler_settings_.is_null()) reviewed.payload["scheduler"] = scheduler_settings_;
+    if (scheduler_settings_) reviewed.payload["scheduler"] = *scheduler_settings_;
     const store::Event e = events_.append(reviewed);
     if (!outdated)
         write_review(upsert_st_, clear_coaching_st_,

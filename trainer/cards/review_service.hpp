@@ -18,11 +18,14 @@
 #include "trainer/fsrs/scheduler.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/store/database.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 #include "trainer/store/projection.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -188,7 +191,8 @@ private:
     const content::ContentSet* content_;
     ReviewConfig config_;
     fsrs::Scheduler scheduler_;
-    nlohmann::json scheduler_settings_; // null for the defaults; else written into card.reviewed
+    // null for the defaults; else written into card.reviewed (a pointer: the header needs no JSON)
+    std::shared_ptr<const nlohmann::json> scheduler_settings_;
     // Cached: grade() is on the durable-commit hot path (bench/bench_commit.cpp).
     store::Statement person_st_;
     store::Statement state_st_;

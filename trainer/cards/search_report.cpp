@@ -2,6 +2,7 @@
 
 #include "trainer/cards/review_service.hpp"
 #include "trainer/search/fold.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <map>

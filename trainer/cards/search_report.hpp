@@ -6,7 +6,7 @@
 //                                                           card; anonymous (no person), at most
 //                                                           one per search (record_unopened)
 // Queries are stored folded (lowercase, no diacritics) and cut to kMaxStoredQueryBytes.
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <cstddef>
 #include <string>

@@ -1,4 +1,5 @@
 #include "trainer/central/sync_client.hpp"
+#include "trainer/store/events.hpp"
 
 #include <nlohmann/json.hpp>
 

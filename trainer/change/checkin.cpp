@@ -6,6 +6,7 @@
 #include "trainer/change/rollouts.hpp"
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
 
 #include <sqlite3.h>
 

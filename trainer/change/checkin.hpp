@@ -5,7 +5,7 @@
 // its own durable one.
 #include "trainer/change/phase_rule.hpp"
 #include "trainer/identity/access.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <map>
 #include <optional>

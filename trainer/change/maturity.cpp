@@ -2,6 +2,7 @@
 
 #include "trainer/change/projection.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
 
 #include <sqlite3.h>
 

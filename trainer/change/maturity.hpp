@@ -6,7 +6,7 @@
 #include "trainer/content/change_model.hpp"
 #include "trainer/core/clock.hpp"
 #include "trainer/identity/access.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <map>
 #include <stdexcept>

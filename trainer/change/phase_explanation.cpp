@@ -1,4 +1,5 @@
 #include "trainer/change/phase_explanation.hpp"
+#include "trainer/store/events.hpp"
 
 #include <nlohmann/json.hpp>
 

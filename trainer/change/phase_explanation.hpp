@@ -4,7 +4,7 @@
 // the reader's language. The lead's dashboard and `trainer change history` show the same reasons.
 #include "trainer/change/checkin.hpp"
 #include "trainer/content/model.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <string>
 #include <string_view>

@@ -2,6 +2,7 @@
 
 #include "trainer/content/change_model.hpp"
 #include "trainer/content/onboarding_events.hpp"
+#include "trainer/store/events.hpp"
 
 namespace trainer::change {
 

@@ -3,6 +3,7 @@
 #include "trainer/change/projection.hpp"
 #include "trainer/content/deck_parser.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 

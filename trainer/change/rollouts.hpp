@@ -3,7 +3,7 @@
 // created by an admin from the CLI (a "change.rollout_defined" event, kept in change_rollouts).
 #include "trainer/content/change_model.hpp"
 #include "trainer/identity/access.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <optional>
 #include <stdexcept>

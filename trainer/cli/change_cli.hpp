@@ -4,7 +4,7 @@
 #include "trainer/content/loader.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/identity/access.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <memory>
 #include <optional>

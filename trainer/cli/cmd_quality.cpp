@@ -24,6 +24,7 @@
 #include "trainer/quality/scores_import.hpp"
 #include "trainer/quality/surveys_import.hpp"
 #include "trainer/quality/xapi.hpp"
+#include "trainer/store/events.hpp"
 
 #include <cstdlib>
 #include <fstream>

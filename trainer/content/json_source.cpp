@@ -1,8 +1,8 @@
 #include "trainer/content/json_source.hpp"
+#include "trainer/content/pointer_scanner.hpp"
 
-// [SECTION] UTF-8
-// [SECTION] Pointer scanner: JSON pointer -> byte offset, duplicate keys
-// [SECTION] JsonSource
+// JsonSource: read, parse and locate (UTF-8 checks in utf8_check.cpp, JSON pointers in
+// json_pointer.cpp, the pointer scanner in pointer_scanner.hpp).
 
 #include <algorithm>
 #include <cstdio>
@@ -14,7 +14,6 @@ namespace trainer::content {
 
 namespace {
 constexpr std::size_t kMaxFileBytes = 16u << 20; // a deck is a few KB; refuse anything absurd
-constexpr int kMaxDepth = 128;                   // deck files nest 5 levels deep
 constexpr std::size_t kMaxUtf8Reports = 10;      // then one "and N more" line
 
 std::string hex_byte(unsigned char b) {
@@ -24,205 +23,7 @@ std::string hex_byte(unsigned char b) {
 }
 } // namespace
 
-// [SECTION] UTF-8 -------------------------------------------------------------------------
-
-std::vector<Utf8Error> find_invalid_utf8(std::string_view text) {
-    std::vector<Utf8Error> out;
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF; // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if (c >= 0xE0 && c <= 0xEF)
-            len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        else if (c >= 0xF0 && c <= 0xF4)
-            len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        if (len == 0) { // stray continuation byte, C0/C1 (overlong) or F5..FF
-            out.push_back({i, 1});
-            ++i;
-            continue;
-        }
-        std::size_t k = 1;
-        for (; k < len && i + k < n; ++k) {
-            const auto b = static_cast<unsigned char>(text[i + k]);
-            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) break;
-        }
-        if (k == len) {
-            i += len;
-        } else { // the longest valid prefix is one error (Unicode's "maximal subpart" practice)
-            out.push_back({i, k});
-            i += k;
-        }
-    }
-    return out;
-}
-
-std::size_t utf8_length(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char ch) {
-        return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-    }));
-}
-
-std::string pointer_append(const std::string& parent, std::string_view key) {
-    std::string out = parent + '/';
-    for (char ch : key) {
-        if (ch == '~')
-            out += "~0";
-        else if (ch == '/')
-            out += "~1";
-        else
-            out += ch;
-    }
-    return out;
-}
-
-std::string pointer_append(const std::string& parent, std::size_t index) {
-    return parent + '/' + std::to_string(index);
-}
-
-// [SECTION] Pointer scanner ---------------------------------------------------------------
-// Runs only over text nlohmann has already accepted, so it can be a plain recursive descent;
-// it still checks bounds so that it can never read past the end.
-
 namespace {
-
-struct DepthExceeded {};
-
-class PointerScanner {
-  public:
-    PointerScanner(const std::string& text, const JsonSource& source,
-                   std::unordered_map<std::string, std::size_t>& values,
-                   std::unordered_map<std::string, std::size_t>& keys,
-                   std::vector<std::pair<std::size_t, std::size_t>>& string_spans,
-                   std::vector<std::string>& span_pointers, std::vector<Diagnostic>& out)
-        : t_(text), source_(source), values_(values), keys_(keys), spans_(string_spans),
-          span_pointers_(span_pointers), out_(out) {}
-
-    void run() {
-        if (t_.compare(0, 3, "\xEF\xBB\xBF") == 0) p_ = 3; // nlohmann skips a BOM too
-        try {
-            skip_ws();
-            value("", 0);
-        } catch (const DepthExceeded&) {
-            out_.push_back(source_.diagnostic(Severity::Error, "",
-                                              "values nested deeper than " +
-                                                  std::to_string(kMaxDepth) + " levels"));
-        }
-    }
-
-  private:
-    char peek() const { return p_ < t_.size() ? t_[p_] : '\0'; }
-    void skip_ws() {
-        while (p_ < t_.size() &&
-               (t_[p_] == ' ' || t_[p_] == '\t' || t_[p_] == '\n' || t_[p_] == '\r'))
-            ++p_;
-    }
-
-    // Returns the decoded key of the string token starting at p_ and moves past it.
-    std::string string_token(const std::string& pointer) {
-        const std::size_t begin = p_;
-        ++p_; // opening quote
-        while (p_ < t_.size() && t_[p_] != '"')
-            p_ += t_[p_] == '\\' ? 2 : 1;
-        p_ = std::min(p_ + 1, t_.size());
-        spans_.emplace_back(begin, p_);
-        span_pointers_.push_back(pointer);
-        // Most tokens are plain text: their bytes between the quotes are the string. Only a
-        // token with escapes (\u00e9, \") or raw control bytes needs nlohmann to decode it.
-        const bool closed = p_ - begin >= 2 && t_[p_ - 1] == '"';
-        if (closed && std::none_of(t_.begin() + static_cast<std::ptrdiff_t>(begin + 1),
-                                   t_.begin() + static_cast<std::ptrdiff_t>(p_ - 1), [](char c) {
-                                       return c == '\\' || static_cast<unsigned char>(c) < 0x20;
-                                   }))
-            return t_.substr(begin + 1, p_ - begin - 2);
-        try {
-            return nlohmann::json::parse(t_.substr(begin, p_ - begin)).get<std::string>();
-        } catch (const nlohmann::json::exception&) {
-            return t_.substr(begin + 1, p_ - begin - 2);
-        }
-    }
-
-    void value(const std::string& pointer, int depth) {
-        if (depth > kMaxDepth) throw DepthExceeded{};
-        values_[pointer] = p_; // a duplicate key overwrites: nlohmann keeps the last one too
-        switch (peek()) {
-        case '{':
-            object(pointer, depth);
-            break;
-        case '[':
-            array(pointer, depth);
-            break;
-        case '"':
-            string_token(pointer);
-            break;
-        default:
-            while (p_ < t_.size() && std::string_view("+-.0123456789eEtruefalsn").find(t_[p_]) !=
-                                         std::string_view::npos)
-                ++p_;
-        }
-    }
-
-    void object(const std::string& pointer, int depth) {
-        std::unordered_map<std::string, std::size_t> seen; // key -> offset of its first use
-        ++p_;
-        skip_ws();
-        while (p_ < t_.size() && peek() == '"') {
-            const std::size_t key_at = p_;
-            std::string key = string_token(pointer); // bad bytes in a key belong to the object
-            const std::string member = pointer_append(pointer, key);
-            if (auto [it, fresh] = seen.emplace(key, key_at); !fresh) {
-                const TextPosition first = source_.position_at_offset(it->second);
-                Diagnostic d = source_.diagnostic(
-                    Severity::Error, member,
-                    "duplicate key " + quoted_input(key) + " (also at line " +
-                        std::to_string(first.line) + ", column " + std::to_string(first.column) +
-                        "); only one may be given");
-                const TextPosition here = source_.position_at_offset(key_at);
-                d.line = here.line, d.column = here.column;
-                out_.push_back(std::move(d));
-            }
-            keys_[member] = key_at;
-            skip_ws();
-            if (peek() == ':') ++p_;
-            skip_ws();
-            value(member, depth + 1);
-            skip_ws();
-            if (peek() == ',') ++p_;
-            skip_ws();
-        }
-        if (peek() == '}') ++p_;
-    }
-
-    void array(const std::string& pointer, int depth) {
-        ++p_;
-        skip_ws();
-        for (std::size_t i = 0; p_ < t_.size() && peek() != ']'; ++i) {
-            const std::size_t before = p_;
-            value(pointer_append(pointer, i), depth + 1);
-            skip_ws();
-            if (peek() == ',') ++p_;
-            skip_ws();
-            if (p_ == before) break; // cannot happen on valid JSON; never loop forever
-        }
-        if (peek() == ']') ++p_;
-    }
-
-    const std::string& t_;
-    const JsonSource& source_;
-    std::unordered_map<std::string, std::size_t>& values_;
-    std::unordered_map<std::string, std::size_t>& keys_;
-    std::vector<std::pair<std::size_t, std::size_t>>& spans_;
-    std::vector<std::string>& span_pointers_;
-    std::vector<Diagnostic>& out_;
-    std::size_t p_ = 0;
-};
 
 // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1, column 9:
 // syntax error while parsing ..."; its line/column count bytes, so keep only the explanation.
@@ -264,7 +65,7 @@ std::size_t token_start(const std::string& t, std::size_t offset) {
 
 } // namespace
 
-// [SECTION] JsonSource --------------------------------------------------------------------
+// JsonSource --------------------------------------------------------------------
 
 JsonSource JsonSource::from_file(const std::filesystem::path& path, std::string display_name) {
     std::error_code ec;
@@ -331,7 +132,7 @@ JsonSource JsonSource::from_text(std::string text, std::string display_name) {
     std::vector<std::pair<std::size_t, std::size_t>> spans;
     std::vector<std::string> span_pointers;
     if (s.parsed_) {
-        PointerScanner scanner(clean, s, s.value_offsets_, s.key_offsets_, spans, span_pointers,
+        json_scan::PointerScanner scanner(clean, s, s.value_offsets_, s.key_offsets_, spans, span_pointers,
                                s.diagnostics_);
         scanner.run();
     }

@@ -187,7 +187,7 @@ std::optional<std::string> answer_due(const ComplaintDeadline& rule, std::string
     if (!start.ok()) return std::nullopt;
     const int n = extended && rule.extended_days ? *rule.extended_days : rule.days;
     const year_month_day due{sys_days{start} + days{n}};
-    char buf[11];
+    char buf[16]; // room for any int year GCC cannot rule out; the date is checked above
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(due.year()),
                   static_cast<unsigned>(due.month()), static_cast<unsigned>(due.day()));
     return std::string(buf);

@@ -14,6 +14,7 @@
 #include "trainer/core/time.hpp"
 #include "trainer/fsrs/scheduler.hpp"
 #include "trainer/identity/people.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <cstdio>

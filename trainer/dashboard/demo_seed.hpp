@@ -8,7 +8,7 @@
 // review events at ~20 reviews a day) takes minutes, not hours.
 #include "trainer/content/model.hpp"
 #include "trainer/core/clock.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <functional>
 #include <memory>

@@ -3,6 +3,7 @@
 #include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/store/audit_chain.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 

@@ -3,7 +3,8 @@
 // lockouts, PIN changes, people changes, content changes, QA scores, sign-offs, exports,
 // erasures), read back as human-readable lines. Admins only.
 #include "trainer/identity/access.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <optional>
 #include <string>

@@ -1,4 +1,5 @@
 #include "trainer/identity/auth.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 

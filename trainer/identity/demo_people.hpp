@@ -2,7 +2,7 @@
 // The demo people that `scripts/run` puts in a new demo database, so a newcomer can try every
 // role at once. The list (names, roles, PINs, badges) is at the top of demo_people.cpp.
 #include "trainer/identity/pin.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <vector>
 

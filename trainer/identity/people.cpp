@@ -1,14 +1,14 @@
 // [SECTION] Field rules
 // [SECTION] Reading people
 // [SECTION] PeopleService: people
-// [SECTION] PeopleService: teams and PINs
-// [SECTION] PeopleService: CSV import (all-or-nothing)
 #include "trainer/identity/people.hpp"
+#include "trainer/identity/people_rows.hpp"
 
 #include "trainer/identity/people_projection.hpp"
 
 #include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <map>
@@ -18,14 +18,25 @@ namespace trainer::identity {
 
 // [SECTION] Field rules ------------------------------------------------------------------------
 
+namespace {
+
+// 'text' in quotes, built by appending: GCC 12 at -O3 warns falsely (-Wrestrict) on "'" + std::string(...).
+std::string quoted(std::string_view text) {
+    std::string q = "'";
+    q.append(text);
+    q += '\'';
+    return q;
+}
+
+} // namespace
+
 std::optional<std::string> person_id_problem(std::string_view id) {
     if (id.empty()) return "an id is required";
     const bool ok_chars = std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     });
     if (!ok_chars || id.size() > 64)
-        return "'" + std::string(id) +
-               "' is not a valid id (lowercase a-z, 0-9, '.', '_', '-'; at most 64 characters)";
+        return quoted(id) + " is not a valid id (lowercase a-z, 0-9, '.', '_', '-'; at most 64 characters)";
     return std::nullopt;
 }
 
@@ -37,7 +48,7 @@ std::optional<std::string> locale_problem(std::string_view l) {
 std::optional<std::string> hire_date_problem(std::string_view d) {
     const auto t = parse_date(d);
     if (!t || format_date(*t) != d)
-        return "'" + std::string(d) + "' is not a date (expected YYYY-MM-DD, e.g. 2024-03-18)";
+        return quoted(d) + " is not a date (expected YYYY-MM-DD, e.g. 2024-03-18)";
     return std::nullopt;
 }
 
@@ -56,7 +67,7 @@ std::string team_slug(std::string_view name) {
     return s;
 }
 
-namespace {
+namespace people_rows {
 
 // Every problem of a new person, as (column, message) — the column names match the CSV header.
 std::vector<std::pair<std::string, std::string>> problems_of(const NewPerson& p) {
@@ -131,7 +142,9 @@ std::optional<Person> read_one(store::Database& db, const std::string& where,
     return read_row(db, st);
 }
 
-} // namespace
+} // namespace people_rows
+
+using namespace people_rows;
 
 // [SECTION] Reading people ---------------------------------------------------------------------
 
@@ -216,7 +229,7 @@ std::optional<Person> PeopleService::find_by_badge(const Actor& actor, const std
     return p;
 }
 
-namespace {
+namespace people_rows {
 
 Person must_exist(store::Database& db, const std::string& id) {
     auto p = read_person(db, id);
@@ -224,7 +237,7 @@ Person must_exist(store::Database& db, const std::string& id) {
     return *p;
 }
 
-} // namespace
+} // namespace people_rows
 
 void PeopleService::deactivate(const Actor& actor, const std::string& id) {
     require_admin(actor, "deactivate people");
@@ -251,229 +264,6 @@ std::vector<RosterEntry> PeopleService::roster() {
     while (st.step())
         out.push_back({st.text(0), st.text(1), st.text(2)});
     return out;
-}
-
-// [SECTION] PeopleService: teams and PINs ------------------------------------------------------
-
-std::string PeopleService::resolve_team(const std::string& name_or_id, bool create, bool* created) {
-    if (created) *created = false;
-    auto st = db_.prepare("SELECT id FROM teams WHERE id = ?1 OR name = ?1 COLLATE NOCASE");
-    st.bind(1, name_or_id);
-    if (st.step()) return st.text(0);
-    if (!create) throw PeopleError("no team '" + name_or_id + "'");
-    std::string id = team_slug(name_or_id);
-    if (id.empty()) id = "team"; // a name in another script: keep it as the name, number the id
-    const std::string base = id;
-    for (int n = 2; exists(db_, "SELECT 1 FROM teams WHERE id = ?1", id); ++n)
-        id = base + "-" + std::to_string(n);
-    // Not written here: the caller records people.team_created, which the projection applies.
-    if (created) *created = true;
-    return id;
-}
-
-Team PeopleService::create_team(const Actor& actor, const std::string& name) {
-    require_admin(actor, "create teams");
-    if (name.empty()) throw PeopleError("a team needs a name");
-    if (auto e = text::problem(name, text::Kind::Name)) throw PeopleError("team name: " + *e);
-    if (exists(db_, "SELECT 1 FROM teams WHERE name = ?1 COLLATE NOCASE OR id = ?1", name))
-        throw PeopleError("team '" + name + "' already exists");
-    store::Transaction tx(db_);
-    bool created = false;
-    const std::string id = resolve_team(name, true, &created);
-    audit(actor, kTeamCreated, {{"team", id}, {"name", name}});
-    tx.commit();
-    return {id, name, {}, {}};
-}
-
-void PeopleService::add_member(const Actor& actor, const std::string& team,
-                               const std::string& person_id) {
-    require_admin(actor, "change teams");
-    must_exist(db_, person_id);
-    store::Transaction tx(db_);
-    const std::string id = resolve_team(team, false, nullptr);
-    audit(actor, kTeamMemberAdded, {{"team", id}, {"person", person_id}});
-    tx.commit();
-}
-
-void PeopleService::set_lead(const Actor& actor, const std::string& team,
-                             const std::string& person_id) {
-    require_admin(actor, "change teams");
-    const Person p = must_exist(db_, person_id);
-    if (p.role == Role::Agent)
-        throw PeopleError("'" + person_id + "' is an agent; only a lead or admin can lead a team");
-    store::Transaction tx(db_);
-    const std::string id = resolve_team(team, false, nullptr);
-    audit(actor, kTeamLeadSet, {{"team", id}, {"person", person_id}});
-    tx.commit();
-}
-
-std::vector<Team> PeopleService::teams(const Actor& actor) {
-    std::vector<Team> out;
-    auto st = db_.prepare("SELECT id, name FROM teams ORDER BY name");
-    while (st.step()) {
-        Team t{st.text(0), st.text(1), {}, {}};
-        for (auto& m : strings(
-                 db_, "SELECT person_id FROM team_members WHERE team_id = ?1 ORDER BY person_id",
-                 t.id))
-            if (can_view_person(actor, m)) t.members.push_back(m);
-        // Who leads a team is not private: agents need to know whom to ask.
-        t.leads = strings(
-            db_, "SELECT person_id FROM team_leads WHERE team_id = ?1 ORDER BY person_id", t.id);
-        const bool involved =
-            (actor.role && *actor.role == Role::Admin) || !t.members.empty() ||
-            std::find(t.leads.begin(), t.leads.end(), actor.person_id) != t.leads.end();
-        if (involved) out.push_back(std::move(t));
-    }
-    return out;
-}
-
-void PeopleService::set_pin(const Actor& actor, const std::string& id, std::string_view pin,
-                            PinCost cost, bool allow_weak) {
-    if (actor.person_id != id || actor.person_id.empty()) require_manage_person(actor, id);
-    must_exist(db_, id);
-    if (!allow_weak)
-        if (auto weak = weak_pin_reason(pin)) throw PinError(*weak);
-    store_pin_hash(actor, id, hash_pin(pin, cost));
-}
-
-void PeopleService::store_pin_hash(const Actor& actor, const std::string& id,
-                                   const std::string& hash) {
-    if (actor.person_id != id || actor.person_id.empty()) require_manage_person(actor, id);
-    must_exist(db_, id);
-    // Plain Argon2id, or keyed with the organisation's PIN key ("pk1:<key id>:$argon2id$...").
-    const bool keyed = hash.starts_with("pk1:") && hash.find(":$argon2id$", 4) != std::string::npos;
-    if (!hash.starts_with("$argon2id$") && !keyed) throw PinError("not an Argon2id hash");
-    store::Transaction tx(db_);
-    // A new PIN also lifts any lockout: the person proved nothing, but their lead/admin did
-    // (the auth_throttle projection applies the same rule to pin.changed).
-    db_.prepare("DELETE FROM auth_throttle WHERE person_id = ?1").bind_all(id).run();
-    // The hash travels in the event so every device and a rebuild know the PIN (issue 12 §1).
-    audit(actor, kPinChanged, {{"person", id}, {"hash", hash}});
-    tx.commit();
-}
-
-// [SECTION] PeopleService: CSV import (all-or-nothing) -----------------------------------------
-
-namespace {
-
-const std::vector<std::string> kImportColumns = {"id",     "name",  "role",        "team",
-                                                 "locale", "badge", "external_id", "hire_date"};
-
-std::optional<std::string> non_empty(const std::string& s) {
-    return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
-std::vector<std::string> split_teams(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        const auto bar = s.find('|', start);
-        std::string part =
-            s.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
-        const auto b = part.find_first_not_of(' '), e = part.find_last_not_of(' ');
-        if (b != std::string::npos) out.push_back(part.substr(b, e - b + 1));
-        if (bar == std::string::npos) break;
-        start = bar + 1;
-    }
-    return out;
-}
-
-} // namespace
-
-ImportResult PeopleService::import_csv_file(const Actor& actor, const std::filesystem::path& path) {
-    require_admin(actor, "import people");
-    return import_table(actor, csv::read_file(path), path.filename().string());
-}
-
-ImportResult PeopleService::import_csv_text(const Actor& actor, std::string_view text,
-                                            const std::string& source) {
-    require_admin(actor, "import people");
-    return import_table(actor, csv::parse(text), source);
-}
-
-ImportResult PeopleService::import_table(const Actor& actor, const csv::Table& t,
-                                         const std::string& source) {
-    ImportResult r;
-    r.issues = t.issues;
-    const csv::Columns cols(t.header);
-    bool header_ok = !t.header.empty();
-    for (const auto& m : cols.missing(kImportColumns)) {
-        if (t.header.empty()) break;
-        r.issues.push_back({1, 1, 0, m,
-                            "missing column " + m +
-                                " (the header needs: id, name, role, team, "
-                                "locale, badge, external_id, hire_date)"});
-        header_ok = false;
-    }
-    for (const auto& u : cols.unknown(kImportColumns)) {
-        r.issues.push_back({1, 1, 0, u, "unknown column " + u + " (is it misspelt?)"});
-        header_ok = false;
-    }
-    if (!header_ok) return r; // rows cannot be read reliably without the right header
-
-    std::vector<std::pair<const csv::Row*, NewPerson>> people;
-    std::map<std::string, std::size_t> ids, badges, external_ids; // value → first row
-    for (const auto& row : t.rows) {
-        if (row.fields.size() != t.header.size()) continue; // already reported as ragged
-        auto issue = [&](const std::string& col, const std::string& msg) {
-            const auto c = cols.find(col);
-            // A cell the CSV reader already refused (invalid UTF-8, a control character) is
-            // reported once, not again by the field rules.
-            const std::size_t column = c ? *c + 1 : 0;
-            for (const auto& earlier : r.issues)
-                if (earlier.row == row.row && column != 0 && earlier.column == column) return;
-            r.issues.push_back({row.row, row.line, column, col, msg});
-        };
-        NewPerson p;
-        p.id = cols.get(row, "id");
-        p.display_name = cols.get(row, "name");
-        const std::string& role = cols.get(row, "role");
-        if (auto parsed = parse_role(role))
-            p.role = *parsed;
-        else
-            issue("role", role.empty()
-                              ? "a role is required (agent, lead or admin)"
-                              : "unknown role '" + role + "' (expected agent, lead or admin)");
-        p.teams = split_teams(cols.get(row, "team"));
-        if (!cols.get(row, "locale").empty()) p.locale = cols.get(row, "locale");
-        p.badge_id = non_empty(cols.get(row, "badge"));
-        p.external_id = non_empty(cols.get(row, "external_id"));
-        p.hire_date = non_empty(cols.get(row, "hire_date"));
-        for (const auto& [col, msg] : problems_of(p))
-            issue(col, msg);
-
-        auto unique = [&](std::map<std::string, std::size_t>& seen,
-                          const std::optional<std::string>& v, const std::string& col,
-                          const char* what, const char* db_sql) {
-            if (!v || v->empty()) return;
-            if (auto [it, fresh] = seen.emplace(*v, row.row); !fresh)
-                issue(col, std::string("duplicate ") + what + " '" + *v + "' (also on row " +
-                               std::to_string(it->second) + ")");
-            else if (exists(db_, db_sql, *v))
-                issue(col, std::string(what) + " '" + *v + "' already exists in the database");
-        };
-        if (!person_id_problem(p.id))
-            unique(ids, p.id, "id", "id", "SELECT 1 FROM people WHERE id = ?1");
-        unique(badges, p.badge_id, "badge", "badge", "SELECT 1 FROM people WHERE badge_id = ?1");
-        unique(external_ids, p.external_id, "external_id", "external id",
-               "SELECT 1 FROM people WHERE external_id = ?1");
-        people.emplace_back(&row, std::move(p));
-    }
-    if (t.rows.empty() && r.ok())
-        r.issues.push_back({1, 1, 0, "", "no people in the file (only a header)"});
-    if (!r.ok()) return r;
-
-    store::Transaction tx(db_);
-    const auto teams_before = events_.count({.type = "people.team_created"});
-    for (const auto& [row, p] : people)
-        insert_person(actor, p, "import");
-    r.teams_created =
-        static_cast<std::size_t>(events_.count({.type = "people.team_created"}) - teams_before);
-    r.imported = people.size();
-    audit(actor, "people.imported",
-          {{"source", source}, {"people", r.imported}, {"teams_created", r.teams_created}});
-    tx.commit();
-    return r;
 }
 
 } // namespace trainer::identity

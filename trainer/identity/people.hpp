@@ -5,7 +5,9 @@
 #include "trainer/csv/csv.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/identity/pin.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <filesystem>
 #include <optional>

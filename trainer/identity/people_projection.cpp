@@ -1,4 +1,5 @@
 #include "trainer/identity/people_projection.hpp"
+#include "trainer/store/events.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,6 +2,7 @@
 // date, teams and active flag in one audited step (DESIGN §4.7). Used by `trainer people sync`.
 #include "trainer/identity/people.hpp"
 #include "trainer/identity/people_projection.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <set>

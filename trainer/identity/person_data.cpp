@@ -7,6 +7,7 @@
 #include "trainer/identity/people.hpp"
 #include "trainer/store/projection.hpp"
 #include "trainer/store/tombstone.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <array>

@@ -2,10 +2,10 @@
 // One person's data, for a subject-access request (export) or the right to erasure (erase).
 // Both are audited; neither audit event contains the person's name.
 #include "trainer/identity/access.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 #include "trainer/store/projection.hpp"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <optional>
 #include <string>

@@ -4,6 +4,7 @@
 #include "trainer/identity/roster_sync.hpp"
 
 #include "trainer/core/case_fold.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <map>

@@ -7,6 +7,7 @@
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/record.hpp"
 #include "trainer/onboarding/service.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 

@@ -5,7 +5,7 @@
 // before today (UTC). The app calls auto_assign_recent_hires at start and at each login.
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/identity/access.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <optional>
 #include <string>

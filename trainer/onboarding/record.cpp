@@ -1,6 +1,7 @@
 #include "trainer/onboarding/record.hpp"
 
 #include "trainer/content/onboarding_events.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <stdexcept>

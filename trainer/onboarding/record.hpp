@@ -3,7 +3,7 @@
 // truth): so resuming after logout, restart or a crash shows exactly where they were.
 #include "trainer/core/clock.hpp"
 #include "trainer/store/database.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <cstdint>
 #include <map>

@@ -1,6 +1,7 @@
 #include "trainer/onboarding/service.hpp"
 
 #include "trainer/core/text_policy.hpp"
+#include "trainer/store/events.hpp"
 
 // [SECTION] Checks shared by every action
 // [SECTION] Views

@@ -7,7 +7,9 @@
 #include "trainer/identity/access.hpp"
 #include "trainer/onboarding/module_view.hpp"
 #include "trainer/onboarding/track_map.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <stdexcept>
 #include <string>

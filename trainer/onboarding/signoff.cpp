@@ -9,6 +9,7 @@
 #include "trainer/content/onboarding_events.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/service.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <set>

@@ -1,4 +1,5 @@
 #include "trainer/quality/coaching.hpp"
+#include "trainer/store/events.hpp"
 
 #include "trainer/cards/review_service.hpp"
 

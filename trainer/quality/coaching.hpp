@@ -5,7 +5,7 @@
 #include "trainer/content/quality_model.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/quality/records.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <string>
 #include <string_view>

@@ -5,6 +5,7 @@
 #include "trainer/quality/qa_figures.hpp"
 #include "trainer/quality/records.hpp"
 #include "trainer/quality/survey_figures.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <memory>

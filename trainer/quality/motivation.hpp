@@ -13,7 +13,7 @@
 #include "trainer/identity/access.hpp"
 #include "trainer/quality/motivation_config.hpp"
 #include "trainer/quality/period.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <map>
 #include <optional>

@@ -1,6 +1,7 @@
 #include "trainer/quality/records.hpp"
 
 #include "trainer/core/text_policy.hpp"
+#include "trainer/store/events.hpp"
 
 #include <stdexcept>
 

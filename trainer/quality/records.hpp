@@ -4,8 +4,10 @@
 // derived tables (migration 0007) are written in the same transaction as the event and rebuilt by
 // quality_projection().
 #include "trainer/quality/scoring.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 #include "trainer/store/projection.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <optional>
 #include <string>

@@ -10,7 +10,7 @@
 #include "trainer/csv/csv.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/quality/import_common.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <filesystem>
 #include <map>

@@ -7,6 +7,7 @@
 #include "trainer/identity/people.hpp"
 #include "trainer/quality/name_uuid.hpp"
 #include "trainer/quality/records.hpp"
+#include "trainer/store/events.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -21,9 +21,9 @@
 // - result.score: raw within [min, max], scaled = raw / max for non-negative scales (xAPI:
 //   −1..1), timestamps in UTC with milliseconds.
 #include "trainer/content/model.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <map>
 #include <optional>

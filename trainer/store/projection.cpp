@@ -1,4 +1,5 @@
 #include "trainer/store/projection.hpp"
+#include "trainer/store/events.hpp"
 
 
 namespace trainer::store {

@@ -1,7 +1,7 @@
 #pragma once
 // Derived state (a card's schedule per person, module status, latest phase) is a cache over
 // the events. A projection says how to clear its tables and how one event changes them.
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <functional>
 #include <string>

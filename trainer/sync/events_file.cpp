@@ -1,6 +1,7 @@
 #include "trainer/sync/events_file.hpp"
 
 #include "trainer/core/time.hpp"
+#include "trainer/store/events.hpp"
 
 #include <nlohmann/json.hpp>
 

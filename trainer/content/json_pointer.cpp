@@ -1,0 +1,24 @@
+// RFC 6901 JSON pointers: appending a key or an index (split from json_source.cpp). Declared in
+// json_source.hpp.
+#include "trainer/content/json_source.hpp"
+
+namespace trainer::content {
+
+std::string pointer_append(const std::string& parent, std::string_view key) {
+    std::string out = parent + '/';
+    for (char ch : key) {
+        if (ch == '~')
+            out += "~0";
+        else if (ch == '/')
+            out += "~1";
+        else
+            out += ch;
+    }
+    return out;
+}
+
+std::string pointer_append(const std::string& parent, std::size_t index) {
+    return parent + '/' + std::to_string(index);
+}
+
+} // namespace trainer::content
