@@ -33,14 +33,20 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
                          ui.px(24) * static_cast<float>(problems.size());
     ImGui::BeginChild("##criteria", ImVec2(0, -footer), false);
     if (form.scorecards.size() > 1) { // call, chat or e-mail: the lead picks what was listened to
+        bool first = true;
         for (const auto& sc : form.scorecards) {
+            // The buttons wrap to the next line rather than run past a small window's edge.
+            const float w = ImGui::CalcTextSize(sc.title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+            if (!first) {
+                ImGui::SameLine();
+                if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+            }
+            first = false;
             ImGui::PushID(sc.id.c_str());
             if (widgets::button(ui, sc.title, 0.0f, sc.id == form.scorecard_id) && sc.id != form.scorecard_id)
                 wanted_scorecard = sc.id;
             ImGui::PopID();
-            ImGui::SameLine();
         }
-        ImGui::NewLine();
     } else {
         widgets::text(ui.fonts.body, form.title, theme::kAccent);
     }
