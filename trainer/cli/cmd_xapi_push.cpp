@@ -1,6 +1,7 @@
 // trainer xapi push: learning records to an LRS (README "Sending statements to an LRS"; the rules
 // of what counts as stored are in trainer/xapi/push.hpp).
 #include "trainer/cli/cli.hpp"
+#include "trainer/store/events.hpp"
 #include "trainer/cli/xapi_options.hpp"
 
 #include "trainer/content/loader.hpp"

@@ -1,4 +1,5 @@
 #include "trainer/sync/recompute.hpp"
+#include "trainer/store/events.hpp"
 
 #include <set>
 

@@ -1,4 +1,5 @@
 #include "trainer/xapi/push.hpp"
+#include "trainer/store/events.hpp"
 
 #include <nlohmann/json.hpp>
 
