@@ -43,7 +43,7 @@ void demo(const std::filesystem::path& db, const std::string& org) {
 
 } // namespace
 
-TEST_CASE("two kiosks' demo histories merge both ways into the same state, and again changes nothing", "[sync][cli]") {
+TEST_CASE("two kiosks' demo histories merge both ways into the same state, and again changes nothing", "[sync][cli][slow]") {
     test::TempDir dir;
     demo(dir / "a.db", "acme");
     demo(dir / "b.db", "acme");
@@ -75,7 +75,7 @@ TEST_CASE("two kiosks' demo histories merge both ways into the same state, and a
     CHECK(count(dir / "c.db", "SELECT count(*) FROM card_state") == count(dir / "a.db", "SELECT count(*) FROM card_state"));
 }
 
-TEST_CASE("a merge refuses itself, another organisation, a truncated or newer file, and changes nothing", "[sync][cli]") {
+TEST_CASE("a merge refuses itself, another organisation, a truncated or newer file, and changes nothing", "[sync][cli][slow]") {
     test::TempDir dir;
     demo(dir / "a.db", "acme");
     demo(dir / "z.db", "zenith");
@@ -111,7 +111,7 @@ TEST_CASE("a merge refuses itself, another organisation, a truncated or newer fi
     CHECK(count(dir / "a.db", "SELECT count(*) FROM events") == before);
 }
 
-TEST_CASE("a full disk during a merge changes nothing, and the merge completes once there is room", "[sync]") {
+TEST_CASE("a full disk during a merge changes nothing, and the merge completes once there is room", "[sync][slow]") {
     test::TempDir dir;
     demo(dir / "a.db", "acme");
     demo(dir / "b.db", "acme");
@@ -129,7 +129,7 @@ TEST_CASE("a full disk during a merge changes nothing, and the merge completes o
     CHECK(r.added > 0);
 }
 
-TEST_CASE("kill -9 in the middle of a merge leaves nothing or everything, and a re-run completes", "[sync][cli]") {
+TEST_CASE("kill -9 in the middle of a merge leaves nothing or everything, and a re-run completes", "[sync][cli][slow]") {
     test::TempDir dir;
     demo(dir / "a.db", "acme");
     demo(dir / "b.db", "acme");
@@ -164,7 +164,7 @@ TEST_CASE("kill -9 in the middle of a merge leaves nothing or everything, and a 
     CHECK(count(dir / "a.db", real) == everything);
 }
 
-TEST_CASE("an erasure holds against a later merge and leaves no name, e-mail or badge in the files", "[sync][cli]") {
+TEST_CASE("an erasure holds against a later merge and leaves no name, e-mail or badge in the files", "[sync][cli][slow]") {
     test::TempDir dir;
     demo(dir / "a.db", "acme");
     std::string out;

@@ -18,26 +18,40 @@ case "$lang" in
   ru) query="закройте жалобу" who=dmitri name=dmitri.volkov pin=2222 ;;
 esac
 card="af-close-complaint-loop"
-"$bin/trainer" --db "$tmp/k.db" demo create > /dev/null
+source "$(dirname "$0")/demo_db.sh"
+demo_db "$bin/trainer" "$tmp/k.db"
 lookups() { sqlite3 "$tmp/k.db" "SELECT count(*) FROM events WHERE type='card.looked_up' AND person_id='$name' AND json_extract(payload,'\$.card')='$card'"; }
 before="$(lookups)"
-"$bin/kiosk" --db "$tmp/k.db" --lang "$lang" --size 1280x800 2> "$tmp/stderr" &
+here="$(cd "$(dirname "$0")" && pwd)"
+dump="$tmp/drawn.json"
+"$bin/kiosk" --db "$tmp/k.db" --lang "$lang" --size 1280x800 --dump-text "$dump" 2> "$tmp/stderr" &
 pid=$!
 wid="$(timeout 20 xdotool search --sync --name "Service standards" | head -1)"
-step() { sleep "${1:-0.6}"; }
-sleep 2.5   # the first frame: the app and fonts are built on a thread
-xdotool mousemove --window "$wid" 960 40 click 1; step      # Sign in (top right)
-xdotool type --delay 40 "$who"; step 0.3; xdotool key Return; step
-xdotool type --delay 40 "$pin"; xdotool key Return; step 5   # PIN; Argon2 runs off the UI thread
+# Wait for what the window shows (its live text dump), not a guessed time.
+wait_screen() { python3 "$here/dump_query.py" "$dump" wait-screen "$1" || { cat "$tmp/stderr"; exit 1; }; }
+step() { sleep "${1:-0.4}"; }
+wait_screen decks                                              # the first frame (built on a thread)
+xdotool mousemove --window "$wid" 960 40 click 1               # Sign in (top right)
+wait_screen login
+xdotool type --delay 40 "$who"; step 0.3; xdotool key Return
+wait_screen pin
+xdotool type --delay 40 "$pin"; xdotool key Return
+wait_screen home                                               # Argon2 runs off the UI thread
 # Letters go to search on the home screen. xdotool types a Cyrillic letter by remapping a spare
 # keycode for it; a slow (sanitized) build reads the key after the next remap and gets the wrong
 # letter, so it types slowly enough for each key to be read first.
-xdotool type --delay 250 "$query"; step 1
-xdotool key Return; step                                       # the best result opens on its back
-xdotool key Escape; step                                       # back home, the field empty
-xdotool mousemove --window "$wid" 500 40 click 1; step 1   # a tap on the search field
+xdotool type --delay 250 "$query"
+wait_screen search
+step 1
+xdotool key Return                                             # the best result opens on its back
+wait_screen card
+xdotool key Escape                                             # back home, the field empty
+wait_screen home
+xdotool mousemove --window "$wid" 500 40 click 1; step 1       # a tap on the search field
 import -window "$wid" "$out/recent-lookups-$lang.png"
-xdotool mousemove --window "$wid" 500 120 click 1; step 1  # a tap on the first recent lookup
+xdotool mousemove --window "$wid" 500 120 click 1              # a tap on the first recent lookup
+wait_screen card
+for _ in $(seq 25); do [ "$(( $(lookups) - before ))" -ge 2 ] && break; sleep 0.2; done
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 opened=$(( $(lookups) - before ))
 echo "lookups of $card: $opened"

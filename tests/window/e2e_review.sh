@@ -9,21 +9,33 @@ tmp="$(mktemp -d)"
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-"$bin/trainer" --db "$tmp/k.db" demo create > /dev/null   # people and some weeks of history
+source "$(dirname "$0")/demo_db.sh"
+demo_db "$bin/trainer" "$tmp/k.db"   # people and some weeks of history
 count() { sqlite3 "$tmp/k.db" "SELECT count(*) FROM events WHERE type='$1' AND person_id='emily.carter'"; }
 reviews_before="$(count card.reviewed)"
-"$bin/kiosk" --db "$tmp/k.db" --lang en --size 1280x800 2> "$tmp/stderr" &
+here="$(cd "$(dirname "$0")" && pwd)"
+dump="$tmp/drawn.json"
+"$bin/kiosk" --db "$tmp/k.db" --lang en --size 1280x800 --dump-text "$dump" 2> "$tmp/stderr" &
 pid=$!
 wid="$(timeout 20 xdotool search --sync --name "Service standards" | head -1)"
-step() { sleep "${2:-0.6}"; }
-sleep 2.5   # the first frame: the app and fonts are built on a thread (slower under the sanitizers)
-xdotool mousemove --window "$wid" 960 40 click 1; step       # Sign in (top right)
-xdotool type --delay 40 "emily"; step 0.3; xdotool key Return; step
-xdotool type --delay 40 "3333"; xdotool key Return; step 5    # PIN; Argon2 runs off the UI thread
-xdotool key Return; step                                      # Start review (Enter on the home screen)
-for _ in 1 2 3; do
+# Wait for what the window shows (its live text dump), not a guessed time.
+wait_screen() { python3 "$here/dump_query.py" "$dump" wait-screen "$1" || { cat "$tmp/stderr"; exit 1; }; }
+step() { sleep "${1:-0.3}"; }
+wait_screen decks                                             # the first frame (built on a thread)
+xdotool mousemove --window "$wid" 960 40 click 1              # Sign in (top right)
+wait_screen login
+xdotool type --delay 40 "emily"; step; xdotool key Return
+wait_screen pin
+xdotool type --delay 40 "3333"; xdotool key Return
+wait_screen home                                              # Argon2 runs off the UI thread
+xdotool key Return                                            # Start review (Enter on the home screen)
+wait_screen review
+for n in 1 2 3; do
   xdotool key space; step 0.5                                 # turn the card
-  xdotool key 3; step 0.8                                     # Good
+  xdotool key 3                                               # Good
+  # The grade is committed before the next card shows.
+  for _ in $(seq 50); do [ "$(( $(count card.reviewed) - reviews_before ))" -ge "$n" ] && break; sleep 0.2; done
+  step
 done
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 reviews=$(( $(count card.reviewed) - reviews_before ))

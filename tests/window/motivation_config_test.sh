@@ -9,7 +9,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$out"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-"$bin/trainer" --db "$tmp/k.db" demo create > /dev/null
+source "$(dirname "$0")/demo_db.sh"
+demo_db "$bin/trainer" "$tmp/k.db"
 cat > "$tmp/motivation.json" <<'JSON'
 {
   "period": "month",

@@ -25,7 +25,8 @@ while [ $# -gt 0 ]; do
 done
 # --demo-db TRAINER: start from a demo database (people, PINs) made by the trainer CLI.
 if [ "${1:-}" = "--demo-db" ]; then
-  "$2" --db "$tmp/kiosk.db" demo create > /dev/null
+  source "$here/demo_db.sh"
+  demo_db "$2" "$tmp/kiosk.db"
   if [ -n "$own" ]; then
     dates="$("$2" --db "$tmp/kiosk.db" scores list --person "$own" --json --as "$own" | python3 -c '
 import json, sys

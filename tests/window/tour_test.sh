@@ -14,7 +14,8 @@ pin=""
 if [ "${1:-}" = "--pin" ]; then pin="$2"; shift 2; fi
 sizes="1024x600,1366x768,1920x1080"
 for a in "$@"; do [ "$a" = "--tour-sizes" ] && sizes=""; done
-"$trainer" --db "$tmp/kiosk.db" demo create > /dev/null
+source "$here/demo_db.sh"
+demo_db "$trainer" "$tmp/kiosk.db"
 dir="$out/tour-$name"
 rm -rf "$dir"
 args=(--db "$tmp/kiosk.db" --size 1024x600 --frames 4 --tour "$dir" --tour-screens "$screens" --tour-langs en,pl,ru)

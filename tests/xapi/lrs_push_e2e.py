@@ -11,7 +11,7 @@ import sys
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from push_files import auth_file, fresh_database  # noqa: E402
+from push_files import auth_file, fresh_database, demo_database  # noqa: E402
 
 state, trainer, content, work = sys.argv[1:5]
 here = os.path.dirname(os.path.abspath(__file__))
@@ -56,8 +56,7 @@ def validate(statements):
     return r.stdout.strip()
 
 
-t("init")
-t("demo", "create")
+demo_database(db, lambda: (t("init"), t("demo", "create")))
 ours = json.loads(t("export", "xapi", "--since", "2000-01-01", "--actor", "opaque", "--out", "-").stdout)
 # One of them is already in the LRS (sent by an earlier tool run, say): the push must not fail or
 # store it twice.

@@ -16,3 +16,16 @@ def auth_file(work, key, secret):
         f.write(f"{key}:{secret}\n")
     os.chmod(path, 0o600)
     return path
+
+
+def demo_database(db, make):
+    """Puts a demo database at db: a copy of the run's shared one (DEMO_DB, made once by ctest,
+    tests/CMakeLists.txt) or, run by hand, a new one made by make() (`trainer init`, `demo create`)."""
+    shared = os.environ.get("DEMO_DB", "")
+    if shared and os.path.isfile(shared):
+        for suffix in ("", ".pinkey"):  # the PIN key lives beside the database (SECURITY.md)
+            if os.path.isfile(shared + suffix):
+                shutil.copyfile(shared + suffix, db + suffix)
+                os.chmod(db + suffix, 0o600)
+    else:
+        make()

@@ -11,7 +11,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from fake_lrs import FakeLrs  # noqa: E402
-from push_files import auth_file, fresh_database  # noqa: E402
+from push_files import auth_file, fresh_database, demo_database  # noqa: E402
 
 case, trainer, content, work = sys.argv[1:5]
 work = os.path.join(work, case)
@@ -48,8 +48,7 @@ def seq_of(statement_id, events):
     return events[statement_id]
 
 
-t("init")
-t("demo", "create")
+demo_database(db, lambda: (t("init"), t("demo", "create")))
 statements = json.loads(t("export", "xapi", "--since", "2000-01-01", "--out", "-").stdout)
 ids = [s["id"] for s in statements]
 with sqlite3.connect(db) as c:
