@@ -144,4 +144,14 @@ std::vector<std::string> assigned_tracks(store::Database& db, const std::string&
     return out;
 }
 
+std::set<std::string> people_with_tracks(store::Database& db) {
+    // The subject of an assignment is its payload's "person" (person_events() above).
+    auto st = db.prepare("SELECT DISTINCT json_extract(payload, '$.person') FROM events WHERE type = ?1");
+    st.bind(1, kTrackAssigned);
+    std::set<std::string> out;
+    while (st.step())
+        if (!st.is_null(0)) out.insert(st.text(0));
+    return out;
+}
+
 } // namespace trainer::onboarding
