@@ -64,19 +64,29 @@ TEST_CASE("the team table's reviews due equal the home screen's, with coaching c
     CHECK(first.coaching >= 2);
 }
 
+namespace {
+
+// An imported evaluation of `person`, recorded by lena.
+void add_evaluation(qtest::World& w, const char* person, const char* date, double percent, bool scored,
+                    const char* id) {
+    quality::Evaluation e;
+    e.person_id = person;
+    e.date = date;
+    e.source = "import:test";
+    e.external_id = id;
+    e.score.scored = scored;
+    e.score.percent = percent;
+    quality::store_evaluation(w.events, e, "lena");
+}
+
+} // namespace
+
 TEST_CASE("the QA column, the agent's trend and the motivation index show the same period score") {
     qtest::World w;
     const auto lena = w.actor("lena");
     // Three evaluations of ann in November: the latest is 80 %, the period score is their mean.
     const auto add = [&](const char* date, double percent, const char* id) {
-        quality::Evaluation e;
-        e.person_id = "ann";
-        e.date = date;
-        e.source = "import:test";
-        e.external_id = id;
-        e.score.scored = true;
-        e.score.percent = percent;
-        quality::store_evaluation(w.events, e, "lena");
+        add_evaluation(w, "ann", date, percent, true, id);
     };
     add("2026-11-03", 100, "e1");
     add("2026-11-10", 100, "e2");
@@ -114,14 +124,7 @@ TEST_CASE("every person's QA score read at once is the score person_quality give
     // evaluations table; the figure must be person_quality()'s, to the last bit.
     qtest::World w;
     const auto add = [&](const char* person, const char* date, double percent, bool scored, const char* id) {
-        quality::Evaluation e;
-        e.person_id = person;
-        e.date = date;
-        e.source = "import:test";
-        e.external_id = id;
-        e.score.scored = scored;
-        e.score.percent = percent;
-        quality::store_evaluation(w.events, e, "lena");
+        add_evaluation(w, person, date, percent, scored, id);
     };
     add("ann", "2026-11-03", 91.7, true, "e1");
     add("ann", "2026-11-10", 83.3, true, "e2");

@@ -1,6 +1,7 @@
 // The review tables' projection (card_state, coaching_queue rebuilt from the event log) and the
 // coaching items a lead or a QA import assigns and clears (review_service.hpp).
 #include "trainer/cards/review_state.hpp"
+#include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
 
 #include <sqlite3.h>
@@ -115,15 +116,7 @@ store::Projection review_projection() {
                 db.exec("DELETE FROM coaching_queue");
             },
             [cache](store::Database& db, const store::Event& e) {
-                try {
-                    apply_event(*cache, db, e);
-                } catch (const nlohmann::json::exception& x) {
-                    throw std::runtime_error(e.type + " event " + e.id + " (seq " + std::to_string(e.seq) +
-                                             "): malformed payload: " + x.what());
-                } catch (const std::invalid_argument& x) {
-                    throw std::runtime_error(e.type + " event " + e.id + " (seq " + std::to_string(e.seq) +
-                                             "): " + x.what());
-                }
+                store::apply_naming_event(e, [&] { apply_event(*cache, db, e); });
             }};
 }
 

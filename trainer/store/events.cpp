@@ -64,6 +64,19 @@ Event read_event(const Statement& st) {
     return e;
 }
 
+void apply_naming_event(const Event& e, const std::function<void()>& apply) {
+    const auto named = [&e](const std::string& what) {
+        return std::runtime_error(e.type + " event " + e.id + " (seq " + std::to_string(e.seq) + "): " + what);
+    };
+    try {
+        apply();
+    } catch (const nlohmann::json::exception& x) {
+        throw named(std::string("malformed payload: ") + x.what());
+    } catch (const std::invalid_argument& x) {
+        throw named(x.what());
+    }
+}
+
 namespace {
 
 const std::string kColumns = std::string("SELECT ") + kEventColumns + " FROM events";
