@@ -73,14 +73,15 @@ def main():
     if dash_db:
         kv = key_values([os.path.join(BIN, "bench_dashboard"), "--db", dash_db])
         ms = kv.get("dashboard_overview_ms")
+        base = kv.get("dashboard_baseline_ms")
         if ms is not None:
             rows.append((f"lead dashboard overview, {int(kv.get('dashboard_events', 0)):,} events, "
-                         f"{kv.get('dashboard_db_mb', 0):,.0f} MiB database (ms)", ms, 50.0,
-                         ms / 50.0, "<= 50 ms", ms <= 50.0))
+                         f"{kv.get('dashboard_db_mb', 0):,.0f} MiB database (ms; baseline: one read of "
+                         f"every card_state row)", ms, base, ms / base if base else None, "<= 50 ms", ms <= 50.0))
         hooked = kv.get("dashboard_overview_hooks_ms")
         if hooked is not None:
             rows.append(("  the same with onboarding, QA and motivation figures, as the kiosk shows it (ms)",
-                         hooked, ms, hooked / ms if ms else None, "reported", True))
+                         hooked, base, hooked / base if base else None, "<= 50 ms", hooked <= 50.0))
 
     rows.extend(merge_rows())
     rows.append(crash_kill_row())

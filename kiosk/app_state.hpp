@@ -32,7 +32,7 @@
 #include "trainer/identity/access.hpp"
 #include "trainer/identity/auth.hpp"
 #include "trainer/identity/idle.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 #include "trainer/central/background_sync.hpp"
 
 #include <future>

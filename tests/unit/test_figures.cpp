@@ -64,19 +64,29 @@ TEST_CASE("the team table's reviews due equal the home screen's, with coaching c
     CHECK(first.coaching >= 2);
 }
 
+namespace {
+
+// An imported evaluation of `person`, recorded by lena.
+void add_evaluation(qtest::World& w, const char* person, const char* date, double percent, bool scored,
+                    const char* id) {
+    quality::Evaluation e;
+    e.person_id = person;
+    e.date = date;
+    e.source = "import:test";
+    e.external_id = id;
+    e.score.scored = scored;
+    e.score.percent = percent;
+    quality::store_evaluation(w.events, e, "lena");
+}
+
+} // namespace
+
 TEST_CASE("the QA column, the agent's trend and the motivation index show the same period score") {
     qtest::World w;
     const auto lena = w.actor("lena");
     // Three evaluations of ann in November: the latest is 80 %, the period score is their mean.
     const auto add = [&](const char* date, double percent, const char* id) {
-        quality::Evaluation e;
-        e.person_id = "ann";
-        e.date = date;
-        e.source = "import:test";
-        e.external_id = id;
-        e.score.scored = true;
-        e.score.percent = percent;
-        quality::store_evaluation(w.events, e, "lena");
+        add_evaluation(w, "ann", date, percent, true, id);
     };
     add("2026-11-03", 100, "e1");
     add("2026-11-10", 100, "e2");
@@ -107,4 +117,37 @@ TEST_CASE("the QA column, the agent's trend and the motivation index show the sa
     REQUIRE(trend.size() == 2);
     CHECK(trend[0].period == "2026-10");
     CHECK(*trend[0].percent == Approx(40));
+}
+
+TEST_CASE("every person's QA score read at once is the score person_quality gives each of them") {
+    // The QA column and the motivation index read a whole team's scores in one query of the
+    // evaluations table; the figure must be person_quality()'s, to the last bit.
+    qtest::World w;
+    const auto add = [&](const char* person, const char* date, double percent, bool scored, const char* id) {
+        add_evaluation(w, person, date, percent, scored, id);
+    };
+    add("ann", "2026-11-03", 91.7, true, "e1");
+    add("ann", "2026-11-10", 83.3, true, "e2");
+    add("ann", "2026-11-12", 0, false, "e3"); // every criterion N/A: not scored, not counted
+    add("ann", "2026-12-01", 10, true, "e4"); // December: another period
+    add("bob", "2026-11-30", 66.6, true, "e5");
+    add("carl", "2026-10-31", 50, true, "e6"); // October only
+    const auto period = *quality::parse_period("2026-11");
+    const auto all = quality::list_evaluations(w.db, {});
+    const auto scores = quality::people_quality(w.db, period);
+    CHECK(scores.size() == 2);
+    for (const char* person : {"ann", "bob", "carl"}) {
+        INFO(person);
+        const auto one = quality::person_quality(all, person, period);
+        const auto it = scores.find(person);
+        REQUIRE((it != scores.end()) == one.percent.has_value());
+        if (it == scores.end()) continue;
+        CHECK(it->second.percent == one.percent); // exact: the same sum in the same order
+        CHECK(it->second.evaluations == one.evaluations);
+        CHECK(it->second.period == "2026-11");
+    }
+    CHECK(scores.at("ann").evaluations == 2);
+    const auto only_bob = quality::people_quality(w.db, period, std::string("bob"));
+    REQUIRE(only_bob.size() == 1);
+    CHECK(*only_bob.at("bob").percent == 66.6);
 }

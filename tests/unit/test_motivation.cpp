@@ -319,3 +319,38 @@ TEST_CASE("trainer motivation writes an xlsx with typed cells and a private, aud
     CHECK(test::run_command(bin + "audit", &out) == 0);
     CHECK_THAT(out, Catch::Contains("export.motivation"));
 }
+
+TEST_CASE("a team's motivation rows, read at once, equal each agent's own row", "[motivation]") {
+    // The dashboard asks for a whole team in one call (one query per figure); an agent's own
+    // screen asks for one person. Both must show the same figures, gates and reasons.
+    qtest::World w;
+    fill(w);
+    survey(w, "4", "bob", 5);
+    evaluation(w, "carl", "2026-11-11", 60);
+    identity::PeopleService(w.db, w.events).deactivate(identity::cli_admin(), "carl"); // left in November
+    const Period nov = *parse_period("2026-11");
+    const auto admin = identity::cli_admin();
+    const auto team = motivation_rows(w.db, w.events, w.clock, w.content, config(), admin, {"ann", "bob", "carl"}, nov);
+    REQUIRE(team.size() == 3);
+    for (const auto& r : team) {
+        INFO(r.person_id);
+        const auto own = motivation_for(w.db, w.events, w.clock, w.content, config(), admin, r.person_id, nov);
+        CHECK(r.teams == own.teams);
+        CHECK(r.evaluations == own.evaluations);
+        CHECK(r.quality == own.quality);
+        CHECK(r.training == own.training);
+        CHECK(r.mastery == own.mastery);
+        CHECK(r.csat_percent == own.csat_percent);
+        CHECK(r.components == own.components);
+        CHECK(r.index == own.index);
+        CHECK(r.eligible == own.eligible);
+        REQUIRE(r.reasons.size() == own.reasons.size());
+        for (std::size_t i = 0; i < r.reasons.size(); ++i) CHECK(r.reasons[i].code == own.reasons[i].code);
+    }
+    CHECK(team[0].evaluations == 2); // ann: the two November evaluations, not October's
+    CHECK(*team[0].quality == 85);
+    CHECK(team[0].mastery == 25);
+    CHECK(*team[1].csat_percent == 100);
+    CHECK(team[2].teams == std::vector<std::string>{"team-south"});
+    CHECK(has_reason(team[2], "mastery_unavailable")); // deactivated: the service says why, in both
+}

@@ -17,6 +17,7 @@
 #include "trainer/onboarding/module_view.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/quiz.hpp"
+#include "trainer/onboarding/record.hpp"
 #include "trainer/onboarding/service.hpp"
 #include "trainer/onboarding/signoff.hpp"
 #include "trainer/store/events.hpp"
@@ -655,4 +656,19 @@ TEST_CASE("the CLI assigns a track, shows the track map and the lead's sign-off 
     CHECK(test::run_command(bin + "track assign nope ann", &out) == 1);
     CHECK(out.find("no track 'nope'") != std::string::npos);
     CHECK(test::run_command(bin + "track status ann --lang xx", &out) == 2);
+}
+
+TEST_CASE("the team table folds onboarding events only for people with an assigned track", "[onboarding]") {
+    // The lead dashboard's onboarding column asks people_with_tracks() once instead of reading
+    // every member's events: it must name exactly those whose assigned_tracks() is not empty.
+    auto w = memory_world();
+    w->pass_knowledge("ann"); // events of ann's own, not an assignment
+    CHECK(onboarding::people_with_tracks(w->db) == std::set<std::string>{"ann", "bob"});
+    onboarding::assign_track(w->events, w->content, identity::cli_admin(), "t", "lena");
+    const auto walking = onboarding::people_with_tracks(w->db);
+    for (const char* p : {"ann", "bob", "lena", "otto", "root"}) {
+        INFO(p);
+        CHECK(walking.count(p) == (onboarding::assigned_tracks(w->db, p).empty() ? 0u : 1u));
+    }
+    CHECK(walking.count("lena") == 1);
 }

@@ -25,10 +25,10 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
         std::map<std::string, double> out;
         const auto period = quality::period_of(org_date(now), motivation.period);
         if (!period) return out;
-        const auto evals = quality::list_evaluations(db, {std::nullopt, period->from_date, period->until_date});
+        const auto scores = quality::people_quality(db, *period); // one query, no payload parsed
         for (const auto& p : people) {
             if (!identity::can_view_person(actor, p)) continue;
-            if (const auto q = quality::person_quality(evals, p, *period); q.percent) out[p] = *q.percent;
+            if (const auto it = scores.find(p); it != scores.end() && it->second.percent) out[p] = *it->second.percent;
         }
         return out;
     };
@@ -54,8 +54,9 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
         h.onboarding_percent = [&events, &content, actor](const std::vector<std::string>& people, TimeMs) {
             std::map<std::string, double> out;
             onboarding::OnboardingService svc(events, *content.onboarding);
+            const auto walking = onboarding::people_with_tracks(events.db());
             for (const auto& p : people) {
-                if (!identity::can_view_person(actor, p)) continue;
+                if (!walking.count(p) || !identity::can_view_person(actor, p)) continue;
                 const auto maps = svc.track_maps(actor, p, "en");
                 if (maps.empty()) continue;
                 double sum = 0;

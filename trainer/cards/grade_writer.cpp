@@ -1,7 +1,7 @@
 #include "trainer/cards/grade_writer.hpp"
 
 #include "trainer/store/database.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <chrono>
 #include <optional>

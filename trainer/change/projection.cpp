@@ -2,6 +2,7 @@
 
 #include "trainer/content/change_model.hpp"
 #include "trainer/content/onboarding_events.hpp"
+#include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
 
 namespace trainer::change {
@@ -85,14 +86,7 @@ void apply(store::Database& db, const store::Event& e) {
 } // namespace
 
 void apply_change_event(store::Database& db, const store::Event& e) {
-    try {
-        apply(db, e);
-    } catch (const json::exception& x) {
-        throw std::runtime_error(e.type + " event " + e.id + " (seq " + std::to_string(e.seq) +
-                                 "): malformed payload: " + x.what());
-    } catch (const std::invalid_argument& x) {
-        throw std::runtime_error(e.type + " event " + e.id + " (seq " + std::to_string(e.seq) + "): " + x.what());
-    }
+    store::apply_naming_event(e, [&] { apply(db, e); });
 }
 
 store::Projection change_projection() {

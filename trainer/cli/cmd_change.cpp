@@ -5,6 +5,7 @@
 #include "trainer/change/maturity.hpp"
 #include "trainer/change/rollouts.hpp"
 #include "trainer/cli/change_cli.hpp"
+#include "trainer/cli/session.hpp"
 #include "trainer/core/org_time_zone.hpp"
 
 #include <iostream>
@@ -53,10 +54,7 @@ int cmd_rollouts(const Args& a, Io& io) {
 }
 
 int cmd_define(const Args& a, Io& io) {
-    const auto content = change_cli::load_content_or_throw(a);
-    auto db = open_db(a);
-    SystemClock clock;
-    store::EventStore events(db, clock, store::kiosk_id_of(db));
+    Session s(a, change_cli::load_content_or_throw(a));
     content::Rollout r;
     r.id = a.arg(0, "the rollout id (ID)");
     const auto title = a.value("title");
@@ -67,7 +65,7 @@ int cmd_define(const Args& a, Io& io) {
     r.teams = split(a.value("teams").value_or(""));
     r.start_date = a.value("start").value_or("");
     r.target_date = a.value("target").value_or("");
-    change::define_rollout(events, change_cli::actor_of(a, db), *content, r);
+    change::define_rollout(s.events, change_cli::actor_of(a, s.db), *s.content, r);
     io.out << "rollout defined: " << r.id << "\n";
     return 0;
 }
@@ -76,15 +74,12 @@ int cmd_checkin(const Args& a, Io& io) {
     const std::string& person = a.arg(0, "the person checking in (PERSON)");
     const std::string& rollout = a.arg(1, "the rollout (ROLLOUT)");
     const auto answers = answers_of(a.arg(2, "the answers (ID=1..5,...)"));
-    const auto content = change_cli::load_content_or_throw(a);
-    auto db = open_db(a);
-    SystemClock clock;
-    store::EventStore events(db, clock, store::kiosk_id_of(db));
-    change::CheckinService service(events, clock, *content);
-    const auto r = service.check_in(change_cli::actor_of(a, db), person, rollout, answers);
+    Session s(a, change_cli::load_content_or_throw(a));
+    change::CheckinService service(s.events, s.clock, *s.content);
+    const auto r = service.check_in(change_cli::actor_of(a, s.db), person, rollout, answers);
     io.out << "phase: " << content::phase_id(r.result.phase) << "\n";
     for (const auto& why : r.result.reasons) io.out << "  because " << why.to_string() << "\n";
-    io.out << "lead action: " << content::pick(content->change->phase(r.result.phase).lead_action, "en") << "\n";
+    io.out << "lead action: " << content::pick(s.content->change->phase(r.result.phase).lead_action, "en") << "\n";
     return 0;
 }
 
@@ -94,12 +89,9 @@ int cmd_assess(const Args& a, Io& io) {
     const std::string& phase_text = a.arg(2, "the phase (denial, resistance, exploration, commitment)");
     const auto phase = content::phase_from_id(phase_text);
     if (!phase) throw UsageError("PHASE must be denial, resistance, exploration or commitment, got '" + phase_text + "'");
-    const auto content = change_cli::load_content_or_throw(a);
-    auto db = open_db(a);
-    SystemClock clock;
-    store::EventStore events(db, clock, store::kiosk_id_of(db));
-    change::CheckinService service(events, clock, *content);
-    service.assess(change_cli::actor_of(a, db), person, rollout, *phase, a.value("note").value_or(""));
+    Session s(a, change_cli::load_content_or_throw(a));
+    change::CheckinService service(s.events, s.clock, *s.content);
+    service.assess(change_cli::actor_of(a, s.db), person, rollout, *phase, a.value("note").value_or(""));
     io.out << "assessment recorded: " << person << " " << phase_text << "\n";
     return 0;
 }
@@ -107,12 +99,9 @@ int cmd_assess(const Args& a, Io& io) {
 int cmd_history(const Args& a, Io& io) {
     const std::string& person = a.arg(0, "the person (PERSON)");
     const std::string& rollout = a.arg(1, "the rollout (ROLLOUT)");
-    const auto content = change_cli::load_content_or_throw(a);
-    auto db = open_db(a);
-    SystemClock clock;
-    store::EventStore events(db, clock, store::kiosk_id_of(db));
-    change::CheckinService service(events, clock, *content);
-    for (const auto& r : service.history(change_cli::actor_of(a, db), person, rollout)) {
+    Session s(a, change_cli::load_content_or_throw(a));
+    change::CheckinService service(s.events, s.clock, *s.content);
+    for (const auto& r : service.history(change_cli::actor_of(a, s.db), person, rollout)) {
         io.out << format_iso_ms(r.at_ms) << "  " << content::phase_id(r.phase) << "  " << r.source;
         if (!r.author_id.empty()) io.out << " (" << r.author_id << ")";
         if (!r.note.empty()) io.out << "  note: " << r.note;
@@ -125,12 +114,9 @@ int cmd_history(const Args& a, Io& io) {
 int cmd_maturity_record(const Args& a, Io& io) {
     const std::string& team = a.arg(0, "the team (TEAM)");
     const auto answers = answers_of(a.value("answers").value_or(""));
-    const auto content = change_cli::load_content_or_throw(a);
-    auto db = open_db(a);
-    SystemClock clock;
-    store::EventStore events(db, clock, store::kiosk_id_of(db));
-    const std::string date = a.value("date").value_or(org_today(clock));
-    const auto r = change::record_maturity(events, change_cli::actor_of(a, db), *content, team, date, answers);
+    Session s(a, change_cli::load_content_or_throw(a));
+    const std::string date = a.value("date").value_or(org_today(s.clock));
+    const auto r = change::record_maturity(s.events, change_cli::actor_of(a, s.db), *s.content, team, date, answers);
     io.out << "maturity " << r.team_id << " " << r.date << ": " << r.total << " / 30 (" << content::band_id(r.band) << ")\n";
     return 0;
 }

@@ -4,7 +4,7 @@
 #include "trainer/content/loader.hpp"
 #include "trainer/dashboard/demo_seed.hpp"
 #include "trainer/identity/demo_people.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 
 #include <iostream>
 

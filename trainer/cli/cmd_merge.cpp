@@ -1,7 +1,7 @@
 // trainer merge OTHER.db | events export [--since T] --out FILE | events import FILE
 #include "trainer/cli/cli.hpp"
 #include "trainer/core/time.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 #include "trainer/sync/events_file.hpp"
 #include "trainer/sync/merge.hpp"
 

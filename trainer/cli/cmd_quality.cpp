@@ -8,7 +8,9 @@
 // §4.6). The CLI acts as admin unless --as names a lead, whose team limits apply (a lead
 // importing their own team's scores).
 #include "trainer/cli/central_copy.hpp"
+#include "trainer/cli/change_cli.hpp"
 #include "trainer/cli/cli.hpp"
+#include "trainer/cli/session.hpp"
 
 #include "trainer/core/text_policy.hpp"
 #include "trainer/cli/private_file.hpp"
@@ -39,30 +41,8 @@ using namespace trainer::quality;
 
 // [SECTION] Shared ------------------------------------------------------------------------------
 
-struct Session {
-    store::Database db;
-    SystemClock clock;
-    store::EventStore events;
-    explicit Session(const Args& a) : db(open_db(a)), events(db, clock, store::kiosk_id_of(db)) {}
-};
-
-identity::Actor actor_of(const Args& a, store::Database& db) {
-    if (auto as = a.value("as")) return identity::actor_for(db, *as);
-    return identity::cli_admin();
-}
-
-std::shared_ptr<const content::ContentSet> load_content_or_throw(const Args& a) {
-    const auto dir = content_dir(a);
-    const content::LoadResult r = content::load_content(dir);
-    if (!r.ok()) {
-        std::string msg = "content in " + dir.string() + " was refused (" +
-                          std::to_string(r.error_count()) + " errors):";
-        for (const auto& d : r.diagnostics)
-            if (d.severity == content::Severity::Error) msg += "\n  " + d.to_string();
-        throw std::runtime_error(msg);
-    }
-    return r.content;
-}
+using change_cli::actor_of;
+using change_cli::load_content_or_throw;
 
 int report_issues(Io& io, const std::string& file, const std::vector<csv::Issue>& issues) {
     io.err << file << ": nothing imported; " << issues.size() << " problem"

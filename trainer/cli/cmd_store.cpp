@@ -1,7 +1,7 @@
 // trainer init | backup OUT | rebuild
 #include "trainer/app/projections.hpp"
 #include "trainer/cli/cli.hpp"
-#include "trainer/store/events.hpp"
+#include "trainer/store/event_store.hpp"
 #include "trainer/store/projection.hpp"
 #include "trainer/sync/exchange.hpp"
 #include "trainer/sync/rebuild_check.hpp"

@@ -1,7 +1,9 @@
 // trainer track assign TRACK PERSON | track status PERSON [--json] [--lang L] |
 // track signoffs LEAD [--json] [--lang L]
 // The same onboarding services as the kiosk's track map and lead screens; the CLI acts as admin.
+#include "trainer/cli/change_cli.hpp"
 #include "trainer/cli/cli.hpp"
+#include "trainer/cli/session.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/core/time.hpp"
@@ -19,29 +21,14 @@
 namespace trainer::cli {
 namespace {
 
-struct Session {
-    store::Database db;
-    SystemClock clock;
-    std::shared_ptr<const content::ContentSet> content;
-    std::unique_ptr<store::EventStore> events;
-    const content::OnboardingContent& onboarding() const { return *content->onboarding; }
-};
+const content::OnboardingContent& onboarding_of(const Session& s) { return *s.content->onboarding; }
 
 std::unique_ptr<Session> open_session(const Args& a) {
-    const auto dir = content_dir(a);
-    const content::LoadResult loaded = content::load_content(dir);
-    if (!loaded.ok()) {
-        std::string all = "content in " + dir.string() + " was refused (" +
-                          std::to_string(loaded.error_count()) + " errors):";
-        for (const auto& d : loaded.diagnostics)
-            if (d.severity == content::Severity::Error) all += "\n  " + d.to_string();
-        throw std::runtime_error(all);
-    }
-    if (!loaded.content->onboarding)
-        throw std::runtime_error("content in " + dir.string() + " has no onboarding tracks (tracks/, modules/)");
-    auto s = std::unique_ptr<Session>(new Session{open_db(a), {}, loaded.content, nullptr});
-    s->events = std::make_unique<store::EventStore>(s->db, s->clock, store::kiosk_id_of(s->db));
-    return s;
+    auto content = change_cli::load_content_or_throw(a);
+    if (!content->onboarding)
+        throw std::runtime_error("content in " + content_dir(a).string() +
+                                 " has no onboarding tracks (tracks/, modules/)");
+    return std::make_unique<Session>(a, std::move(content));
 }
 
 std::string locale_of(const Args& a) {
@@ -60,7 +47,7 @@ int cmd_assign(const Args& a, Io& io) {
     const std::string& track = a.arg(0, "the track id (TRACK)");
     const std::string& person = a.arg(1, "the person id (PERSON)");
     auto s = open_session(a);
-    const bool made = onboarding::assign_track(*s->events, s->onboarding(), identity::cli_admin(), track, person);
+    const bool made = onboarding::assign_track(s->events, onboarding_of(*s), identity::cli_admin(), track, person);
     io.out << (made ? "assigned track " : "already assigned: track ") << track << " to " << person << "\n";
     return 0;
 }
@@ -69,7 +56,7 @@ int cmd_status(const Args& a, Io& io) {
     const std::string& person = a.arg(0, "the person id (PERSON)");
     const std::string locale = locale_of(a);
     auto s = open_session(a);
-    onboarding::OnboardingService service(*s->events, s->onboarding());
+    onboarding::OnboardingService service(s->events, onboarding_of(*s));
     const auto maps = service.track_maps(identity::cli_admin(), person, locale);
     if (a.flag("json")) {
         auto out = nlohmann::ordered_json::array();
@@ -118,8 +105,8 @@ int cmd_signoffs(const Args& a, Io& io) {
     const std::string locale = locale_of(a);
     auto s = open_session(a);
     const identity::Actor lead = identity::actor_for(s->db, lead_id);
-    identity::AuthService auth(s->db, *s->events, s->clock);
-    onboarding::SignoffService service(*s->events, s->onboarding(), auth);
+    identity::AuthService auth(s->db, s->events, s->clock);
+    onboarding::SignoffService service(s->events, onboarding_of(*s), auth);
     const auto queue = service.queue(lead, locale);
     if (a.flag("json")) {
         auto out = nlohmann::ordered_json::array();

@@ -11,17 +11,28 @@ namespace {
 // successful review of it, and whole days since the last review <= stability (R >= 0.9, see
 // dashboard.hpp). Reviews due = a current-version schedule whose due time has come or that the
 // coaching loop brought forward (an open coaching item): the home screen's "reviews due", the same
-// definition (cards/todays_cards.hpp, docs/figures.md).
+// definition (cards/todays_cards.hpp, docs/figures.md). The due count is read in two parts, so the
+// one pass over every schedule of the team probes no coaching index: the schedules whose time has
+// come (kMasterySql), plus those not yet due that an open coaching item brings forward
+// (kCoachedSql, from the few open items through their partial index); each card counts once.
 constexpr const char* kMasterySql =
     "SELECT m.person_id, "
     "       sum(cs.successes > 0 AND (?2 - cs.last_review_ms) / 86400000 <= cs.stability), "
-    "       sum(cs.due_ms <= ?2 OR EXISTS (SELECT 1 FROM coaching_queue q WHERE q.person_id = cs.person_id "
-    "                                      AND q.card_id = cs.card_id AND q.cleared_ms IS NULL)) "
+    "       sum(cs.due_ms <= ?2) "
     "FROM team_members m "
     "JOIN card_state cs ON cs.person_id = m.person_id "
     "JOIN temp.dash_cards c ON c.card_id = cs.card_id AND cs.card_version >= c.version "
     "WHERE m.team_id = ?1 AND cs.state > 0 "
     "GROUP BY m.person_id"; // team_members order: no temporary b-tree
+
+constexpr const char* kCoachedSql =
+    "SELECT q.person_id, count(DISTINCT q.card_id) "
+    "FROM coaching_queue q "
+    "JOIN team_members m ON m.person_id = q.person_id AND m.team_id = ?1 "
+    "JOIN card_state cs ON cs.person_id = q.person_id AND cs.card_id = q.card_id "
+    "JOIN temp.dash_cards c ON c.card_id = cs.card_id AND cs.card_version >= c.version "
+    "WHERE q.cleared_ms IS NULL AND cs.state > 0 AND cs.due_ms > ?2 "
+    "GROUP BY q.person_id";
 
 } // namespace
 
@@ -56,6 +67,11 @@ TeamOverview DashboardService::team_overview(const identity::Actor& actor, const
         r.mastered = static_cast<int>(st.int64(1));
         r.due_backlog = static_cast<int>(st.int64(2));
     }
+    auto coached = db_.prepare(kCoachedSql);
+    coached.bind_all(s.team_id, s.now);
+    while (coached.step())
+        if (auto it = row_of.find(coached.text(0)); it != row_of.end())
+            o.rows[it->second].due_backlog += static_cast<int>(coached.int64(1));
     for (auto& r : o.rows) r.mastery_percent = o.cards ? 100.0 * r.mastered / o.cards : 0.0;
 
     if (s.rollout) {

@@ -7,6 +7,7 @@
 #include "trainer/identity/people.hpp"
 #include "trainer/store/projection.hpp"
 #include "trainer/store/tombstone.hpp"
+#include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
 
 #include <algorithm>
@@ -132,13 +133,7 @@ nlohmann::json export_person(const Actor& actor, store::EventStore& events,
     auto st = db.prepare(kTheirEvents);
     st.bind(1, person_id);
     while (st.step()) {
-        store::Event e{st.int64(0),
-                       st.text(1),
-                       st.text(2),
-                       st.text(3),
-                       st.text(4),
-                       st.int64(5),
-                       nlohmann::json::parse(st.text(6))};
+        const store::Event e = store::read_event(st);
         list.push_back(event_json(e));
     }
     events.record({"person.exported",

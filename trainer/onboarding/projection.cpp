@@ -1,6 +1,7 @@
 #include "trainer/onboarding/projection.hpp"
 
 #include "trainer/content/onboarding_events.hpp"
+#include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
 
 #include <map>
@@ -68,7 +69,7 @@ store::Projection onboarding_projection() {
             },
             [records](store::Database& db, const store::Event& e) {
                 if (!is_onboarding_event(e.type)) return;
-                try {
+                store::apply_naming_event(e, [&] {
                     ModuleRecord* r = nullptr;
                     ModuleRecord none;
                     if (e.type != kTrackAssigned) {
@@ -80,13 +81,7 @@ store::Projection onboarding_projection() {
                         apply(*r, e);
                     }
                     update_derived(db, r ? *r : none, e);
-                } catch (const nlohmann::json::exception& x) {
-                    throw std::runtime_error(e.type + " event " + e.id + " (seq " + std::to_string(e.seq) +
-                                             "): malformed payload: " + x.what());
-                } catch (const std::invalid_argument& x) {
-                    throw std::runtime_error(e.type + " event " + e.id + " (seq " + std::to_string(e.seq) +
-                                             "): " + x.what());
-                }
+                });
             }};
 }
 

@@ -1,6 +1,7 @@
 #include "trainer/onboarding/record.hpp"
 
 #include "trainer/content/onboarding_events.hpp"
+#include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
 
 #include <algorithm>
@@ -30,17 +31,7 @@ std::vector<store::Event> person_events(store::Database& db, const std::string& 
     std::vector<store::Event> out;
     auto st = db.prepare(kPersonEventsSql);
     st.bind(1, person);
-    while (st.step()) {
-        store::Event e;
-        e.seq = st.int64(0);
-        e.id = st.text(1);
-        e.type = st.text(2);
-        e.person_id = st.is_null(3) ? "" : st.text(3);
-        e.kiosk_id = st.text(4);
-        e.at_ms = st.int64(5);
-        e.payload = json::parse(st.text(6));
-        out.push_back(std::move(e));
-    }
+    while (st.step()) out.push_back(store::read_event(st));
     return out;
 }
 
@@ -150,6 +141,16 @@ std::vector<std::string> assigned_tracks(store::Database& db, const std::string&
             const auto track = e.payload.value("track", "");
             if (std::find(out.begin(), out.end(), track) == out.end()) out.push_back(track);
         }
+    return out;
+}
+
+std::set<std::string> people_with_tracks(store::Database& db) {
+    // The subject of an assignment is its payload's "person" (person_events() above).
+    auto st = db.prepare("SELECT DISTINCT json_extract(payload, '$.person') FROM events WHERE type = ?1");
+    st.bind(1, kTrackAssigned);
+    std::set<std::string> out;
+    while (st.step())
+        if (!st.is_null(0)) out.insert(st.text(0));
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,5 +72,8 @@ std::map<std::string, ModuleRecord> load_records(store::Database& db, const std:
 ModuleRecord load_record(store::Database& db, const std::string& person, const std::string& module);
 // Track ids assigned to a person, in assignment order.
 std::vector<std::string> assigned_tracks(store::Database& db, const std::string& person);
+// Everyone with at least one track assignment: whoever is not here has no assigned_tracks(), so a
+// team's figures fold only their events (one query over the assignments, not one per person).
+std::set<std::string> people_with_tracks(store::Database& db);
 
 } // namespace trainer::onboarding

@@ -1,6 +1,7 @@
 #include "trainer/quality/motivation.hpp"
 
 #include "trainer/cards/review_service.hpp"
+#include "trainer/cards/team_mastery.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/quality/qa_figures.hpp"
 #include "trainer/quality/records.hpp"
@@ -58,6 +59,11 @@ struct Context {
     std::map<std::string, std::set<std::string>> modules;
     std::unique_ptr<cards::ReviewService> reviews; // null when review state cannot be read
     std::string review_problem;
+    // Read once for every person of the call (one query per figure, not per person).
+    std::map<std::string, std::vector<std::string>> teams;
+    std::map<std::string, PeriodQuality> quality;
+    std::map<std::string, std::vector<SurveyAnswer>> surveys;
+    std::map<std::string, cards::MasterySummary> mastery; // whoever the service can answer for
 };
 
 MotivationRow compute(Context& c, const std::string& person_id, const std::string& name) {
@@ -65,20 +71,18 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
     r.person_id = person_id;
     r.display_name = name;
     r.period = c.period.label;
-    auto st = c.db.prepare("SELECT team_id FROM team_members WHERE person_id = ?1 ORDER BY team_id");
-    st.bind(1, person_id);
-    while (st.step())
-        r.teams.push_back(st.text(0));
+    if (auto it = c.teams.find(person_id); it != c.teams.end()) r.teams = it->second;
     std::vector<Reason> gates, notes;
 
     // The person's QA score of the period (qa_figures.hpp: one definition everywhere).
-    const PeriodQuality q = person_quality(list_evaluations(c.db, {person_id, c.period.from_date, c.period.until_date}),
-                                           person_id, c.period);
-    r.evaluations = q.evaluations;
-    if (q.percent) r.quality = round2(*q.percent);
+    if (auto it = c.quality.find(person_id); it != c.quality.end()) {
+        r.evaluations = it->second.evaluations;
+        if (it->second.percent) r.quality = round2(*it->second.percent);
+    }
 
+    const auto answers = c.surveys.find(person_id);
     const auto figures =
-        survey_figures(list_survey_answers(c.db, {person_id, c.period.from_date, c.period.until_date}));
+        survey_figures(answers != c.surveys.end() ? answers->second : std::vector<SurveyAnswer>{});
     r.csat_percent = figures.csat_percent;
     r.nps = figures.nps;
     r.ces_mean = figures.ces_mean;
@@ -95,8 +99,10 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
     }
     std::optional<cards::MasterySummary> mastery;
     std::string mastery_problem = c.review_problem;
-    if (c.reviews) {
-        try {
+    if (auto it = c.mastery.find(person_id); it != c.mastery.end()) {
+        mastery = it->second;
+    } else if (c.reviews) {
+        try { // says why (e.g. someone who left during the period), or answers after all
             mastery = c.reviews->mastery_summary(c.actor, person_id);
         } catch (const std::exception& e) {
             mastery_problem = e.what(); // e.g. someone who left during the period: still paid for it
@@ -167,11 +173,27 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
     return r;
 }
 
+// `only`: the one person of the call; nullopt: everyone's figures of the period.
 Context make_context(store::Database& db, store::EventStore& events, const Clock& clock,
                      const content::ContentSet& content, const MotivationConfig& config,
-                     const identity::Actor& actor, const Period& period) {
-    Context c{db, content, config, actor, period, {}, nullptr, ""};
+                     const identity::Actor& actor, const Period& period,
+                     const std::optional<std::string>& only, const std::vector<std::string>* people = nullptr) {
+    Context c{db, content, config, actor, period, {}, nullptr, "", {}, {}, {}, {}};
     c.modules = completed_modules(events, parse_date(period.until_date).value_or(0));
+    auto teams = db.prepare(std::string("SELECT person_id, team_id FROM team_members") +
+                            (only ? " WHERE person_id = ?1" : "") + " ORDER BY person_id, team_id");
+    if (only) teams.bind(1, *only);
+    while (teams.step()) c.teams[teams.text(0)].push_back(teams.text(1));
+    c.quality = people_quality(db, period, only);
+    for (auto& a : list_survey_answers(db, {only, period.from_date, period.until_date}))
+        c.surveys[a.person_id].push_back(std::move(a));
+    if (people) {
+        try { // a team at once; whoever is left out is asked one by one in compute()
+            c.mastery = cards::mastery_summaries(db, content, cards::ReviewConfig{}, actor, *people, clock.now_ms());
+        } catch (const std::exception&) {
+            c.mastery.clear(); // compute() asks the service per person and reports its reason
+        }
+    }
     try {
         c.reviews = std::make_unique<cards::ReviewService>(db, events, clock, content, cards::ReviewConfig{});
     } catch (const std::exception& e) {
@@ -187,7 +209,7 @@ MotivationRow motivation_for(store::Database& db, store::EventStore& events, con
                              const identity::Actor& actor, const std::string& person_id,
                              const Period& period) {
     identity::require_view_person(actor, person_id);
-    Context c = make_context(db, events, clock, content, config, actor, period);
+    Context c = make_context(db, events, clock, content, config, actor, period, person_id);
     auto st = db.prepare("SELECT display_name FROM people WHERE id = ?1");
     st.bind(1, person_id);
     return compute(c, person_id, st.step() ? st.text(0) : person_id);
@@ -198,7 +220,8 @@ std::vector<MotivationRow> motivation_rows(store::Database& db, store::EventStor
                                            const identity::Actor& actor, const std::vector<std::string>& people,
                                            const Period& period) {
     for (const auto& p : people) identity::require_view_person(actor, p);
-    Context c = make_context(db, events, clock, content, config, actor, period); // once for all
+    Context c = make_context(db, events, clock, content, config, actor, period,
+                             people.size() == 1 ? std::optional(people.front()) : std::nullopt, &people); // once for all
     std::vector<MotivationRow> out;
     auto st = db.prepare("SELECT display_name FROM people WHERE id = ?1");
     for (const auto& p : people) {
@@ -215,7 +238,7 @@ MotivationReport motivation_report(store::Database& db, store::EventStore& event
                                    const Period& period) {
     MotivationReport rep;
     rep.period = period;
-    Context c = make_context(db, events, clock, content, config, actor, period);
+    Context c = make_context(db, events, clock, content, config, actor, period, std::nullopt);
     // Payroll lists who worked in the period: hired before its end, and active or deactivated
     // only after it began (the audit log's "person.deactivated" tells when).
     std::map<std::string, TimeMs> deactivated_at;

@@ -19,14 +19,40 @@ PeriodQuality person_quality(const std::vector<Evaluation>& evaluations, const s
     return out;
 }
 
+std::map<std::string, PeriodQuality> people_quality(store::Database& db, const Period& p,
+                                                    const std::optional<std::string>& person) {
+    // Summed in list_evaluations' order, so each mean is the very number person_quality() gives.
+    auto st = db.prepare(std::string("SELECT person_id, score FROM qa_evaluations "
+                                     "WHERE scored = 1 AND evaluated_on >= ?1 AND evaluated_on < ?2") +
+                         (person ? " AND person_id = ?3" : "") + " ORDER BY evaluated_on, recorded_ms, event_id");
+    st.bind_all(p.from_date, p.until_date);
+    if (person) st.bind(3, *person);
+    std::map<std::string, std::pair<double, int>> sums;
+    while (st.step()) {
+        auto& [sum, n] = sums[st.text(0)];
+        sum += st.real(1);
+        ++n;
+    }
+    std::map<std::string, PeriodQuality> out;
+    for (const auto& [id, s] : sums) {
+        PeriodQuality& q = out[id];
+        q.period = p.label;
+        q.evaluations = s.second;
+        q.people = 1;
+        q.percent = s.first / s.second;
+    }
+    return out;
+}
+
 PeriodQuality team_quality(store::Database& db, const std::vector<std::string>& members, const Period& p) {
-    const auto evaluations = list_evaluations(db, {std::nullopt, p.from_date, p.until_date});
+    const auto scores = people_quality(db, p);
     PeriodQuality out;
     out.period = p.label;
     double sum = 0;
     for (const auto& person : members) {
-        const PeriodQuality q = person_quality(evaluations, person, p);
-        if (!q.percent) continue;
+        const auto it = scores.find(person);
+        if (it == scores.end()) continue;
+        const PeriodQuality& q = it->second;
         sum += *q.percent;
         out.evaluations += q.evaluations;
         ++out.people;

@@ -9,6 +9,7 @@
 #include "trainer/quality/period.hpp"
 #include "trainer/quality/records.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ struct PeriodQuality {
 
 // A person's score from their evaluations (any order; others' and unscored ones are skipped).
 PeriodQuality person_quality(const std::vector<Evaluation>& evaluations, const std::string& person_id, const Period& p);
+// Every person's score for the period (or only `person`'s), read from the evaluations table in one
+// query with no event payload parsed: person_quality()'s figure for each person who has one.
+std::map<std::string, PeriodQuality> people_quality(store::Database& db, const Period& p,
+                                                    const std::optional<std::string>& person = std::nullopt);
 // The team's score: the mean of the members' scores.
 PeriodQuality team_quality(store::Database& db, const std::vector<std::string>& members, const Period& p);
 // The team's score for `count` periods of `p`'s kind ending with `p`, oldest first.

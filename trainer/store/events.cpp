@@ -2,6 +2,7 @@
 
 #include "trainer/core/uuid.hpp"
 #include "trainer/store/audit_chain.hpp"
+#include "trainer/store/event_row.hpp"
 
 #include <sqlite3.h>
 
@@ -51,9 +52,7 @@ Event EventStore::record(const NewEvent& e) {
     return out;
 }
 
-namespace {
-
-Event read_event(Statement& st) {
+Event read_event(const Statement& st) {
     Event e;
     e.seq = st.int64(0);
     e.id = st.text(1);
@@ -65,7 +64,22 @@ Event read_event(Statement& st) {
     return e;
 }
 
-constexpr const char* kColumns = "SELECT seq, id, type, person_id, kiosk_id, at_ms, payload FROM events";
+void apply_naming_event(const Event& e, const std::function<void()>& apply) {
+    const auto named = [&e](const std::string& what) {
+        return std::runtime_error(e.type + " event " + e.id + " (seq " + std::to_string(e.seq) + "): " + what);
+    };
+    try {
+        apply();
+    } catch (const nlohmann::json::exception& x) {
+        throw named(std::string("malformed payload: ") + x.what());
+    } catch (const std::invalid_argument& x) {
+        throw named(x.what());
+    }
+}
+
+namespace {
+
+const std::string kColumns = std::string("SELECT ") + kEventColumns + " FROM events";
 
 std::string where_clause(const EventFilter& f) {
     std::string w = " WHERE 1";
@@ -88,14 +102,14 @@ void bind_filter(Statement& st, const EventFilter& f) {
 } // namespace
 
 std::optional<Event> EventStore::find(const std::string& id) {
-    auto st = db_.prepare(std::string(kColumns) + " WHERE id = ?1");
+    auto st = db_.prepare(kColumns + " WHERE id = ?1");
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     return read_event(st);
 }
 
 void EventStore::for_each(const EventFilter& filter, const std::function<void(const Event&)>& fn) {
-    auto st = db_.prepare(std::string(kColumns) + where_clause(filter) + " ORDER BY seq" +
+    auto st = db_.prepare(kColumns + where_clause(filter) + " ORDER BY seq" +
                           (filter.limit ? " LIMIT " + std::to_string(*filter.limit) : std::string()));
     bind_filter(st, filter);
     while (st.step()) fn(read_event(st));

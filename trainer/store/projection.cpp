@@ -1,4 +1,5 @@
 #include "trainer/store/projection.hpp"
+#include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
 
 
@@ -17,7 +18,7 @@ bool type_matches(const std::vector<std::string>& types, const std::string& type
 }
 
 void for_each_in_order(Database& db, const EventFilter& f, const std::function<void(const Event&)>& fn) {
-    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE 1";
+    std::string sql = std::string("SELECT ") + kEventColumns + " FROM events WHERE 1";
     if (f.type) sql += f.type->ends_with('.') ? " AND substr(type, 1, length(?1)) = ?1" : " AND type = ?1";
     if (f.person_id) sql += " AND person_id = ?2";
     if (f.since_ms) sql += " AND at_ms >= ?3";
@@ -28,17 +29,7 @@ void for_each_in_order(Database& db, const EventFilter& f, const std::function<v
     if (f.person_id) st.bind(2, *f.person_id);
     if (f.since_ms) st.bind(3, *f.since_ms);
     if (f.until_ms) st.bind(4, *f.until_ms);
-    while (st.step()) {
-        Event e;
-        e.seq = st.int64(0);
-        e.id = st.text(1);
-        e.type = st.text(2);
-        e.person_id = st.text(3);
-        e.kiosk_id = st.text(4);
-        e.at_ms = st.int64(5);
-        e.payload = nlohmann::json::parse(st.text(6));
-        fn(e);
-    }
+    while (st.step()) fn(read_event(st));
 }
 
 RebuildStats replay_all(Database& db, const std::vector<Projection>& projections) {

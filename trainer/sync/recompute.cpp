@@ -1,4 +1,5 @@
 #include "trainer/sync/recompute.hpp"
+#include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
 
 #include <set>
@@ -51,7 +52,7 @@ Plan plan_for(const std::vector<store::Projection>& projections, const std::vect
 
 // Every event about the planned people or of a recomputed shared type, in the one total order.
 std::int64_t replay(store::Database& db, const std::vector<store::Projection>& projections, const Plan& plan) {
-    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE seq IN ("
+    std::string sql = std::string("SELECT ") + store::kEventColumns + " FROM events WHERE seq IN ("
                       "SELECT seq FROM events WHERE person_id IN (SELECT id FROM temp.recompute_people) "
                       "UNION SELECT seq FROM events WHERE json_extract(payload, '$.person') IS NOT NULL "
                       "AND json_extract(payload, '$.person') IN (SELECT id FROM temp.recompute_people)";
@@ -72,14 +73,7 @@ std::int64_t replay(store::Database& db, const std::vector<store::Projection>& p
     for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
     std::int64_t n = 0;
     while (st.step()) {
-        store::Event e;
-        e.seq = st.int64(0);
-        e.id = st.text(1);
-        e.type = st.text(2);
-        e.person_id = st.text(3);
-        e.kiosk_id = st.text(4);
-        e.at_ms = st.int64(5);
-        e.payload = nlohmann::json::parse(st.text(6));
+        const store::Event e = store::read_event(st);
         ++n;
         const std::string subject = store::event_subject(e);
         for (std::size_t i = 0; i < projections.size(); ++i) {
