@@ -168,7 +168,7 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
     }
     auto find = db.prepare("SELECT type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events WHERE id = ?1");
     auto insert = db.prepare("INSERT INTO events (id, type, person_id, kiosk_id, at_ms, payload, origin_seq) "
-                             "VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, nullif(?7, 0))");
+                             "VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?7)");
     std::vector<const Checked*> added;
     std::unordered_map<const Checked*, std::int64_t> local_seq;
     // Read after this batch's tombstones were applied: their erasures count too.

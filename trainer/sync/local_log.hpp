@@ -24,7 +24,7 @@ struct SyncEvent {
     std::int64_t seq = 0;  // local arrival order (push side only)
     // The order the recording desk wrote it in (its seq there): the total order's tie-break within
     // one desk's millisecond (exchange.hpp). Pushed with the event, pulled back with it; 0 = unknown
-    // (a centre that does not keep it yet), then the receiving desk's arrival order stands in.
+    // (a centre that does not keep it yet): the id breaks the tie, the same on every desk.
     std::int64_t origin_seq = 0;
 };
 
