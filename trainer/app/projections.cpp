@@ -2,6 +2,7 @@
 
 #include "trainer/cards/review_service.hpp"
 #include "trainer/change/projection.hpp"
+#include "trainer/content/onboarding_events.hpp"
 #include "trainer/identity/auth.hpp"
 #include "trainer/identity/people_projection.hpp"
 #include "trainer/onboarding/projection.hpp"
@@ -21,18 +22,29 @@ std::vector<store::Projection> all_projections() {
     // recomputed, so are they.
     auto throttle = identity::auth_throttle_projection();
     throttle.shared = {{{"auth_throttle"}, {"auth.", "pin.", "person.", "people."}}};
+    // Each also names the event types its apply() reads: a recompute reads and replays only those
+    // (trainer/sync/recompute.hpp), so a late review does not replay its person's check-ins.
+    people.types = people.shared.front().types;
+    throttle.types = throttle.shared.front().types;
     auto reviews = cards::review_projection();
     reviews.person_tables = {"card_state", "coaching_queue"};
+    reviews.types = {cards::kCardReviewed, cards::kCoachingAssigned, cards::kCoachingCleared};
+    // What the grading desk showed: recorded, never read back (the schedule is recomputed).
+    reviews.unread_keys = {"before", "after", "due", "elapsed_days"};
     auto change = change::change_projection();
     change.person_tables = {"change_phase_log", "change_phase_latest", "change_module_done"};
     change.shared = {{{"change_rollouts"}, {change::kRolloutDefined}},
                      {{"change_maturity"}, {change::kMaturityAssessed}}};
+    change.types = {change::kCheckedIn,        change::kLeadAssessed,        change::kRolloutDefined,
+                    change::kMaturityAssessed, change::kModuleCompleted,     onboarding::kAttemptFinished,
+                    onboarding::kSignedOff};
     auto onboarding = onboarding::onboarding_projection();
     onboarding.person_tables = {"onboarding_progress", "onboarding_completions", "onboarding_assignments"};
     onboarding.types = {"onboarding.", "skills."};
     onboarding.applies_on_stored_rows = false;
     auto quality = quality::quality_projection();
     quality.person_tables = {"qa_evaluations", "survey_responses"}; // qa_criterion_results: ON DELETE CASCADE
+    quality.types = {quality::kQaEvaluated, quality::kSurveyAnswered};
     return {std::move(people), std::move(throttle), std::move(reviews), std::move(change), std::move(onboarding),
             std::move(quality)};
 }

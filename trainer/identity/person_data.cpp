@@ -181,8 +181,12 @@ std::int64_t scrub_person(store::Database& db, const Person& p, const std::strin
     };
     std::vector<Rewrite> rewrites;
     std::vector<std::int64_t> theirs;
+    // Every event removed or scrubbed is remembered by a keyed hash of its id, so a copy that comes
+    // back later (a desk pulling the centre's events) is dropped on arrival (store/tombstone.hpp).
+    const std::string org = store::meta_get(db, "organisation_id").value_or("");
     while (find.step()) {
         Rewrite w{find.int64(0), find.text(1), find.text(2), {}};
+        store::add_erased_event(db, store::erased_event_key(org, w.id));
         auto payload = nlohmann::json::parse(find.text(3));
         const auto subject = payload.find("person");
         if (w.person_id == p.id || (subject != payload.end() && subject->is_string() && *subject == p.id) ||

@@ -1,6 +1,9 @@
 #include "trainer/store/projection.hpp"
 #include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
+#include "trainer/store/replay_payload.hpp"
+
+#include <algorithm>
 
 
 namespace trainer::store {
@@ -32,14 +35,65 @@ void for_each_in_order(Database& db, const EventFilter& f, const std::function<v
     while (st.step()) fn(read_event(st));
 }
 
+namespace {
+
+// A larger page cache for one long replay (the derived tables of a whole organisation are written
+// over and over: kept in memory until the commit), restored afterwards. Negative: KiB.
+class ReplayCache {
+public:
+    explicit ReplayCache(Database& db) : db_(db) {
+        auto st = db_.prepare("PRAGMA cache_size");
+        if (st.step()) before_ = st.int64(0);
+        if (before_ < 0 ? -before_ < kKiB : before_ * 4 < kKiB) db_.exec("PRAGMA cache_size = -" + std::to_string(kKiB));
+    }
+    ~ReplayCache() {
+        try {
+            db_.exec("PRAGMA cache_size = " + std::to_string(before_));
+        } catch (...) {
+        }
+    }
+    ReplayCache(const ReplayCache&) = delete;
+    ReplayCache& operator=(const ReplayCache&) = delete;
+
+private:
+    static constexpr std::int64_t kKiB = 65536;
+    Database& db_;
+    std::int64_t before_ = -2000;
+};
+
+} // namespace
+
 RebuildStats replay_all(Database& db, const std::vector<Projection>& projections) {
     RebuildStats stats;
     stats.projections = projections.size();
+    const ReplayCache cache(db);
     for (const auto& p : projections) p.clear(db);
-    for_each_in_order(db, {}, [&](const Event& e) {
+    // When every projection names the types it reads, an event of no such type is counted but its
+    // payload is never parsed (look-ups, audit records).
+    const bool all_typed = std::all_of(projections.begin(), projections.end(), [](const Projection& p) { return !p.types.empty(); });
+    auto st = db.prepare("SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events "
+                         "ORDER BY at_ms, kiosk_id, coalesce(origin_seq, seq), id");
+    Event e;
+    std::vector<char> reads(projections.size());
+    ReplayPayloadParser payloads(projections);
+    while (st.step()) {
         ++stats.events;
-        for (const auto& p : projections) p.apply(db, e);
-    });
+        e.type = st.text(2);
+        bool any = false;
+        for (std::size_t i = 0; i < projections.size(); ++i) {
+            reads[i] = !all_typed || type_matches(projections[i].types, e.type);
+            any = any || reads[i];
+        }
+        if (!any) continue;
+        e.seq = st.int64(0);
+        e.id = st.text(1);
+        e.person_id = st.text(3);
+        e.kiosk_id = st.text(4);
+        e.at_ms = st.int64(5);
+        payloads.parse(e.type, st.text(6), reads, e.payload);
+        for (std::size_t i = 0; i < projections.size(); ++i)
+            if (reads[i]) projections[i].apply(db, e);
+    }
     return stats;
 }
 

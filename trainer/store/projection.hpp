@@ -32,6 +32,10 @@ struct Projection {
     // events of a person cannot be applied on top of rows written earlier; their person is
     // recomputed instead.
     bool applies_on_stored_rows = true;
+    // Top-level payload keys apply() never reads (a review's "before"/"after": what the desk showed,
+    // never copied). A replay leaves a key out of the parsed payload when no projection that
+    // takes the event reads it (trainer/store/replay_payload.hpp).
+    std::vector<std::string> unread_keys;
 };
 
 // Whose rows an event changes: the payload's "person" when it names one (a lead's assessment, a

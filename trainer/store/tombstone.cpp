@@ -34,4 +34,21 @@ void add_tombstone(store::Database& db, const std::string& key, const std::strin
         .run();
 }
 
+std::string erased_event_key(const std::string& organisation_id, const std::string& event_id) {
+    return person_key(organisation_id, "event " + event_id);
+}
+
+void add_erased_event(store::Database& db, const std::string& key) {
+    db.prepare("INSERT OR IGNORE INTO erased_events (event_key) VALUES (?1)").bind(1, key).run();
+}
+
+ErasedEvents::ErasedEvents(store::Database& db, const std::string& organisation_id) : organisation_id_(organisation_id) {
+    auto st = db.prepare("SELECT event_key FROM erased_events");
+    while (st.step()) keys_.insert(st.text(0));
+}
+
+bool ErasedEvents::contains(const std::string& event_id) const {
+    return !keys_.empty() && keys_.count(erased_event_key(organisation_id_, event_id)) > 0;
+}
+
 } // namespace trainer::store

@@ -171,10 +171,13 @@ ImportResult import_events(store::Database& db, std::span<const WireEvent> event
                              "VALUES (?1, ?2, nullif(?3, ''), ?4, ?5, ?6, ?7)");
     std::vector<const Checked*> added;
     std::unordered_map<const Checked*, std::int64_t> local_seq;
+    // Read after this batch's tombstones were applied: their erasures count too.
+    const store::ErasedEvents erased_events(db, org);
     for (const Checked& c : batch) {
-        // An erased person's old events are dropped before anything else: the pseudonymised copy
-        // here has the same id and other content, and must not be compared with (issue 12 §5).
-        if (names_erased(c, org, erased)) {
+        // The tombstone wins (issue 12 §5): an erased person's events, and every event an erasure
+        // here removed or scrubbed, are dropped before anything else. The copy here (gone, or
+        // scrubbed under the same id) must not be compared with the old one coming back.
+        if (names_erased(c, org, erased) || erased_events.contains(c.wire.id)) {
             ++r.dropped_erased;
             continue;
         }

@@ -11,13 +11,13 @@ SqliteLocalLog::SqliteLocalLog(store::Database& db, const Clock& clock)
     : db_(db), clock_(clock), kiosk_id_(store::kiosk_id_of(db)) {}
 
 std::vector<SyncEvent> SqliteLocalLog::unacknowledged_events(std::size_t limit) {
-    auto st = db_.prepare("SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload FROM events "
+    auto st = db_.prepare("SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload, coalesce(origin_seq, seq) FROM events "
                           "WHERE kiosk_id = ?1 AND seq > (SELECT pushed_through_seq FROM sync_state) "
                           "ORDER BY seq LIMIT ?2");
     st.bind(1, kiosk_id_).bind(2, static_cast<std::int64_t>(limit));
     std::vector<SyncEvent> out;
     while (st.step())
-        out.push_back({st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5), st.text(6), st.int64(0)});
+        out.push_back({st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5), st.text(6), st.int64(0), st.int64(7)});
     return out;
 }
 
@@ -32,7 +32,10 @@ std::size_t SqliteLocalLog::apply_pulled(const std::vector<SyncEvent>& events, c
     const std::string org = organisation_id(db_);
     std::vector<WireEvent> wire;
     wire.reserve(events.size());
-    for (const auto& e : events) wire.push_back({e.id, org, e.kiosk_id, e.at_ms, e.type, e.person_id, e.payload});
+    for (const auto& e : events) {
+        wire.push_back({e.id, org, e.kiosk_id, e.at_ms, e.type, e.person_id, e.payload});
+        wire.back().origin_seq = e.origin_seq;
+    }
     ImportOptions o;
     o.clock = &clock_;
     o.source = "central store";

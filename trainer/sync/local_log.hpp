@@ -22,6 +22,10 @@ struct SyncEvent {
     TimeMs at_ms = 0;
     std::string payload;   // JSON object text
     std::int64_t seq = 0;  // local arrival order (push side only)
+    // The order the recording desk wrote it in (its seq there): the total order's tie-break within
+    // one desk's millisecond (exchange.hpp). Pushed with the event, pulled back with it; 0 = unknown
+    // (a centre that does not keep it yet): the id breaks the tie, the same on every desk.
+    std::int64_t origin_seq = 0;
 };
 
 // Where the pull stopped at the centre: the inserting transaction id and the centre's seq.

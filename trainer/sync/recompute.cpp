@@ -1,6 +1,6 @@
 #include "trainer/sync/recompute.hpp"
-#include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
+#include "trainer/store/replay_payload.hpp"
 
 #include <set>
 
@@ -52,7 +52,9 @@ Plan plan_for(const std::vector<store::Projection>& projections, const std::vect
 
 // Every event about the planned people or of a recomputed shared type, in the one total order.
 std::int64_t replay(store::Database& db, const std::vector<store::Projection>& projections, const Plan& plan) {
-    std::string sql = std::string("SELECT ") + store::kEventColumns + " FROM events WHERE seq IN ("
+    std::string sql = "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, payload, "
+                      "CASE WHEN json_type(payload, '$.person') = 'text' THEN json_extract(payload, '$.person') END "
+                      "FROM events WHERE seq IN ("
                       "SELECT seq FROM events WHERE person_id IN (SELECT id FROM temp.recompute_people) "
                       "UNION SELECT seq FROM events WHERE json_extract(payload, '$.person') IS NOT NULL "
                       "AND json_extract(payload, '$.person') IN (SELECT id FROM temp.recompute_people)";
@@ -72,21 +74,48 @@ std::int64_t replay(store::Database& db, const std::vector<store::Projection>& p
     auto st = db.prepare(sql);
     for (std::size_t i = 0; i < binds.size(); ++i) st.bind(static_cast<int>(i + 1), binds[i]);
     std::int64_t n = 0;
+    std::vector<char> apply(projections.size());
+    store::ReplayPayloadParser payloads(projections);
     while (st.step()) {
-        const store::Event e = store::read_event(st);
         ++n;
-        const std::string subject = store::event_subject(e);
+        // Which projections take this event, decided from its type and subject before its payload
+        // is parsed: most of a person's events (look-ups, check-ins) matter to none of them.
+        const std::string type = st.text(2);
+        std::string person_id = st.text(3);
+        bool any = false;
+        bool subject_known = false;
+        std::string subject;
         for (std::size_t i = 0; i < projections.size(); ++i) {
             const auto& p = projections[i];
-            bool of_shared = false, apply = false;
+            bool of_shared = false, take = false;
             for (std::size_t j = 0; j < p.shared.size(); ++j)
-                if (store::type_matches(p.shared[j].types, e.type)) {
+                if (store::type_matches(p.shared[j].types, type)) {
                     of_shared = true;
-                    apply = apply || plan.shared[i][j];
+                    take = take || plan.shared[i][j];
                 }
-            if (!of_shared && plan.people[i].count(subject) && reads(p, e.type)) apply = true;
-            if (apply) p.apply(db, e);
+            if (!of_shared && !plan.people[i].empty() && reads(p, type)) {
+                if (!subject_known) {
+                    // The payload's "person" only when the SQL found one (json_extract, column 7).
+                    subject = st.is_null(7) ? person_id : st.text(7);
+                    if (subject.empty()) subject = person_id;
+                    subject_known = true;
+                }
+                take = plan.people[i].count(subject) > 0;
+            }
+            apply[i] = take;
+            any = any || take;
         }
+        if (!any) continue;
+        store::Event e;
+        e.seq = st.int64(0);
+        e.id = st.text(1);
+        e.type = type;
+        e.person_id = std::move(person_id);
+        e.kiosk_id = st.text(4);
+        e.at_ms = st.int64(5);
+        payloads.parse(e.type, st.text(6), apply, e.payload);
+        for (std::size_t i = 0; i < projections.size(); ++i)
+            if (apply[i]) projections[i].apply(db, e);
     }
     return n;
 }

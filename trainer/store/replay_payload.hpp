@@ -1,0 +1,32 @@
+#pragma once
+// Parsing payloads during a replay (a full rebuild, an import's recompute: issue 12 §8). A replay
+// parses millions of payloads, and most of a review's payload (the "before" and "after" states the
+// desk showed) is read by no projection. This parser leaves out the top-level keys that none of
+// the projections taking an event reads (store::Projection::unread_keys), and is otherwise
+// nlohmann::json::parse.
+#include "trainer/store/projection.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace trainer::store {
+
+class ReplayPayloadParser {
+public:
+    explicit ReplayPayloadParser(const std::vector<Projection>& projections) : projections_(projections) {}
+    // takes[i]: whether projections[i] will apply the event. Throws nlohmann's parse_error as parse does.
+    void parse(const std::string& type, std::string_view text, const std::vector<char>& takes, nlohmann::json& out);
+
+private:
+    const std::vector<std::string>& skipped(const std::string& type, const std::vector<char>& takes);
+
+    const std::vector<Projection>& projections_;
+    // By event type and the projections taking it: the keys to leave out (usually empty).
+    std::unordered_map<std::string, std::vector<std::string>> skipped_;
+};
+
+} // namespace trainer::store
