@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sys/resource.h>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -27,6 +28,13 @@ using Clock_ = std::chrono::steady_clock;
 namespace {
 
 double since(Clock_::time_point t) { return std::chrono::duration<double>(Clock_::now() - t).count(); }
+
+double process_cpu_s() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
 
 struct Desk {
     std::filesystem::path path;
@@ -196,8 +204,12 @@ int main(int argc, char** argv) {
     std::printf("central_raw_team_copy_s %.2f\ncentral_raw_team_copy_rows %lld\n", since(t), raw);
     team.connection();
     t = Clock_::now();
+    const double cpu_before = process_cpu_s();
     const auto r = team.sync();
     std::printf("central_team_bootstrap_s %.2f\ncentral_team_bootstrap_events %zu\n", since(t), r.pulled);
+    // This process's CPU time: against the wall time it says how much was waiting (for the centre,
+    // for the disk, for a core on a loaded machine).
+    std::printf("central_team_bootstrap_desk_cpu_s %.2f\n", process_cpu_s() - cpu_before);
     std::printf("central_team_bootstrap_fetch_s %.2f\ncentral_team_bootstrap_import_s %.2f\n", r.fetch_s, r.import_s);
 
     // The organisation's monthly motivation inputs (the last full month of the seed).
