@@ -102,7 +102,11 @@ void BackgroundSync::run() {
                         conn.emplace(connect_device(read_credential(credential_path(db_path_)), 5));
                         conn->exec("LISTEN trainer_events"); // central migration 4 notifies on each push
                     }
-                    sync_once(*conn, log, clock);
+                    // Smaller imports than `trainer sync`: an import holds the desk's write lock,
+                    // and a grade committed meanwhile waits for it.
+                    SyncOptions options;
+                    options.import_events = 5000;
+                    sync_once(*conn, log, clock, options);
                     std::lock_guard lock(mutex_);
                     status_.state = SyncStatus::State::synced;
                 } catch (const CentralError& e) {
