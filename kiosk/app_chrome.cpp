@@ -26,7 +26,25 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
         ImGui::SameLine(0, ui.px(24));
         ImGui::PushFont(ui.fonts.body);
         ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(theme::kMuted, "%s", sync_status_line(ui).c_str());
+        // The search field (its minimum), the sign-in button and the language buttons keep their
+        // room; a long state ("not syncing – please ask an administrator" in pl/ru at 1280 px) is
+        // cut with an ellipsis and shown whole on hover.
+        const std::string line = sync_status_line(ui);
+        const float pad_x = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
+        float buttons = ImGui::CalcTextSize(ui.tr(session_ ? "nav.sign_out" : "nav.sign_in").c_str()).x + pad_x;
+        if (session_ && stack_.back() != ScreenId::Home) buttons += ImGui::CalcTextSize(ui.tr("nav.home").c_str()).x + pad_x;
+        const float reserved = 3 * ui.px(64) + 2 * ImGui::GetStyle().ItemSpacing.x + ui.px(24) + ui.px(32) +
+                               ui.px(184) + ui.px(24) + buttons;
+        const float room = std::max(ui.px(80), ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - reserved);
+        const bool cut = ImGui::CalcTextSize(line.c_str()).x > room;
+        std::string shown = line;
+        if (cut) { // the state before its advice ("not syncing"), else what fits
+            const auto dash = line.find(" \u2013 ");
+            shown = dash != std::string::npos ? line.substr(0, dash) : line;
+            if (ImGui::CalcTextSize(shown.c_str()).x > room) shown = widgets::ellipsize(shown, room);
+        }
+        ImGui::TextColored(theme::kMuted, "%s", shown.c_str());
+        if (cut && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", line.c_str());
         ImGui::PopFont();
     }
     static constexpr const char* kLangs[] = {"en", "pl", "ru"};

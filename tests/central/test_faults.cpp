@@ -81,6 +81,7 @@ TEST_CASE("kill -9 of a desk in the middle of a push and of a pull: nothing lost
     for (int i = 0; i < 500; ++i) a.record("note.written", "anna", {{"n", i}});
     central::SyncOptions o;
     o.batch = 50;
+    o.import_events = 50; // one import per page: the cut falls between imports
     o.after_batch = [](const char* phase, std::size_t n) {
         if (std::string(phase) == "push" && n == 3) ::raise(SIGKILL);
     };
@@ -118,6 +119,7 @@ TEST_CASE("the connection cut in the middle of a batch: a re-run completes, noth
         Desk& d = std::string(phase) == "push" ? a : b;
         central::SyncOptions o;
         o.batch = 40;
+        o.import_events = 40; // one import per page: the cut falls between imports
         o.after_batch = [&](const char* p, std::size_t n) {
             if (std::string(p) == phase && n == 2)
                 c.admin.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1", {d.cred.user});

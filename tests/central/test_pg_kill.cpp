@@ -36,6 +36,7 @@ TEST_CASE("kill -9 of PostgreSQL in the middle of a push and of a pull", "[pgkil
         Desk& d = std::string(phase) == "push" ? a : b;
         central::SyncOptions o;
         o.batch = 50;
+        o.import_events = 50; // one import per page: the cut falls between imports
         o.after_batch = [&](const char* p, std::size_t n) {
             if (std::string(p) == phase && n == 2) pg_cluster("kill");
         };

@@ -64,6 +64,7 @@ TEST_CASE("four concurrent pushers and a puller: the puller ends with every even
             sync::SqliteLocalLog log(d.db, d.clock);
             central::SyncOptions o;
             o.batch = 7; // many small transactions interleave
+            o.import_events = 7; // small pulled pages too
             for (int n = 0; n < kEventsEach; n += 10) {
                 for (int k = 0; k < 10; ++k) d.record("note.written", "p" + std::to_string(i), {{"n", n + k}});
                 central::sync_once(conn, log, d.clock, o);
@@ -79,6 +80,7 @@ TEST_CASE("four concurrent pushers and a puller: the puller ends with every even
     sync::SqliteLocalLog log(puller.db, puller.clock);
     central::SyncOptions o;
     o.batch = 13;
+    o.import_events = 13; // small pulled pages too
     int pulls = 0;
     while (running > 0) {
         central::sync_once(conn, log, puller.clock, o);
@@ -128,6 +130,7 @@ TEST_CASE("rows whose transaction ids cross a power of ten are pulled in numeric
         sync::SqliteLocalLog log(writer.db, writer.clock);
         central::SyncOptions one;
         one.batch = 1;
+        one.import_events = 1; // small pulled pages too
         central::sync_once(conn, log, writer.clock, one);
     }
     const std::string p = "'" + std::to_string(power) + "'::xid8";
@@ -138,6 +141,7 @@ TEST_CASE("rows whose transaction ids cross a power of ten are pulled in numeric
     }
     central::SyncOptions small;
     small.batch = 7;
+    small.import_events = 7; // small pulled pages too
     reader.sync(small);
     CHECK(reader.count("type = 'note.written'") == 60);
 }

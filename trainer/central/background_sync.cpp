@@ -71,7 +71,9 @@ void BackgroundSync::run() {
     for (;;) {
         {
             std::unique_lock lock(mutex_);
-            wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stop_ || poked_; });
+            // A quarter second: a committed review here, or another desk's push announced by the
+            // centre (LISTEN trainer_events), starts a sync within that, never a frame's wait.
+            wake_.wait_for(lock, std::chrono::milliseconds(250), [&] { return stop_ || poked_; });
             if (stop_) return;
         }
         try {
@@ -80,6 +82,12 @@ void BackgroundSync::run() {
             st.step();
             const std::int64_t newest = st.int64(0);
             bool due = clock.now_ms() >= next_due || newest != seen_seq;
+            try {
+                due = (conn && conn->wait_notification(0)) || due;
+            } catch (const CentralError&) {
+                conn.reset(); // the connection dropped while idle: the next sync reconnects
+                due = true;
+            }
             {
                 std::lock_guard lock(mutex_);
                 due = due || poked_;
@@ -90,8 +98,15 @@ void BackgroundSync::run() {
             if (due) {
                 next_due = clock.now_ms() + 1000LL * interval_s_;
                 try {
-                    if (!conn) conn.emplace(connect_device(read_credential(credential_path(db_path_)), 5));
-                    sync_once(*conn, log, clock);
+                    if (!conn) {
+                        conn.emplace(connect_device(read_credential(credential_path(db_path_)), 5));
+                        conn->exec("LISTEN trainer_events"); // central migration 4 notifies on each push
+                    }
+                    // Smaller imports than `trainer sync`: an import holds the desk's write lock,
+                    // and a grade committed meanwhile waits for it.
+                    SyncOptions options;
+                    options.import_events = 5000;
+                    sync_once(*conn, log, clock, options);
                     std::lock_guard lock(mutex_);
                     status_.state = SyncStatus::State::synced;
                 } catch (const CentralError& e) {

@@ -1,7 +1,8 @@
 #pragma once
 // The kiosk's sync with the central store, on its own thread (README "A central store for many
-// desks"): it syncs soon after each commit (it watches the newest local event, once a second)
-// and every `interval_s` seconds, with its own SQLite connection, so a frame never waits on the
+// desks"): it syncs soon after each commit (it watches the newest local event, four times a
+// second), as soon as the centre announces another desk's push (LISTEN trainer_events, central
+// migration 4) and every `interval_s` seconds, with its own SQLite connection, so a frame never waits on the
 // network. The app reads a copy of the status for the top bar.
 #include "trainer/core/clock.hpp"
 #include "trainer/store/database.hpp"

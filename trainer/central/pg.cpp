@@ -1,6 +1,7 @@
 #include "trainer/central/pg.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstdlib>
 #include <memory>
@@ -119,6 +120,49 @@ void PgConnection::copy_in(const std::string& copy_sql, const std::string& data)
         throw CentralError(ErrorKind::offline, "08006", std::string("COPY: ") + PQerrorMessage(c_));
     check(c_, PQgetResult(c_), "COPY");
     while (pg_result* r = PQgetResult(c_)) PQclear(r);
+}
+
+long long PgConnection::copy_out(const std::string& copy_sql, const std::function<void(std::string_view)>& on_row) {
+    pg_result* start = PQexec(c_, copy_sql.c_str());
+    if (!start || PQresultStatus(start) != PGRES_COPY_OUT) {
+        auto done = check(c_, start, "COPY"); // throws on an error; owns the result otherwise
+        throw CentralError(ErrorKind::other, "", "COPY: the statement did not start a COPY TO STDOUT");
+    }
+    PQclear(start);
+    long long rows = 0;
+    for (;;) {
+        char* buf = nullptr;
+        const int n = PQgetCopyData(c_, &buf, 0);
+        if (n == -1) break; // done: the final result follows
+        if (n < 0) throw CentralError(ErrorKind::offline, "08006", std::string("COPY: ") + PQerrorMessage(c_));
+        std::unique_ptr<char, decltype(&PQfreemem)> owned(buf, PQfreemem);
+        std::string_view line(buf, static_cast<std::size_t>(n));
+        if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+        on_row(line);
+        ++rows;
+    }
+    check(c_, PQgetResult(c_), "COPY");
+    while (pg_result* r = PQgetResult(c_)) PQclear(r);
+    return rows;
+}
+
+bool PgConnection::wait_notification(int timeout_ms) {
+    auto drain = [&] {
+        bool any = false;
+        while (PGnotify* n = PQnotifies(c_)) {
+            any = true;
+            PQfreemem(n);
+        }
+        return any;
+    };
+    if (PQconsumeInput(c_) != 1) throw CentralError(ErrorKind::offline, "08006", PQerrorMessage(c_));
+    if (drain()) return true;
+    if (timeout_ms <= 0) return false;
+    pollfd p{PQsocket(c_), POLLIN, 0};
+    if (p.fd < 0) throw CentralError(ErrorKind::offline, "08006", "the connection to the central store is closed");
+    if (poll(&p, 1, timeout_ms) <= 0) return false;
+    if (PQconsumeInput(c_) != 1) throw CentralError(ErrorKind::offline, "08006", PQerrorMessage(c_));
+    return drain();
 }
 
 std::string PgConnection::user() const { return PQuser(c_); }

@@ -2,9 +2,11 @@
 // RAII handles over libpq (the central store, docs/deployment.md): a connection, a result, a
 // transaction. Errors are CentralError exceptions carrying PostgreSQL's SQLSTATE and a kind the
 // kiosk can turn into a calm sentence (offline, refused, revoked, ...).
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct pg_conn;
@@ -72,6 +74,12 @@ public:
     void exec_script(const std::string& sql);
     // COPY ... FROM STDIN: sends data (tab-separated lines) in one stream.
     void copy_in(const std::string& copy_sql, const std::string& data);
+    // COPY ... TO STDOUT: calls on_row with each row (one text-format line, without its '\n').
+    // Returns the number of rows.
+    long long copy_out(const std::string& copy_sql, const std::function<void(std::string_view)>& on_row);
+    // LISTEN/NOTIFY: true when a notification on any LISTENed channel arrived within timeout_ms
+    // (0: only what is already here). Reads no result; safe between statements only.
+    bool wait_notification(int timeout_ms);
     std::string user() const;
     std::string dbname() const;
     pg_conn* handle() { return c_; }

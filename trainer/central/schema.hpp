@@ -38,6 +38,8 @@ int check_central_version(PgConnection& c);
 const char* reporting_views_sql();
 // Migration 3's SQL (push_v3_sql.cpp).
 const char* push_v3_sql();
+// Migration 4's SQL (push_v4_sql.cpp): the staged (COPY) push and its NOTIFY.
+const char* push_staged_sql();
 
 // The organisation the centre belongs to.
 std::string central_organisation(PgConnection& c);

@@ -13,8 +13,13 @@
 namespace trainer::central {
 
 struct SyncOptions {
-    std::size_t batch = 1000;
-    // Called after each pushed or pulled batch (tests cut the connection here).
+    // Events per push batch: one COPY and one transaction at the centre.
+    std::size_t batch = 10000;
+    // Events per pulled page (at least `batch`): one COPY TO STDOUT and one local import
+    // transaction, so the projections catch up once per page and a new desk's bootstrap of a
+    // team's year is one import.
+    std::size_t import_events = 200000;
+    // Called after each pushed batch and each pulled import (tests cut the connection here).
     std::function<void(const char* phase, std::size_t batch_index)> after_batch;
 };
 
@@ -30,6 +35,9 @@ struct SyncReport {
     std::size_t pulled = 0;     // received from the centre
     std::size_t applied = 0;    // new here
     long long clock_skew_ms = 0; // this desk's clock minus the centre's
+    // Where a sync's time went (bench/central_bench.cpp prints them): waiting on the centre for
+    // pushes and for pulled pages, and importing pulled pages here (sync::import_events).
+    double push_s = 0, fetch_s = 0, import_s = 0;
 };
 
 // One complete exchange. Throws CentralError when the centre cannot be reached or refuses; what
