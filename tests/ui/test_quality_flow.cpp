@@ -40,21 +40,20 @@ TEST_CASE("the quality flow shows an agent their own scores and refuses anyone e
     Kiosk k;
     QualityFlow flow;
     auto env = k.as("ann");
-    REQUIRE(flow.apply(ShowScores{}, env));
+    flow.apply(ShowScores{}, env);
     CHECK(k.stack.back() == ScreenId::Scores);
     CHECK(k.notice.empty());
     k.stack = {ScreenId::Home};
-    REQUIRE(flow.apply(ShowScores{"bob"}, env)); // handled: refused calmly, nothing opens
+    flow.apply(ShowScores{"bob"}, env); // handled: refused calmly, nothing opens
     CHECK(k.stack == std::vector<ScreenId>{ScreenId::Home});
     CHECK(k.notice.find(k.ui.tr("common.refused", {{"reason", ""}}).substr(0, 8)) == 0);
-    CHECK_FALSE(flow.apply(GoHome{}, env));
 }
 
 TEST_CASE("the quality flow opens a lead's evaluation form and keeps an incomplete one open at signing", "[flow]") {
     Kiosk k;
     QualityFlow flow;
     auto env = k.as("lena");
-    REQUIRE(flow.apply(StartEvaluation{"ann"}, env));
+    flow.apply(StartEvaluation{"ann"}, env);
     REQUIRE(k.stack.back() == ScreenId::Evaluation);
     CHECK(flow.evaluated_person() == "ann");
 
@@ -71,7 +70,7 @@ TEST_CASE("the quality flow opens a lead's evaluation form and keeps an incomple
     // An agent cannot open the form for a colleague.
     k.stack = {ScreenId::Home};
     auto agent = k.as("bob");
-    REQUIRE(flow.apply(StartEvaluation{"ann"}, agent));
+    flow.apply(StartEvaluation{"ann"}, agent);
     CHECK(k.stack == std::vector<ScreenId>{ScreenId::Home});
     CHECK_FALSE(k.notice.empty());
 }
@@ -88,7 +87,7 @@ TEST_CASE("the quality flow draws the agent's scores screen with Back", "[flow]"
                                ui, e.stack, e.notice};
         return flow.draw(ScreenId::Scores, drawn);
     });
-    CHECK(std::holds_alternative<Back>(back));
+    CHECK(intent_is<Back>(back));
 }
 
 TEST_CASE("a lead picks the chat scorecard on the evaluation form and gets its criteria", "[flow]") {
@@ -105,7 +104,7 @@ TEST_CASE("a lead picks the chat scorecard on the evaluation form and gets its c
     test::UiHarness h;
     QualityFlow flow;
     auto env = k.as("lena");
-    REQUIRE(flow.apply(StartEvaluation{"ann"}, env));
+    flow.apply(StartEvaluation{"ann"}, env);
     REQUIRE(flow.evaluation().form.scorecards.size() == 2);
     CHECK(flow.evaluation().form.scorecard_id == "test-card");
     const auto draw = [&](const UiContext& ui) {
