@@ -52,10 +52,10 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     const float bw = ui.px(64);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     // Right-aligned group: [name] [My reviews] [Sign in/out]   [EN] [PL] [RU]
-    std::string who = session_ ? session_->person.display_name : std::string();
-    const bool show_home = session_ && stack_.back() != ScreenId::Home;
+    std::string who = session() ? session()->person.display_name : std::string();
+    const bool show_home = session() && stack_.back() != ScreenId::Home;
     const bool show_account = db_ && stack_.back() != ScreenId::Login;
-    const std::string account = session_ ? ui.tr("nav.sign_out") : ui.tr("nav.sign_in");
+    const std::string account = session() ? ui.tr("nav.sign_out") : ui.tr("nav.sign_in");
     const std::string home = ui.tr("nav.home");
     ImGui::PushFont(ui.fonts.body);
     const float pad = ImGui::GetStyle().FramePadding.x * 2;
@@ -105,7 +105,7 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
             ImGui::SameLine();
         }
         if (show_account && widgets::button(ui, account, account_w))
-            account_intent = session_ ? Intent{Logout{}} : Intent{StartLogin{}};
+            account_intent = session() ? Intent{Logout{}} : Intent{StartLogin{}};
     }
     if (!is_none(account_intent)) intent = account_intent;
     ImGui::PopFont();

@@ -1,4 +1,5 @@
-// The App's session: started by the sign-in flow, ended by sign-out, a badge or idle logout.
+// The App's session: started by the sign-in flow (which keeps it), ended by sign-out, a badge or
+// idle logout; what a sign-in opens (--open, a recent hire's tracks, the home and a check-in).
 #include "kiosk/app_state.hpp"
 
 #include "kiosk/theme.hpp"
@@ -22,11 +23,9 @@ void App::finish_pin_check() {
     const auto person = sign_in_flow_.finish(env);
     if (!person) return;
     redraw_ = true;
-    session_ = Session{*person, trainer::identity::actor_for(*db_, person->id), clock_.now_ms()};
+    sign_in_flow_.begin_session(Session{*person, trainer::identity::actor_for(*db_, person->id), clock_.now_ms()});
     locale_ = person->locale; // the kiosk speaks the person's language
-    stack_.assign(1, ScreenId::Home);
-    after_login(); // onboarding for a recent hire, a change check-in when one is due
-    refresh_home();
+    after_login(); // onboarding for a recent hire; the home, and a change check-in when one is due
     if (!options_.open.empty()) open_on_start(std::exchange(options_.open, {}));
 }
 
@@ -65,12 +64,13 @@ void App::open_on_start(const std::string& what) {
 }
 
 void App::end_session(const std::string& reason) {
-    if (session_ && auth_) auth_->logout(session_->person.id, reason);
-    session_.reset();
-    review_flow_.reset(); // nothing of their session stays
+    sign_in_flow_.end_session(reason, auth_.get());
+    home_flow_.reset(); // nothing of their session stays
+    review_flow_.reset();
     onboarding_flow_.reset();
     lead_flow_.reset();
-    sign_in_flow_.reset();
+    quality_flow_ = QualityFlow{};
+    signature_flow_.reset();
     locale_ = options_.lang;
     stack_.assign(1, ScreenId::Decks);
 }
@@ -101,18 +101,3 @@ void App::draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms) {
 
 } // namespace kiosk
 
-namespace kiosk {
-
-Intent App::draw_sign_in(const UiContext& ui, ScreenId top) {
-    switch (top) {
-    case ScreenId::Login: {
-        auto env = sign_in_env(ui);
-        return sign_in_flow_.draw(env);
-    }
-    case ScreenId::Home: return home_screen_.draw(ui, home_view_, content());
-    case ScreenId::Checkin: return draw_checkin(ui);
-    default: return NoIntent{};
-    }
-}
-
-} // namespace kiosk

@@ -71,14 +71,14 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
 
 App::~App() {
     sign_in_flow_.wait();
-    if (sign_check_.valid()) sign_check_.wait();
+    signature_flow_.wait();
 }
 
 double App::wake_timeout_seconds() const {
-    if (sign_in_flow_.busy() || sign_check_.valid()) return 0.05; // animate the progress, pick up the result promptly
+    if (busy()) return 0.05; // animate the progress, pick up the result promptly
     double t = review_flow_.retry_pending() ? 0.25 : 2.0; // retry an unsaved grade; content folder poll
-    if (session_) {
-        const auto st = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
+    if (const Session* s = session()) {
+        const auto st = trainer::identity::idle_state(idle_, s->last_input_ms, clock_.now_ms());
         const double left = static_cast<double>(st.remaining_ms - (st.phase == trainer::identity::IdlePhase::Active
                                                                        ? idle_.warning_ms
                                                                        : 0)) / 1000.0;
@@ -88,13 +88,13 @@ double App::wake_timeout_seconds() const {
 }
 
 void App::note_input() {
-    if (!session_) return;
+    if (!session()) return;
     const ImGuiIO& io = ImGui::GetIO();
     bool any = io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
                io.InputQueueCharacters.Size > 0;
     for (bool down : io.MouseDown) any = any || down;
     for (bool down : io.KeysDown) any = any || down;
-    if (any) session_->last_input_ms = clock_.now_ms();
+    if (any) session()->last_input_ms = clock_.now_ms();
 }
 
 bool App::poll_content() {
@@ -102,71 +102,6 @@ bool App::poll_content() {
     library_->reload();
     for (const auto& d : library_->state().refused) std::cerr << "kiosk: " << d.to_string() << "\n";
     return true;
-}
-
-void App::apply(const Intent& intent) {
-    if (is_none(intent)) return;
-    static const bool trace = std::getenv("KIOSK_TRACE") != nullptr; // debugging scripted input
-    if (trace)
-        std::cerr << "kiosk: frame " << (ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : -1) << " intent #"
-                  << intent.index() << "\n";
-    redraw_ = true;
-    notice_.clear();
-    if (stack_.back() == ScreenId::Sign) {
-        // The PIN pad of a signature: its OK signs, its Cancel goes back to the form.
-        if (const auto* pin = std::get_if<SubmitPin>(&intent)) {
-            std::string digits = pin->pin;
-            sign_pad_.wipe_pin();
-            start_sign_check(std::move(digits));
-            return;
-        }
-        if (std::holds_alternative<Back>(intent) || std::holds_alternative<CancelSignature>(intent)) {
-            if (!sign_check_.valid()) stack_.pop_back();
-            return;
-        }
-    }
-    if (std::holds_alternative<BeginSignature>(intent)) {
-        begin_signature(stack_.back() == ScreenId::Evaluation ? SignPurpose::Evaluation : SignPurpose::Signoff);
-        return;
-    }
-    {
-        const UiContext ui = this->ui();
-        auto env = sign_in_env(ui);
-        // A new badge means a new person at the kiosk.
-        if (std::holds_alternative<BadgeScanned>(intent) && session_ && auth_ && !sign_in_flow_.busy())
-            end_session("badge");
-        if (std::holds_alternative<BadgeScanned>(intent)) lookup_flow_.set_query({}); // what the scan typed is no query
-        if (sign_in_flow_.apply(intent, env)) return;
-    }
-    if (apply_review(intent) || apply_onboarding(intent) || apply_lead(intent) || apply_change(intent) ||
-        apply_quality(intent)) return;
-    {
-        const UiContext ui = this->ui();
-        auto env = lookup_env(ui, content());
-        if (lookup_flow_.apply(intent, env)) return;
-    }
-    if (std::holds_alternative<StartReview>(intent) || std::holds_alternative<GradeCard>(intent)) return;
-    std::visit(
-        [this](const auto& i) {
-            using T = std::decay_t<decltype(i)>;
-            if constexpr (std::is_same_v<T, Back>) {
-                if (stack_.size() > 1) {
-                    stack_.pop_back();
-                    revealed(stack_.back()); // what it shows may have changed while covered
-                }
-            } else if constexpr (std::is_same_v<T, SetLanguage>) {
-                locale_ = i.locale;
-                relocalise();
-            } else if constexpr (std::is_same_v<T, Logout>) {
-                end_session(i.reason);
-            } else if constexpr (std::is_same_v<T, GoHome>) {
-                refresh_home();
-                stack_.assign(1, session_ ? ScreenId::Home : ScreenId::Decks);
-            } else if constexpr (std::is_same_v<T, StillHere>) {
-                if (session_) session_->last_input_ms = clock_.now_ms();
-            }
-        },
-        intent);
 }
 
 void App::draw_frame() {
@@ -204,8 +139,8 @@ void App::draw_frame() {
     Intent intent = draw_top_bar(ui, set);
     draw_banners(ui);
     const Intent screen_intent = draw_screen(ui, set);
-    if (session_) {
-        const auto idle = trainer::identity::idle_state(idle_, session_->last_input_ms, clock_.now_ms());
+    if (const Session* s = session()) {
+        const auto idle = trainer::identity::idle_state(idle_, s->last_input_ms, clock_.now_ms());
         if (idle.phase == trainer::identity::IdlePhase::Warning) draw_idle_overlay(ui, idle.remaining_ms);
         if (idle.phase == trainer::identity::IdlePhase::Expired) intent = Logout{"idle"};
     }

@@ -1,61 +1,48 @@
 #pragma once
-// The kiosk's state between frames: which screens are open, the language, the loaded content
-// and database. Screens return intents; apply() turns them into changes through trainer.
+// The kiosk's state between frames: the router over the screen stack, the language, the loaded
+// content and database and the services over them. Each job is a flow (kiosk/flows/) that owns
+// its screens' view state; screens return intents, and the router (kiosk/app_router.cpp) hands
+// each to the flow that owns it.
 #include "kiosk/badge_reader.hpp"
+#include "kiosk/flows/home_flow.hpp"
 #include "kiosk/flows/lead_flow.hpp"
 #include "kiosk/flows/lookup_flow.hpp"
 #include "kiosk/flows/onboarding_flow.hpp"
 #include "kiosk/flows/quality_flow.hpp"
-#include "kiosk/flows/sign_in_flow.hpp"
 #include "kiosk/flows/review_flow.hpp"
-#include "kiosk/screen_id.hpp"
+#include "kiosk/flows/sign_in_flow.hpp"
+#include "kiosk/flows/signature_flow.hpp"
 #include "kiosk/fonts.hpp"
 #include "kiosk/images.hpp"
 #include "kiosk/intent.hpp"
 #include "kiosk/options.hpp"
-#include "kiosk/screens/home_screen.hpp"
-#include "kiosk/screens/login_screen.hpp"
-#include "kiosk/screens/review_screen.hpp"
-#include "trainer/cards/review_service.hpp"
-#include "trainer/cards/review_session.hpp"
-#include "kiosk/screens/evaluation_screen.hpp"
-#include "kiosk/screens/survey_screen.hpp"
-#include "trainer/change/checkin.hpp"
-#include "trainer/quality/entry.hpp"
-#include "trainer/quality/motivation_config.hpp"
-#include "trainer/onboarding/service.hpp"
-#include "trainer/onboarding/signoff.hpp"
+#include "kiosk/screen_id.hpp"
 #include "kiosk/ui_context.hpp"
+#include "trainer/cards/review_service.hpp"
+#include "trainer/central/background_sync.hpp"
+#include "trainer/change/checkin.hpp"
 #include "trainer/content/library.hpp"
 #include "trainer/core/clock.hpp"
 #include "trainer/i18n/catalog.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/identity/auth.hpp"
 #include "trainer/identity/idle.hpp"
+#include "trainer/onboarding/service.hpp"
+#include "trainer/onboarding/signoff.hpp"
+#include "trainer/quality/entry.hpp"
+#include "trainer/quality/motivation_config.hpp"
+#include "trainer/store/database.hpp"
 #include "trainer/store/event_store.hpp"
-#include "trainer/central/background_sync.hpp"
 
 #include <future>
-#include <utility>
-#include "trainer/store/database.hpp"
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
-
-// What a PIN typed on the Sign screen is for.
-enum class SignPurpose { Signoff, Evaluation };
-
-// Who is signed in at this kiosk, if anyone.
-struct Session {
-    trainer::identity::Person person;
-    trainer::identity::Actor actor;
-    trainer::TimeMs last_input_ms = 0;
-};
-
 
 class App {
 public:
@@ -76,42 +63,63 @@ public:
     // True once after a frame that changed what the next frame shows (an intent was applied).
     bool take_redraw_request() { return std::exchange(redraw_, false); }
     // A PIN is being checked on the worker thread (screenshots wait for it).
-    bool busy() const { return sign_in_flow_.busy() || sign_check_.valid(); }
+    bool busy() const { return sign_in_flow_.busy() || signature_flow_.busy(); }
     // A tour step (kiosk/tour.hpp): `what` in `lang`, from the bottom of the stack (app_tour.cpp).
     void tour_show(const std::string& lang, const std::string& what);
     ~App();
 
 private:
+    // --- the router (app_router.cpp) ---
     void apply(const Intent& intent);
+    // A screen intent (Back, FlipCard, SubmitPin) to the flow that owns the screen on top; false
+    // when it did not take it.
+    bool apply_on_top(const ScreenIntent& intent);
+    // The one rule for figures on screen (kiosk/resume_rule.hpp): the screen on top reads them
+    // again when it comes back on top, or when another flow acted while it was on top.
+    void resume_if_due(const std::vector<ScreenId>& before, FlowId acted);
+    void resume(ScreenId screen);
+    // The screen on top, drawn by the flow the registry (kiosk/screen_id.hpp) names for it.
+    Intent draw_screen(const UiContext& ui, const trainer::content::ContentSet& set);
     void relocalise(); // after a language switch: what is open, rebuilt in the new language
+
     UiContext ui() const { return UiContext{catalog_, locale_, fonts_, options_.scale}; }
-    Intent draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set);
-    void sync_reviews();
-    void refresh_home();
-    // The review job (kiosk/flows/review_flow.hpp); `false` when nobody is signed in.
-    bool apply_review(const Intent& intent);
-    std::optional<ReviewFlow::Env> review_env(const UiContext& ui);
-    void draw_banners(const UiContext& ui);
-    // The lookup job (kiosk/flows/lookup_flow.hpp): decks, cards, search; no sign-in needed.
     // The content on show (an empty set when none could be loaded).
     const trainer::content::ContentSet& content() const {
         const auto& c = library_->state().content;
         return c ? *c : empty_content_;
     }
     const trainer::content::ContentSet empty_content_{};
-    LookupFlow::Env lookup_env(const UiContext& ui, const trainer::content::ContentSet& set);
-    // The screen on top, drawn by the flow the registry (kiosk/screen_id.hpp) names for it.
-    Intent draw_screen(const UiContext& ui, const trainer::content::ContentSet& set);
-    Intent draw_sign_in(const UiContext& ui, ScreenId top);                                        // app_session.cpp
-    Intent draw_onboarding(const UiContext& ui, ScreenId top, const trainer::content::ContentSet& set); // app_onboarding.cpp
-    Intent draw_lead(const UiContext& ui, ScreenId top, const trainer::content::ContentSet& set);       // app_change.cpp
+    const Session* session() const { return sign_in_flow_.session(); }
+    Session* session() { return sign_in_flow_.session(); }
+
+    // --- what each flow is lent for one call (null when its job cannot run now) ---
+    SignInFlow::Env sign_in_env(const UiContext& ui);                                          // app_session.cpp
+    LookupFlow::Env lookup_env(const UiContext& ui, const trainer::content::ContentSet& set); // app_router.cpp
+    std::optional<HomeFlow::Env> home_env(const UiContext& ui);                                // app_reviews.cpp
+    std::optional<ReviewFlow::Env> review_env(const UiContext& ui);                            // app_reviews.cpp
+    std::optional<OnboardingFlow::Env> onboarding_env(const UiContext& ui);                    // app_onboarding.cpp
+    std::optional<LeadFlow::Env> lead_env(const UiContext& ui);                                // app_change.cpp
+    std::optional<QualityFlow::Env> quality_env(const UiContext& ui);                          // app_quality.cpp
+    std::optional<SignatureFlow::Env> signature_env(const UiContext& ui);                      // app_signature.cpp
+
+    // --- the frame around the screens (app_chrome.cpp) ---
+    Intent draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set);
+    void draw_banners(const UiContext& ui);
+    std::string sync_status_line(const UiContext& ui) const;
     void draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms);
+
+    // --- the session (app_session.cpp) ---
     void note_input();
-    // The sign-in job (kiosk/flows/sign_in_flow.hpp); a finished PIN check starts the session.
-    SignInFlow::Env sign_in_env(const UiContext& ui);
-    void finish_pin_check();
+    void finish_pin_check(); // a finished PIN check starts the session
     void end_session(const std::string& reason);
     void open_on_start(const std::string& what); // Options::open, after the sign-in
+    void after_login();
+    void finish_sign_check(); // a finished signature PIN check: the form's flow signs (app_signature.cpp)
+
+    // --- services over the current content; rebuilt when the content is reloaded ---
+    void sync_reviews();
+    void sync_features();
+    void sync_change_and_quality();
 
     Options options_;
     Fonts fonts_;
@@ -127,68 +135,32 @@ private:
     std::unique_ptr<trainer::identity::AuthService> auth_;
     // Sync with the central store on its own thread (issue 18); null when this desk has not joined.
     std::unique_ptr<trainer::central::BackgroundSync> sync_;
-    std::string sync_status_line(const UiContext& ui) const; // app_chrome.cpp
     trainer::identity::IdlePolicy idle_;
-
-    std::optional<Session> session_;
     BadgeReader badge_reader_;
 
     bool redraw_ = false;
+    std::string notice_; // a calm line after an action ("Signed", "Saved"); cleared by the next one
     std::vector<ScreenId> stack_{ScreenId::Decks};
-    SignInFlow sign_in_flow_;
-    HomeScreen home_screen_;
-    HomeView home_view_;
+
     std::unique_ptr<trainer::cards::ReviewService> reviews_;
     std::shared_ptr<const trainer::content::ContentSet> reviews_content_; // what reviews_ points at
-    ReviewFlow review_flow_;
-    LookupFlow lookup_flow_;
-
-    // --- features beyond flashcards (app_onboarding.cpp, app_change.cpp, app_quality.cpp) ---
-    // Services over the current content; rebuilt when the content is reloaded.
-    void sync_features();
-    bool apply_onboarding(const Intent& intent);
-    // The onboarding job (kiosk/flows/onboarding_flow.hpp); nullopt when nobody is signed in.
-    std::optional<OnboardingFlow::Env> onboarding_env(const UiContext& ui);
-    void revealed(ScreenId screen); // Back uncovered `screen`: show what changed meanwhile
-    void after_login();
-    std::string refusal(const std::exception& e) const; // a calm, translated line + the reason
     std::shared_ptr<const trainer::content::ContentSet> features_content_;
     std::unique_ptr<trainer::onboarding::OnboardingService> onboarding_;
     std::unique_ptr<trainer::onboarding::SignoffService> signoff_;
-    OnboardingFlow onboarding_flow_;
-    std::unique_ptr<ImageCache> pictures_; // lesson pictures; textures made while drawing
-
-    // Signing with the lead's own PIN (sign-offs, QA evaluations): checked off the UI thread.
-    void begin_signature(SignPurpose purpose);
-    void start_sign_check(std::string pin);
-    void finish_sign_check();
-    SignPurpose sign_purpose_ = SignPurpose::Signoff;
-    LoginScreen sign_pad_;
-    trainer::identity::LoginAttempt sign_attempt_;
-    std::future<trainer::identity::PinCheck> sign_check_;
-    std::string notice_; // a calm line after an action ("Signed", "Saved"); cleared by the next one
-
-    // Change and the lead dashboard (app_change.cpp).
-    void sync_change_and_quality();
-    bool apply_change(const Intent& intent); // the check-in
-    // The lead's job (kiosk/flows/lead_flow.hpp); nullopt unless someone is signed in.
-    std::optional<LeadFlow::Env> lead_env(const UiContext& ui);
-    bool apply_lead(const Intent& intent);
-    void offer_checkin();
-    Intent draw_checkin(const UiContext& ui);
     std::unique_ptr<trainer::change::CheckinService> checkin_;
-    std::string checkin_rollout_;
-    SurveyScreen checkin_screen_;
-    LeadFlow lead_flow_;
-
-    // Quality: a flow (kiosk/flows/quality_flow.hpp); app_quality.cpp lends it the services.
-    std::optional<QualityFlow::Env> quality_env(const UiContext& ui);
-    bool apply_quality(const Intent& intent);
-    void finish_evaluation_signature(const trainer::identity::PinCheck& check);
-    std::string signing_what(SignPurpose purpose) const;
     trainer::quality::MotivationConfig motivation_;
     std::unique_ptr<trainer::quality::EvaluationService> evaluations_;
+    std::unique_ptr<ImageCache> pictures_; // lesson pictures; textures made while drawing
+
+    // The flows: one per job, each owning its screens' view state.
+    SignInFlow sign_in_flow_;
+    LookupFlow lookup_flow_;
+    HomeFlow home_flow_;
+    ReviewFlow review_flow_;
+    OnboardingFlow onboarding_flow_;
+    LeadFlow lead_flow_;
     QualityFlow quality_flow_;
+    SignatureFlow signature_flow_;
 };
 
 } // namespace kiosk

@@ -7,18 +7,12 @@
 namespace kiosk {
 
 void App::relocalise() {
-    if (!session_) return;
+    if (!session()) return;
     const UiContext ui = this->ui();
-    for (const ScreenId id : stack_)
-        if (id == ScreenId::Home) refresh_home();
+    if (auto env = home_env(ui)) home_flow_.on_resume(ScreenId::Home, *env);
     if (auto env = onboarding_env(ui)) onboarding_flow_.relocalise(*env, content());
     if (auto env = lead_env(ui)) lead_flow_.relocalise(*env);
-    for (const ScreenId id : stack_)
-        if (id == ScreenId::Sign) {
-            sign_pad_.display_name = ui.tr("sign.as", {{"name", session_->person.display_name}});
-            sign_pad_.signing_heading = ui.tr("sign.heading", {{"name", session_->person.display_name}});
-            sign_pad_.signing_what = signing_what(sign_purpose_);
-        }
+    if (auto env = signature_env(ui)) signature_flow_.relocalise(*env);
 }
 
 void App::tour_show(const std::string& lang, const std::string& what) {
@@ -27,7 +21,7 @@ void App::tour_show(const std::string& lang, const std::string& what) {
     notice_.clear();
     options_.lang = lang; // open_on_start and a sign-out keep the tour's language
     locale_ = lang;
-    if (!session_) {
+    if (!session()) {
         stack_.assign(1, ScreenId::Decks);
         if (what.rfind("card:", 0) == 0) apply(OpenDeck{arg("card:")});
         else if (what.rfind("card-back:", 0) == 0) {
@@ -43,7 +37,7 @@ void App::tour_show(const std::string& lang, const std::string& what) {
         return;
     }
     stack_.assign(1, ScreenId::Home);
-    refresh_home();
+    resume(ScreenId::Home); // the home comes on top: read afresh
     if (what == "home") return;
     if (what == "team") apply(ShowTeam{});
     else if (what.rfind("sign:", 0) == 0) {

@@ -1,120 +1,75 @@
 #pragma once
 // What a screen asks the app to do. Screens never change trainer state themselves.
-#include <map>
+//
+// Each flow owns its intents (kiosk/flows/*_intents.hpp, one variant per flow); the router
+// (kiosk/app_router.cpp) hands a flow's intent to that flow. Three intents mean something only on
+// the screen that sent them (a ScreenIntent): Back, FlipCard and SubmitPin go to the flow that owns
+// the screen on top; a Back no flow takes pops the stack. The router's own intents are the ones
+// every screen shares: the language, sign-out, Home, "I am still here".
+#include "kiosk/flows/home_intents.hpp"
+#include "kiosk/flows/lead_intents.hpp"
+#include "kiosk/flows/lookup_intents.hpp"
+#include "kiosk/flows/onboarding_intents.hpp"
+#include "kiosk/flows/quality_intents.hpp"
+#include "kiosk/flows/review_intents.hpp"
+#include "kiosk/flows/sign_in_intents.hpp"
+#include "kiosk/flows/signature_intents.hpp"
+
 #include <string>
+#include <type_traits>
 #include <variant>
-#include <vector>
 
 namespace kiosk {
 
 struct NoIntent {};
+
+// Meaning depends on the screen on top (docs/architecture.md, "Intents").
 struct Back {};
-struct OpenDeck {
-    std::string deck_id;
+struct FlipCard {}; // a card in a deck, or the card under review
+struct SubmitPin {  // the sign-in pad, or the PIN pad of a signature
+    std::string pin;
 };
-struct FlipCard {};
-struct NextCard {};
-struct PrevCard {};
-struct OpenCard { // from search: the card in its deck, recorded as a lookup when signed in
-    std::string card_id;
-};
-struct ClearSearch {};
+using ScreenIntent = std::variant<Back, FlipCard, SubmitPin>;
+
+// The router's own.
 struct SetLanguage {
     std::string locale;
-};
-
-// Identity: sign in by name or badge, then a PIN.
-struct StartLogin {};
-struct PickPerson {
-    std::string person_id;
-    std::string display_name;
-};
-struct BadgeScanned {
-    std::string badge;
-};
-struct SubmitPin {
-    std::string pin;
 };
 struct Logout {
     std::string reason = "user"; // "user", "idle" (kiosk timeout); recorded in the audit log
 };
-struct StartReview {};
-struct GradeCard {
-    int rating = 3; // 1 Again, 2 Hard, 3 Good, 4 Easy
-};
 struct GoHome {};
-struct ShowDecks {};
-struct ShowTeam {};
-struct UnlockPerson {
-    std::string person_id;
-};
 struct StillHere {};
 
-// Onboarding (DESIGN §4.3).
-struct ShowTracks {};
-struct OpenModule {
-    std::string module_id;
-};
-struct TurnPage {
-    int page = 0; // the page now shown (recorded, for resume)
-};
-struct StartQuiz {};
-struct AnswerQuestion {
-    std::string question_id;
-    std::vector<std::string> chosen;
-};
-struct AnswerScenario {
-    std::string scenario_id;
-    std::string option_id;
-    std::string reflection;
-};
-struct RequestSignoff {};
-// Lead: open a sign-off request, then sign it with the lead's own PIN.
-struct OpenSignoff {
-    std::string person_id;
-    std::string module_id;
-};
-struct BeginSignature {}; // the form is complete: ask for the PIN
-struct CancelSignature {};
-
-// Change (DESIGN §4.4) and the lead dashboard (§4.6).
-struct SubmitCheckin {
-    std::string rollout_id;
-    std::map<std::string, int> answers;
-};
-struct SkipCheckin {};
-struct ShowDashboard {
-    std::string team_id; // empty: the first team the lead may see
-};
-struct ShowPerson {
-    std::string person_id;
-};
-struct AssessPhase {
-    std::string person_id;
-    std::string rollout_id;
-    int phase = 0; // content::Phase
-    std::string note;
-};
-struct ShowMaturity {};
-struct SubmitMaturity {
-    std::map<std::string, int> answers;
-};
-
-// Quality (DESIGN §4.5).
-struct ShowScores {
-    std::string person_id; // empty: my own
-};
-struct StartEvaluation {
-    std::string person_id;
-};
-
-using Intent = std::variant<NoIntent, Back, OpenDeck, OpenCard, ClearSearch, FlipCard, NextCard, PrevCard, SetLanguage,
-                            StartLogin, PickPerson, BadgeScanned, SubmitPin, Logout, StillHere,
-                            StartReview, GradeCard, GoHome, ShowDecks, ShowTeam, UnlockPerson, ShowTracks, OpenModule,
-                            TurnPage, StartQuiz, AnswerQuestion, AnswerScenario, RequestSignoff, OpenSignoff,
-                            BeginSignature, CancelSignature, SubmitCheckin, SkipCheckin, ShowDashboard, ShowPerson,
-                            AssessPhase, ShowMaturity, SubmitMaturity, ShowScores, StartEvaluation>;
+using Intent = std::variant<NoIntent, SetLanguage, Logout, GoHome, StillHere, ScreenIntent, SignInIntent, LookupIntent,
+                            ReviewIntent, HomeIntent, OnboardingIntent, LeadIntent, QualityIntent, SignatureIntent>;
 
 inline bool is_none(const Intent& i) { return std::holds_alternative<NoIntent>(i); }
+
+namespace detail {
+template <class T, class V> struct is_alternative : std::false_type {};
+template <class T, class... Ts>
+struct is_alternative<T, std::variant<Ts...>> : std::bool_constant<(std::is_same_v<T, Ts> || ...)> {};
+template <class V> struct is_variant : std::false_type {};
+template <class... Ts> struct is_variant<std::variant<Ts...>> : std::true_type {};
+} // namespace detail
+
+// The intent as a `T` (one of any flow's intents, or the router's), or null.
+template <class T> const T* intent_as(const Intent& i) {
+    if constexpr (detail::is_alternative<T, Intent>::value) {
+        return std::get_if<T>(&i);
+    } else {
+        return std::visit(
+            [](const auto& group) -> const T* {
+                using G = std::decay_t<decltype(group)>;
+                if constexpr (detail::is_variant<G>::value && detail::is_alternative<T, G>::value)
+                    return std::get_if<T>(&group);
+                else
+                    return nullptr;
+            },
+            i);
+    }
+}
+template <class T> bool intent_is(const Intent& i) { return intent_as<T>(i) != nullptr; }
 
 } // namespace kiosk

@@ -10,15 +10,15 @@
 namespace kiosk {
 
 // The jobs the kiosk does, one flow each (kiosk/flows/).
-enum class FlowId { SignIn, Lookup, Review, Onboarding, Lead, Quality };
+enum class FlowId { SignIn, Lookup, Home, Review, Onboarding, Lead, Quality, Signature };
 
 //        id             name              flow        letters go to search
 #define KIOSK_SCREENS(X)                                                   \
     X(Decks,         "decks",          Lookup,     true)                  \
     X(Card,          "card",           Lookup,     true)                  \
     X(Login,         "login",          SignIn,     false)                 \
-    X(Home,          "home",           SignIn,     true)                  \
-    X(Checkin,       "checkin",        SignIn,     false)                 \
+    X(Home,          "home",           Home,       true)                  \
+    X(Checkin,       "checkin",        Home,       false)                 \
     X(Review,        "review",         Review,     false)                 \
     X(ReviewSummary, "review-summary", Review,     true)                  \
     X(Tracks,        "tracks",         Onboarding, true)                  \
@@ -28,7 +28,7 @@ enum class FlowId { SignIn, Lookup, Review, Onboarding, Lead, Quality };
     X(Person,        "person",         Lead,       true)                  \
     X(Maturity,      "maturity",       Lead,       false)                 \
     X(Signoff,       "signoff",        Lead,       false)                 \
-    X(Sign,          "sign",           Lead,       false)                 \
+    X(Sign,          "sign",           Signature,  false)                 \
     X(Evaluation,    "evaluation",     Quality,    false)                 \
     X(Scores,        "scores",         Quality,    true)
 

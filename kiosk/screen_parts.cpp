@@ -29,13 +29,11 @@ bool header_stacked(const UiContext& ui, const std::string& title) {
     return back;
 }
 
-bool key_button(const UiContext& ui, const std::string& label, input::Key key, float width, bool primary,
-                bool key_enabled) {
+bool hinted_button(const UiContext& ui, const std::string& label, const char* hint, float width, bool primary) {
     const bool tapped = button(ui, label, width, primary);
     // The key that does the same, small at the button's right end, where the centred label leaves
     // room for it (keyboard users learn it; a touch user can ignore it).
-    const char* hint = key == input::Key::Enter ? "Enter" : nullptr; // arrows are already in their labels
-    if (hint && key_enabled) {
+    if (hint && *hint) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         ImFont* f = ui.fonts.small;
         const float hw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0.0f, hint).x;
@@ -47,6 +45,13 @@ bool key_button(const UiContext& ui, const std::string& label, input::Key key, f
                                                 ImGui::GetColorU32(c), hint);
         }
     }
+    return tapped;
+}
+
+bool key_button(const UiContext& ui, const std::string& label, input::Key key, float width, bool primary,
+                bool key_enabled) {
+    const char* hint = key == input::Key::Enter && key_enabled ? "Enter" : nullptr; // arrows are in their labels
+    const bool tapped = hinted_button(ui, label, hint, width, primary);
     return tapped || (key_enabled && input::pressed(key));
 }
 

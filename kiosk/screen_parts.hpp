@@ -17,6 +17,9 @@ bool header(const UiContext& ui, const std::string& title);
 // Back on its own line and `title` below it, wrapping (long titles, narrow windows).
 bool header_stacked(const UiContext& ui, const std::string& title);
 
+// A button with `hint` (the key that does the same: "Enter", "1") small at its right end when the
+// label leaves room; true when tapped.
+bool hinted_button(const UiContext& ui, const std::string& label, const char* hint, float width, bool primary);
 // A touch-sized button that `key` presses too (unless a text field has the keyboard or
 // `key_enabled` is false); true when tapped or pressed.
 bool key_button(const UiContext& ui, const std::string& label, input::Key key, float width, bool primary,

@@ -18,6 +18,13 @@ tour() { # NAME LANGS SIZES SCREENS [sign-in: PERSON PIN]
   echo "$pin" | "$bin/kiosk" "${args[@]}"
 }
 take() { cp "$tmp/$1.png" "$here/$2.png"; } # TOUR/STEM -> README name
+lock_out() { # PERSON: five wrong PINs in the kiosk, so the lead's home and team list show a lockout
+  for _ in 1 2 3 4 5; do
+    echo 0000 | "$bin/kiosk" --db "$tmp/demo.db" --login "$1" --pin-stdin --frames 2 --size 640x480 > /dev/null
+  done
+  # The first wait is 30 s and the tours take longer: keep the lock for the hour they need.
+  sqlite3 "$tmp/demo.db" "UPDATE auth_throttle SET locked_until_ms = locked_until_ms + 3600000 WHERE person_id = '$1'"
+}
 tour anon en,pl,ru 1280x800 "decks,card-back:complaints-and-hard-moments,search:klient,pin:anna.kowalska"
 take anon/decks-en-1280x800 decks-en
 take anon/card-back_complaints-and-hard-moments-ru-1280x800 card-back-ru
@@ -27,6 +34,7 @@ tour emily en 1280x800 "tracks" emily.carter 3333
 take emily/tracks-en-1280x800 tracks-en
 tour dmitri en 1280x800 "review" dmitri.volkov 2222
 take dmitri/review-en-1280x800 review-en
+lock_out emily.carter # Marek's team list (team-pl.png) and home show her locked sign-in, with Unlock
 tour marek en,pl,ru 1280x800,1024x600 "home,team,dashboard,heatmap,phases,quality,person:anna.kowalska,signoff:anna.kowalska/s-observed-call,sign:anna.kowalska/s-observed-call" marek.nowak 7777
 take marek/team-pl-1280x800 team-pl
 take marek/dashboard-ru-1280x800 dashboard-ru

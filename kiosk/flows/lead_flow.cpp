@@ -14,7 +14,7 @@
 
 namespace kiosk {
 
-bool LeadFlow::apply(const Intent& intent, Env& env) {
+void LeadFlow::apply(const LeadIntent& intent, Env& env) {
     const UiContext& ui = env.ui;
     try {
         if (std::holds_alternative<ShowTeam>(intent)) {
@@ -32,11 +32,13 @@ bool LeadFlow::apply(const Intent& intent, Env& env) {
             if (env.stack.back() != ScreenId::Dashboard) env.stack.push_back(ScreenId::Dashboard);
         } else if (const auto* p = std::get_if<ShowPerson>(&intent)) {
             person_screen_ = PersonScreen{};
-            if (dash_.teams.empty()) refresh_dashboard(env); // opened from the lead's home
+            // The person's row is the dashboard's: read unless the dashboard on top was just read
+            // (it is read whenever it comes on top); from the lead's home or a team list it is not.
+            if (env.stack.back() != ScreenId::Dashboard || dash_.teams.empty()) refresh_dashboard(env);
             refresh_person(env, p->person_id);
             env.stack.push_back(ScreenId::Person);
         } else if (const auto* a = std::get_if<AssessPhase>(&intent)) {
-            if (!env.checkin) return true;
+            if (!env.checkin) return;
             env.checkin->assess(env.actor, a->person_id, a->rollout_id, static_cast<trainer::content::Phase>(a->phase),
                                 a->note);
             refresh_dashboard(env);
@@ -44,7 +46,7 @@ bool LeadFlow::apply(const Intent& intent, Env& env) {
             person_screen_ = PersonScreen{};
             person_screen_.message = ui.tr("person.saved");
         } else if (std::holds_alternative<ShowMaturity>(intent)) {
-            if (!env.content.change) return true;
+            if (!env.content.change) return;
             maturity_screen_ = SurveyScreen{};
             env.stack.push_back(ScreenId::Maturity);
         } else if (const auto* m = std::get_if<SubmitMaturity>(&intent)) {
@@ -54,14 +56,12 @@ bool LeadFlow::apply(const Intent& intent, Env& env) {
             if (env.stack.back() == ScreenId::Maturity) env.stack.pop_back();
             refresh_dashboard(env);
         } else if (const auto* o = std::get_if<OpenSignoff>(&intent)) {
-            if (!env.signoff) return true;
+            if (!env.signoff) return;
             for (auto& r : env.signoff->queue(env.actor, ui.locale))
                 if (r.person_id == o->person_id && r.module_id == o->module_id) {
                     signoff_screen_.open(std::move(r));
                     env.stack.push_back(ScreenId::Signoff);
                 }
-        } else {
-            return false;
         }
     } catch (const std::exception& e) {
         const std::string why = refusal(ui, e);
@@ -69,7 +69,6 @@ bool LeadFlow::apply(const Intent& intent, Env& env) {
         else if (env.stack.back() == ScreenId::Person) person_screen_.message = why;
         else env.notice = why;
     }
-    return true;
 }
 
 void LeadFlow::refresh_team(Env& env) {
@@ -165,9 +164,16 @@ void LeadFlow::relocalise(Env& env) {
         }
 }
 
-void LeadFlow::after_signature(Env& env, const std::string& person_id) {
-    refresh_dashboard(env);
-    if (env.stack.back() == ScreenId::Person) refresh_person(env, person_id);
+void LeadFlow::on_resume(ScreenId screen, Env& env) {
+    switch (screen) {
+    case ScreenId::Team: refresh_team(env); break;
+    case ScreenId::Dashboard: refresh_dashboard(env); break;
+    case ScreenId::Person:
+        refresh_dashboard(env); // the person's row is the dashboard's
+        refresh_person(env, person_.row.person_id);
+        break;
+    default: break;
+    }
 }
 
 Intent LeadFlow::draw(ScreenId screen, Env& env) {

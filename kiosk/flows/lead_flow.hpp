@@ -3,8 +3,9 @@
 // lead's own assessment, QA and motivation), the service-maturity self-check, the team's sign-in
 // lockouts, and the skills sign-off form. It owns those screens' view state and the figures they
 // show, read through trainer services with the lead's actor (a lead sees only their team; the
-// services check). Signing with the lead's PIN is the app's (kiosk/app_signature.cpp), shared
-// with QA evaluations. Tested without a window (tests/ui/test_lead_flow.cpp).
+// services check). The PIN pad of a signature is the signature flow's (shared with QA
+// evaluations); what the signature records is this flow's (sign_off).
+// Tested without a window (tests/ui/test_lead_flow.cpp).
 #include "kiosk/intent.hpp"
 #include "kiosk/screen_id.hpp"
 #include "kiosk/screens/dashboard_screen.hpp"
@@ -42,8 +43,8 @@ public:
     };
 
     // ShowTeam, UnlockPerson, ShowDashboard, ShowPerson, AssessPhase, ShowMaturity, SubmitMaturity,
-    // OpenSignoff; false for anything else. A refusal is shown, never thrown.
-    bool apply(const Intent& intent, Env& env);
+    // OpenSignoff. A refusal is shown, never thrown.
+    void apply(const LeadIntent& intent, Env& env);
     // Draws ScreenId::Team, Dashboard, Person, Maturity or Signoff.
     Intent draw(ScreenId screen, Env& env);
     // Reads the dashboard's figures again (after a signature, an assessment); `team_id` empty:
@@ -54,8 +55,15 @@ public:
     // After a language switch: the dashboard, the person and the sign-off form on the stack in the
     // new language; what the lead ticked on the form stays.
     void relocalise(Env& env);
-    // A signature was saved: the figures on the screens below show it.
-    void after_signature(Env& env, const std::string& person_id);
+    // `screen` is on top again (the router's rule, docs/architecture.md): its figures read again.
+    void on_resume(ScreenId screen, Env& env);
+    // The lead's PIN was checked on the signature flow's pad: sign the sign-off form with it
+    // (kiosk/flows/lead_signoff.cpp). True when signed (the notice says so, the form and the pad
+    // are gone); otherwise `pad_message` says why.
+    bool sign_off(const trainer::identity::LoginAttempt& attempt, const trainer::identity::PinCheck& check,
+                  std::string& pad_message, Env& env);
+    // What the sign-off form's signature records, restated on the PIN pad.
+    std::string signing_what(const UiContext& ui) const;
 
     DashboardScreen& dashboard_screen() { return dashboard_screen_; }
     const DashboardData& dashboard() const { return dash_; }

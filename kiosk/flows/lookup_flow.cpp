@@ -11,13 +11,13 @@
 
 namespace kiosk {
 
-bool LookupFlow::apply(const Intent& intent, Env& env) {
+void LookupFlow::apply(const LookupIntent& intent, Env& env) {
     if (const auto* d = std::get_if<OpenDeck>(&intent)) {
         card_ = CardScreen{d->deck_id, 0, false};
         env.stack.push_back(ScreenId::Card);
     } else if (const auto* c = std::get_if<OpenCard>(&intent)) {
         const auto face = trainer::cards::card_face(env.content, c->card_id, env.ui.locale);
-        if (face.id.empty()) return true;
+        if (face.id.empty()) return;
         // A lookup wants the standard itself: open on the back.
         card_ = CardScreen{face.deck_id, face.index, true, env.desk};
         if (env.stack.back() != ScreenId::Card) env.stack.push_back(ScreenId::Card);
@@ -30,17 +30,18 @@ bool LookupFlow::apply(const Intent& intent, Env& env) {
         focus_ = true;
     } else if (std::holds_alternative<ShowDecks>(intent)) {
         env.stack.push_back(ScreenId::Decks);
-    } else if (std::holds_alternative<FlipCard>(intent)) {
-        card_.flipped = !card_.flipped;
     } else if (std::holds_alternative<NextCard>(intent)) {
         ++card_.index; // card_at() stops at the deck's last card
         card_.flipped = false;
     } else if (std::holds_alternative<PrevCard>(intent)) {
         card_.index = std::max(0, card_.index - 1);
         card_.flipped = false;
-    } else {
-        return false;
     }
+}
+
+bool LookupFlow::apply(const ScreenIntent& intent, Env& env) {
+    if (!std::holds_alternative<FlipCard>(intent) || env.stack.back() != ScreenId::Card) return false;
+    card_.flipped = !card_.flipped;
     return true;
 }
 
@@ -76,7 +77,7 @@ Intent LookupFlow::draw_desk(Env& env) {
         screen_intent = search_.draw_recent(env.ui, env.content, env.ui.locale);
     }
     if (!is_none(screen_intent)) intent = screen_intent;
-    if (std::holds_alternative<Back>(intent)) intent = ClearSearch{};
+    if (intent_is<Back>(intent)) intent = ClearSearch{};
     return intent;
 }
 

@@ -40,9 +40,10 @@ public:
         trainer::store::EventStore* events = nullptr;
     };
 
-    // OpenDeck, OpenCard, ClearSearch, ShowDecks, and FlipCard/NextCard/PrevCard on a card;
-    // false for anything else.
-    bool apply(const Intent& intent, Env& env);
+    // OpenDeck, OpenCard, ClearSearch, ShowDecks, NextCard, PrevCard.
+    void apply(const LookupIntent& intent, Env& env);
+    // FlipCard on the card screen; false for anything else (Back: the router's).
+    bool apply(const ScreenIntent& intent, Env& env);
     // Draws ScreenId::Decks or ScreenId::Card.
     Intent draw(ScreenId screen, Env& env);
     // The result list while the search field has text (it covers the screen below).

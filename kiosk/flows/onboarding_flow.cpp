@@ -27,7 +27,7 @@ void OnboardingFlow::refresh_module(Env& env) {
     }
 }
 
-void OnboardingFlow::revealed(ScreenId screen, Env& env) {
+void OnboardingFlow::on_resume(ScreenId screen, Env& env) {
     if (screen == ScreenId::Tracks) refresh_tracks(env);
     if (screen == ScreenId::Module) refresh_module(env);
 }
@@ -47,14 +47,14 @@ void OnboardingFlow::reset() {
     module_.picture = std::move(picture);
 }
 
-bool OnboardingFlow::apply(const Intent& intent, Env& env) {
+void OnboardingFlow::apply(const OnboardingIntent& intent, Env& env) {
     if (std::holds_alternative<ShowTracks>(intent)) {
         refresh_tracks(env);
         if (env.stack.back() == ScreenId::Module) env.stack.pop_back();
         if (env.stack.back() != ScreenId::Tracks) env.stack.push_back(ScreenId::Tracks);
-        return true;
+        return;
     }
-    if (!env.onboarding) return false;
+    if (!env.onboarding) return;
     auto& svc = *env.onboarding;
     const std::string& module = module_.module_id;
     try {
@@ -85,8 +85,6 @@ bool OnboardingFlow::apply(const Intent& intent, Env& env) {
         } else if (std::holds_alternative<RequestSignoff>(intent)) {
             svc.request_signoff(env.actor, module);
             refresh_module(env);
-        } else {
-            return false;
         }
     } catch (const std::exception& e) {
         module_.message = refusal(env.ui, e);
@@ -94,7 +92,6 @@ bool OnboardingFlow::apply(const Intent& intent, Env& env) {
         module_.shown_scenario.clear();
         refresh_module(env);
     }
-    return true;
 }
 
 Intent OnboardingFlow::draw(ScreenId screen, Env& env, const trainer::content::ContentSet& set) {

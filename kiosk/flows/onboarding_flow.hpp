@@ -27,13 +27,13 @@ public:
         std::vector<ScreenId>& stack;
     };
 
-    // ShowTracks, OpenModule, TurnPage, StartQuiz, AnswerQuestion, AnswerScenario, RequestSignoff;
-    // false for anything else. A refusal is shown on the module screen, never thrown.
-    bool apply(const Intent& intent, Env& env);
+    // ShowTracks, OpenModule, TurnPage, StartQuiz, AnswerQuestion, AnswerScenario, RequestSignoff.
+    // A refusal is shown on the module screen, never thrown.
+    void apply(const OnboardingIntent& intent, Env& env);
     // Draws ScreenId::Tracks or ScreenId::Module.
     Intent draw(ScreenId screen, Env& env, const trainer::content::ContentSet& set);
     // `screen` is on top again (Back from above): show what changed while it was covered.
-    void revealed(ScreenId screen, Env& env);
+    void on_resume(ScreenId screen, Env& env);
     // The person's tracks as last read (home shows the first one's progress and next module).
     const std::vector<trainer::onboarding::TrackMap>& refresh_tracks(Env& env);
     // Lesson pictures: the app's texture cache (the flow draws, the window owns textures).

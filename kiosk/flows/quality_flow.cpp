@@ -1,5 +1,6 @@
 #include "kiosk/flows/quality_flow.hpp"
 #include "kiosk/flows/refusal.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include <imgui.h>
 
@@ -13,7 +14,7 @@
 
 namespace kiosk {
 
-bool QualityFlow::apply(const Intent& intent, Env& env) {
+void QualityFlow::apply(const QualityIntent& intent, Env& env) {
     try {
         if (const auto* s = std::get_if<ShowScores>(&intent)) {
             const std::string who = s->person_id.empty() ? env.person_id : s->person_id;
@@ -24,20 +25,17 @@ bool QualityFlow::apply(const Intent& intent, Env& env) {
                                                                env.actor, who, *period);
             env.stack.push_back(ScreenId::Scores);
         } else if (const auto* e = std::get_if<StartEvaluation>(&intent)) {
-            if (!env.content.quality || env.content.quality->scorecards.empty()) return true;
+            if (!env.content.quality || env.content.quality->scorecards.empty()) return;
             auto form = env.evaluations.form(env.actor, env.content.quality->scorecards.front().id, env.ui.locale);
             std::string name = e->person_id;
             for (const auto& a : form.agents)
                 if (a.id == e->person_id) name = a.display_name;
             evaluation_.open(std::move(form), e->person_id, name);
             env.stack.push_back(ScreenId::Evaluation);
-        } else {
-            return false;
         }
     } catch (const std::exception& e) {
         env.notice = refusal(env.ui, e);
     }
-    return true;
 }
 
 Intent QualityFlow::draw(ScreenId screen, Env& env) {
@@ -62,6 +60,13 @@ Intent QualityFlow::draw(ScreenId screen, Env& env) {
     draw_scores(env.ui, scores_, motivation_, env.motivation, env.content);
     ImGui::EndChild();
     return intent;
+}
+
+std::string QualityFlow::signing_what(const UiContext& ui) const {
+    const auto& p = evaluation_.preview;
+    return ui.tr("sign.what_evaluation",
+                 {{"person", evaluation_.agent_name},
+                  {"score", p.scored ? trainer::i18n::format_percent(p.percent, 0, ui.locale) : std::string(trainer::i18n::kNoValue)}});
 }
 
 QualityFlow::Signed QualityFlow::finish_signature(const trainer::identity::LoginAttempt& attempt,

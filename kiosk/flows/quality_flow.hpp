@@ -35,8 +35,8 @@ public:
         std::string& notice; // a calm line after an action (or why it was refused)
     };
 
-    // ShowScores and StartEvaluation; false for anything else.
-    bool apply(const Intent& intent, Env& env);
+    // ShowScores and StartEvaluation. A refusal is shown (the notice), never thrown.
+    void apply(const QualityIntent& intent, Env& env);
     // Draws ScreenId::Scores or ScreenId::Evaluation.
     Intent draw(ScreenId screen, Env& env);
 
@@ -49,6 +49,8 @@ public:
     const std::string& evaluated_person() const { return evaluation_.draft.person_id; }
     // The evaluation on screen (what its signature restates on the PIN pad).
     const EvaluationScreen& evaluation() const { return evaluation_; }
+    // What the evaluation's signature records, restated on the PIN pad.
+    std::string signing_what(const UiContext& ui) const;
 
 private:
     EvaluationScreen evaluation_;

@@ -13,15 +13,12 @@ void log_problem(trainer::cards::ReviewSession& s) {
 }
 } // namespace
 
-bool ReviewFlow::apply(const Intent& intent, Env& env) {
-    if (std::holds_alternative<StartReview>(intent)) {
-        start(env);
-        return true;
-    }
-    if (const auto* g = std::get_if<GradeCard>(&intent)) {
-        if (session_) after_grade(session_->grade(g->rating), env);
-        return true;
-    }
+void ReviewFlow::apply(const ReviewIntent& intent, Env& env) {
+    if (std::holds_alternative<StartReview>(intent)) start(env);
+    else if (const auto* g = std::get_if<GradeCard>(&intent); g && session_) after_grade(session_->grade(g->rating), env);
+}
+
+bool ReviewFlow::apply(const ScreenIntent& intent, Env& env) {
     if (std::holds_alternative<FlipCard>(intent) && env.stack.back() == ScreenId::Review) {
         screen_.flipped = true;
         return true;

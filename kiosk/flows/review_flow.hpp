@@ -27,8 +27,10 @@ public:
         std::vector<ScreenId>& stack;
     };
 
-    // StartReview, GradeCard, and FlipCard while a review is on top; false for anything else.
-    bool apply(const Intent& intent, Env& env);
+    // StartReview, GradeCard.
+    void apply(const ReviewIntent& intent, Env& env);
+    // FlipCard while a review is on top; false for anything else.
+    bool apply(const ScreenIntent& intent, Env& env);
     // Draws ScreenId::Review or ScreenId::ReviewSummary (retrying an unsaved grade when due).
     Intent draw(ScreenId screen, Env& env);
     // An unsaved grade is waiting to be tried again (the window must wake for it).

@@ -19,7 +19,7 @@ std::future<trainer::identity::PinCheck> check_pin_async(const trainer::identity
     });
 }
 
-bool SignInFlow::apply(const Intent& intent, Env& env) {
+void SignInFlow::apply(const SignInIntent& intent, Env& env) {
     if (std::holds_alternative<StartLogin>(intent)) {
         screen_.reset();
         if (env.stack.back() != ScreenId::Login) env.stack.push_back(ScreenId::Login);
@@ -33,26 +33,39 @@ bool SignInFlow::apply(const Intent& intent, Env& env) {
         else if (!attempt_.person_id.empty() && attempt_.pin_hash.empty()) // picked by name: no secret told
             screen_.message = env.ui.tr("login.no_pin");
     } else if (const auto* b = std::get_if<BadgeScanned>(&intent)) {
-        if (!env.auth || busy()) return true;
+        if (!env.auth || busy()) return;
         screen_.reset();
         screen_.step = LoginScreen::Step::Pin;
         attempt_ = env.auth->begin_by_badge(b->badge);
         screen_.skip_keys = true; // the scan's digits and Enter are not a PIN
         if (attempt_.throttled) screen_.message = LoginScreen::locked_message(env.ui, attempt_.retry_after_ms);
         if (env.stack.back() != ScreenId::Login) env.stack.push_back(ScreenId::Login);
-    } else if (const auto* s = std::get_if<SubmitPin>(&intent)) {
+    }
+}
+
+bool SignInFlow::apply(const ScreenIntent& intent, Env& env) {
+    if (env.stack.back() != ScreenId::Login) return false;
+    if (const auto* s = std::get_if<SubmitPin>(&intent)) {
         if (!env.auth || busy()) return true;
         std::string pin = s->pin;
         screen_.wipe_pin();
         start_check(env, std::move(pin));
-    } else if (std::holds_alternative<Back>(intent) && env.stack.back() == ScreenId::Login) {
+        return true;
+    }
+    if (std::holds_alternative<Back>(intent)) {
         const bool to_names = pin_step() && !screen_.person_id.empty();
         screen_.reset();
         return to_names; // otherwise the router closes the login screen
-    } else {
-        return false;
     }
-    return true;
+    return false;
+}
+
+void SignInFlow::begin_session(Session s) { session_ = std::move(s); }
+
+void SignInFlow::end_session(const std::string& reason, trainer::identity::AuthService* auth) {
+    if (session_ && auth) auth->logout(session_->person.id, reason);
+    session_.reset();
+    screen_.reset();
 }
 
 void SignInFlow::start_check(Env& env, std::string pin) {

@@ -32,7 +32,8 @@ bool row(const UiContext& ui, const std::string& id, const std::string& line, co
 void more(const UiContext& ui, std::size_t total, Intent& intent) {
     if (total <= kRowsPerKind) return;
     ImGui::PushID(static_cast<int>(total));
-    if (ImGui::SmallButton(ui.count("home.coaching_more", static_cast<long long>(total - kRowsPerKind)).c_str()))
+    // A touch target like every other button (issue 14 point 11), not a small link.
+    if (widgets::button(ui, ui.count("home.coaching_more", static_cast<long long>(total - kRowsPerKind))))
         intent = ShowDashboard{};
     ImGui::PopID();
 }

@@ -132,7 +132,7 @@ Intent ModuleScreen::draw(const UiContext& ui, const ModuleView& v, const traine
     }
     // Esc goes back to the track map, unless a field is being edited (Esc leaves the field first).
     if (is_none(intent) && !ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = ShowTracks{};
-    if (const auto* t = std::get_if<TurnPage>(&intent)) {
+    if (const auto* t = intent_as<TurnPage>(intent)) {
         page = std::clamp(t->page, 0, pages);
         message.clear();
     }

@@ -83,7 +83,8 @@ Intent ReviewScreen::draw(const UiContext& ui, const ReviewView& v) {
             if (k) ImGui::SameLine();
             ImGui::BeginGroup();
             const std::string label = ui.tr(rating_key(b.rating)) + "##" + std::to_string(b.rating);
-            if (widgets::button(ui, label, bw, b.rating == 3)) intent = GradeCard{b.rating};
+            const char key[2] = {static_cast<char>('1' + k), '\0'}; // keys 1-4 (1-2 in pass/fail mode)
+            if (widgets::hinted_button(ui, label, key, bw, b.rating == 3)) intent = GradeCard{b.rating};
             ImGui::PushFont(ui.fonts.small);
             const float tw = ImGui::CalcTextSize(b.interval.c_str()).x;
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (bw - tw) * 0.5f);

@@ -21,8 +21,8 @@ TEST_CASE("tapping a name on the sign-in grid picks that person") {
     auto draw = [&](const UiContext& ui) { return screen.draw(ui, roster); };
     h.frame(draw);
     const Intent i = h.click(150, 200, draw); // the first name, below the search field
-    REQUIRE(std::holds_alternative<PickPerson>(i));
-    CHECK(std::get<PickPerson>(i).person_id == "anna.kowalska");
+    REQUIRE(intent_is<PickPerson>(i));
+    CHECK(intent_as<PickPerson>(i)->person_id == "anna.kowalska");
 }
 
 TEST_CASE("the PIN keypad collects digits and submits only from four digits on") {
@@ -38,8 +38,8 @@ TEST_CASE("the PIN keypad collects digits and submits only from four digits on")
     CHECK(is_none(h.press(input::code(input::Key::Enter), draw)));
     h.press(input::digit_code(4), draw);
     const Intent i = h.press(input::code(input::Key::Enter), draw);
-    REQUIRE(std::holds_alternative<SubmitPin>(i));
-    CHECK(std::get<SubmitPin>(i).pin == "1234");
+    REQUIRE(intent_is<SubmitPin>(i));
+    CHECK(intent_as<SubmitPin>(i)->pin == "1234");
     h.press(input::code(input::Key::Backspace), draw);
     CHECK(screen.pin == "123");
 }
@@ -98,18 +98,18 @@ TEST_CASE("a review shows the situation first; Space turns it, then keys 1-4 gra
     h.frame(draw);
     // Before turning, digits do not grade.
     CHECK(is_none(h.press(input::digit_code(3), draw)));
-    CHECK(std::holds_alternative<FlipCard>(h.press(input::code(input::Key::Space), draw)));
+    CHECK(intent_is<FlipCard>(h.press(input::code(input::Key::Space), draw)));
     screen.flipped = true;
     h.frame(draw);
     const Intent again = h.press(input::digit_code(1), draw);
-    REQUIRE(std::holds_alternative<GradeCard>(again));
-    CHECK(std::get<GradeCard>(again).rating == 1);
+    REQUIRE(intent_is<GradeCard>(again));
+    CHECK(intent_as<GradeCard>(again)->rating == 1);
     const Intent easy = h.press(input::digit_code(4), draw);
-    REQUIRE(std::holds_alternative<GradeCard>(easy));
-    CHECK(std::get<GradeCard>(easy).rating == 4);
+    REQUIRE(intent_is<GradeCard>(easy));
+    CHECK(intent_as<GradeCard>(easy)->rating == 4);
     const Intent good = h.press(input::code(input::Key::Space), draw);
-    REQUIRE(std::holds_alternative<GradeCard>(good));
-    CHECK(std::get<GradeCard>(good).rating == 3);
+    REQUIRE(intent_is<GradeCard>(good));
+    CHECK(intent_as<GradeCard>(good)->rating == 3);
 }
 
 TEST_CASE("in pass/fail mode there are two grade buttons and key 2 means Good") {
@@ -121,8 +121,8 @@ TEST_CASE("in pass/fail mode there are two grade buttons and key 2 means Good") 
     auto draw = [&](const UiContext& ui) { return screen.draw(ui, v); };
     h.frame(draw);
     const Intent i = h.press(input::digit_code(2), draw);
-    REQUIRE(std::holds_alternative<GradeCard>(i));
-    CHECK(std::get<GradeCard>(i).rating == 3);
+    REQUIRE(intent_is<GradeCard>(i));
+    CHECK(intent_as<GradeCard>(i)->rating == 3);
     CHECK(is_none(h.press(input::digit_code(4), draw)));
 }
 
@@ -137,8 +137,8 @@ TEST_CASE("Enter in the search field opens the top hit") {
     h.frame(draw);
     h.frame(draw);
     const Intent i = h.press(input::code(input::Key::Enter), draw);
-    REQUIRE(std::holds_alternative<OpenCard>(i));
-    CHECK(std::get<OpenCard>(i).card_id == "cn-say-what-next");
+    REQUIRE(intent_is<OpenCard>(i));
+    CHECK(intent_as<OpenCard>(i)->card_id == "cn-say-what-next");
 }
 
 TEST_CASE("arrow keys move through the results and Enter opens the selected one") {
@@ -163,8 +163,8 @@ TEST_CASE("arrow keys move through the results and Enter opens the selected one"
     h.press(up, draw);
     CHECK(screen.selected == 1);
     const Intent i = h.press(input::code(input::Key::Enter), draw);
-    REQUIRE(std::holds_alternative<OpenCard>(i));
-    CHECK(std::get<OpenCard>(i).card_id == "b");
+    REQUIRE(intent_is<OpenCard>(i));
+    CHECK(intent_as<OpenCard>(i)->card_id == "b");
 }
 
 TEST_CASE("a letter typed with no field focused starts a search only where letters are free") {
@@ -231,8 +231,8 @@ TEST_CASE("the main window's empty search field drops down the recent lookups: D
     h.press(down, draw);
     CHECK(screen.selected == 1);
     const Intent by_key = h.press(input::code(input::Key::Enter), draw);
-    REQUIRE(std::holds_alternative<OpenCard>(by_key));
-    CHECK(std::get<OpenCard>(by_key).card_id == "af-close-complaint-loop");
+    REQUIRE(intent_is<OpenCard>(by_key));
+    CHECK(intent_as<OpenCard>(by_key)->card_id == "af-close-complaint-loop");
 
     // A tap on the field opens the list again; a tap on its last row opens that card.
     focus = true;
@@ -240,8 +240,8 @@ TEST_CASE("the main window's empty search field drops down the recent lookups: D
     h.frame(draw);
     REQUIRE(list->Active);
     const Intent by_tap = h.click(list->Pos.x + 40, list->Pos.y + list->Size.y - 24, draw);
-    REQUIRE(std::holds_alternative<OpenCard>(by_tap));
-    CHECK(std::get<OpenCard>(by_tap).card_id == "cn-say-what-next");
+    REQUIRE(intent_is<OpenCard>(by_tap));
+    CHECK(intent_as<OpenCard>(by_tap)->card_id == "cn-say-what-next");
 
     // Typing hides it: the results take over.
     focus = true;

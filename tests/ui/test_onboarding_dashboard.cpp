@@ -58,9 +58,9 @@ TEST_CASE("a quiz question is answered with the keys: 2 picks the second option,
     CHECK(is_none(h.press(input::code(input::Key::Enter), draw))); // nothing picked yet: no answer
     h.press(input::digit_code(2), draw);
     const Intent i = h.press(input::code(input::Key::Enter), draw);
-    REQUIRE(std::holds_alternative<AnswerQuestion>(i));
-    CHECK(std::get<AnswerQuestion>(i).question_id == "q1");
-    CHECK(std::get<AnswerQuestion>(i).chosen == std::vector<std::string>{"y"});
+    REQUIRE(intent_is<AnswerQuestion>(i));
+    CHECK(intent_as<AnswerQuestion>(i)->question_id == "q1");
+    CHECK(intent_as<AnswerQuestion>(i)->chosen == std::vector<std::string>{"y"});
     CHECK(s.shown_question == "q1"); // its feedback stays on screen until Next
 }
 
@@ -72,8 +72,8 @@ TEST_CASE("a multiple-choice question sends every ticked option; a second tap un
     auto draw = [&](const UiContext& ui) { return s.draw(ui, v, bundled()); };
     for (int d : {1, 2, 3, 3}) h.press(input::digit_code(d), draw);
     const Intent i = h.press(input::code(input::Key::Enter), draw);
-    REQUIRE(std::holds_alternative<AnswerQuestion>(i));
-    CHECK(std::get<AnswerQuestion>(i).chosen == std::vector<std::string>{"p", "r"});
+    REQUIRE(intent_is<AnswerQuestion>(i));
+    CHECK(intent_as<AnswerQuestion>(i)->chosen == std::vector<std::string>{"p", "r"});
 }
 
 TEST_CASE("the lesson pages turn with the arrows and the last one leads to the assessment") {
@@ -84,11 +84,11 @@ TEST_CASE("the lesson pages turn with the arrows and the last one leads to the a
     v.pages.push_back({"Page two", "More", "", {}});
     auto draw = [&](const UiContext& ui) { return s.draw(ui, v, bundled()); };
     Intent i = h.press(input::code(input::Key::Right), draw);
-    REQUIRE(std::holds_alternative<TurnPage>(i));
-    CHECK(std::get<TurnPage>(i).page == 1);
+    REQUIRE(intent_is<TurnPage>(i));
+    CHECK(intent_as<TurnPage>(i)->page == 1);
     i = h.press(input::code(input::Key::Right), draw);
-    REQUIRE(std::holds_alternative<TurnPage>(i));
-    CHECK(std::get<TurnPage>(i).page == 2);
+    REQUIRE(intent_is<TurnPage>(i));
+    CHECK(intent_as<TurnPage>(i)->page == 2);
     CHECK(s.page == 2); // the quiz
 }
 
@@ -105,7 +105,7 @@ TEST_CASE("a lead ticks the steps seen with 1-9 and Enter asks for the PIN") {
     auto draw = [&](const UiContext& ui) { return s.draw(ui, bundled()); };
     for (int d : {1, 3, 3, 3}) h.press(input::digit_code(d), draw); // 3 ticked, unticked, ticked
     CHECK(s.shown == std::set<std::string>{"greet", "close"});
-    CHECK(std::holds_alternative<BeginSignature>(h.press(input::code(input::Key::Enter), draw)));
+    CHECK(intent_is<BeginSignature>(h.press(input::code(input::Key::Enter), draw)));
 }
 
 TEST_CASE("a check-in can be sent only when every statement has an answer") {
@@ -153,8 +153,8 @@ TEST_CASE("the dashboard's team table filters by name and a tap on a person dril
     // The only row left is the first one under the header.
     Intent got;
     for (float y = 330; y < 420 && is_none(got); y += 10) got = h.click(100, y, draw);
-    REQUIRE(std::holds_alternative<ShowPerson>(got));
-    CHECK(std::get<ShowPerson>(got).person_id == "dmitri");
+    REQUIRE(intent_is<ShowPerson>(got));
+    CHECK(intent_as<ShowPerson>(got)->person_id == "dmitri");
 }
 
 TEST_CASE("a QA evaluation can be signed only when every criterion is marked") {
@@ -172,7 +172,7 @@ TEST_CASE("a QA evaluation can be signed only when every criterion is marked") {
     bool asked = false;
     auto tap_sign = [&] {
         for (float y = 700; y < 800 && !asked; y += 8)
-            asked = std::holds_alternative<BeginSignature>(h.click(120, y, draw));
+            asked = intent_is<BeginSignature>(h.click(120, y, draw));
     };
     tap_sign();
     CHECK_FALSE(asked);

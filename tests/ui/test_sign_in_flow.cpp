@@ -1,7 +1,7 @@
 // The sign-in flow (kiosk/flows/sign_in_flow.hpp) without a window: a name or a badge, then the
 // PIN, checked on a worker thread against an in-memory database. A wrong PIN and an unknown badge
 // read the same; after the free failures the pad says how long to wait; the right PIN signs in.
-#include "flow_support.hpp"
+#include "flow_fixture.hpp"
 #include "harness.hpp"
 
 #include "kiosk/flows/sign_in_flow.hpp"
@@ -17,21 +17,8 @@ using namespace trainer;
 
 namespace {
 
-struct World {
-    store::Database db = store::Database::open_memory();
-    FixedClock clock{test::kMonday9};
-    store::EventStore events{db, clock, "kiosk-test"};
-    identity::AuthService auth{db, events, clock, {{2, 30'000, 60'000}, identity::minimum_pin_cost()}};
-    trainer::i18n::Catalog catalog = trainer::i18n::Catalog::load(TRAINER_SOURCE_DIR "/assets/i18n");
-    std::vector<ScreenId> stack{ScreenId::Decks};
-
-    World() {
-        db.exec("INSERT INTO people (id, display_name, role, active, created_ms, locale, badge_id) VALUES "
-                "('ann', 'Anna Kowalska', 'agent', 1, 0, 'pl', 'B-1001')");
-        db.prepare("UPDATE people SET pin_hash = ?1 WHERE id = 'ann'")
-            .bind_all(identity::hash_pin("1111", identity::minimum_pin_cost()))
-            .run();
-    }
+struct World : test::FlowWorld {
+    World() { stack = {ScreenId::Decks}; }
     SignInFlow::Env env(const UiContext& ui) { return {&auth, &db, &events, ui, stack}; }
 };
 
@@ -54,17 +41,17 @@ TEST_CASE("the sign-in flow takes a name, then the PIN; the wrong PIN leaves the
     const UiContext ui{w.catalog, "en", {}, 1.0f};
     auto env = w.env(ui);
     SignInFlow flow;
-    REQUIRE(flow.apply(StartLogin{}, env));
+    flow.apply(StartLogin{}, env);
     CHECK(w.stack == std::vector<ScreenId>{ScreenId::Decks, ScreenId::Login});
     CHECK_FALSE(flow.pin_step());
-    flow.apply(PickPerson{"ann", "Anna Kowalska"}, env);
+    flow.apply(PickPerson{"anna.kowalska", "Anna Kowalska"}, env);
     CHECK(flow.pin_step());
     CHECK_FALSE(submit(flow, env, "0000"));
     CHECK(flow.pin_step()); // still the pad
     CHECK(w.stack.back() == ScreenId::Login);
     const auto person = submit(flow, env, "1111");
     REQUIRE(person);
-    CHECK(person->id == "ann");
+    CHECK(person->id == "anna.kowalska");
     CHECK(person->locale == "pl");
     CHECK_FALSE(flow.pin_step()); // a clean first step for the next person
 }
@@ -75,7 +62,7 @@ TEST_CASE("Back on the PIN pad of a picked name goes back to the names, then clo
     auto env = w.env(ui);
     SignInFlow flow;
     flow.apply(StartLogin{}, env);
-    flow.apply(PickPerson{"ann", "Anna Kowalska"}, env);
+    flow.apply(PickPerson{"anna.kowalska", "Anna Kowalska"}, env);
     CHECK(flow.apply(Back{}, env)); // the flow's: back to the names
     CHECK_FALSE(flow.pin_step());
     CHECK(w.stack.back() == ScreenId::Login);
@@ -88,7 +75,7 @@ TEST_CASE("an unknown badge reads like a wrong PIN, and after the free failures 
     const UiContext ui{w.catalog, "en", {}, 1.0f};
     auto env = w.env(ui);
     SignInFlow flow;
-    REQUIRE(flow.apply(BadgeScanned{"B-9999"}, env));
+    flow.apply(BadgeScanned{"B-9999"}, env);
     CHECK(w.stack.back() == ScreenId::Login);
     CHECK(flow.pin_step());
     CHECK_FALSE(submit(flow, env, "1111"));
@@ -107,5 +94,5 @@ TEST_CASE("an unknown badge reads like a wrong PIN, and after the free failures 
     flow.apply(BadgeScanned{"B-1001"}, env);
     const auto person = submit(flow, env, "1111");
     REQUIRE(person);
-    CHECK(person->id == "ann");
+    CHECK(person->id == "anna.kowalska");
 }
