@@ -39,7 +39,8 @@ shows() { python3 "$here/dump_query.py" "$dump" has "$1" 2>/dev/null; }
 # A lock held by another program until the file $1 appears.
 hold_lock() {
   rm -f "$tmp/locked"
-  sqlite3 "$tmp/k.db" "BEGIN IMMEDIATE;" \
+  # (.timeout: the kiosk may be writing at that moment; BEGIN must wait for it, not fail)
+  sqlite3 "$tmp/k.db" ".timeout 10000" "BEGIN IMMEDIATE;" \
     ".shell touch $tmp/locked; while [ ! -f $1 ]; do sleep 0.05; done" "COMMIT;" &
   holder=$!
   until_ok '[ -f "$tmp/locked" ]' 10 || fail "the lock holder did not start"
