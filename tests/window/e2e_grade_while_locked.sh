@@ -44,6 +44,7 @@ hold_lock() {
     ".shell touch $tmp/locked; while [ ! -f $1 ]; do sleep 0.05; done" "COMMIT;" &
   holder=$!
   until_ok '[ -f "$tmp/locked" ]' 10 || fail "the lock holder did not start"
+  if sqlite3 "$tmp/k.db" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; then fail "the lock holder does not hold the write lock"; fi
 }
 until_ok '[ -f "$dump" ]' 30 || fail "the kiosk drew no frame"
 xdotool mousemove --window "$wid" 960 40 click 1
