@@ -113,7 +113,7 @@ void App::draw_frame() {
                             stack_.back() == ScreenId::Sign;
     // A badge id with a letter in it is a badge even over an open PIN pad (a lead scanning in to
     // unlock someone's sign-in); digits alone there are a PIN typed fast.
-    if (auto badge = badge_reader_.poll(ImGui::GetTime());
+    if (auto badge = badge_reader_.poll();
         badge && db_ && (!typing_pin || badge->find_first_not_of("0123456789") != std::string::npos))
         apply(BadgeScanned{*badge});
     const UiContext ui = this->ui();

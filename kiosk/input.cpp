@@ -16,6 +16,7 @@ namespace {
 struct KeyQueue {
     std::vector<int> pending;
     std::vector<int> frame;
+    std::vector<KeyStroke> pending_strokes, frame_strokes;
 };
 KeyQueue& queue() {
     static KeyQueue q; // one keyboard per process; GLFW callbacks carry no user pointer here
@@ -23,10 +24,20 @@ KeyQueue& queue() {
 }
 
 std::uint64_t g_events = 0; // anything from the window system since start (main thread only)
+double g_last_listen_s = 0;  // when the previous glfwPollEvents / glfwWaitEventsTimeout returned
+std::size_t g_unstamped = 0; // pending strokes delivered by the listen now running: from here on
 
 void on_key(GLFWwindow*, int key, int, int action, int) {
     ++g_events;
     if (action == GLFW_PRESS || action == GLFW_REPEAT) queue().pending.push_back(key);
+    if (action == GLFW_PRESS && (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER))
+        queue().pending_strokes.push_back(KeyStroke{0, glfwGetTime(), glfwGetTime(), true});
+}
+
+void on_char(GLFWwindow*, unsigned int codepoint) {
+    ++g_events;
+    const double now = glfwGetTime();
+    queue().pending_strokes.push_back(KeyStroke{static_cast<char32_t>(codepoint), now, now, false});
 }
 
 bool queued(int key) {
@@ -39,7 +50,7 @@ bool queued(int key) {
 void install_key_queue(GLFWwindow* window) {
     glfwSetKeyCallback(window, on_key);
     // The rest only count (ImGui's backend, installed after these, chains to them).
-    glfwSetCharCallback(window, [](GLFWwindow*, unsigned int) { ++g_events; });
+    glfwSetCharCallback(window, on_char);
     glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { ++g_events; });
     glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { ++g_events; });
     glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { ++g_events; });
@@ -51,11 +62,26 @@ void install_key_queue(GLFWwindow* window) {
 
 std::uint64_t event_count() { return g_events; }
 
+void listened(bool waited) {
+    auto& strokes = queue().pending_strokes;
+    // Waiting, each key was delivered as it came; polling after a frame, any of them may have come
+    // just after the previous look at the queue.
+    if (!waited)
+        for (std::size_t i = g_unstamped; i < strokes.size(); ++i) strokes[i].after_s = g_last_listen_s;
+    g_unstamped = strokes.size();
+    g_last_listen_s = glfwGetTime();
+}
+
 void begin_frame() {
     auto& q = queue();
     q.frame.swap(q.pending);
     q.pending.clear();
+    q.frame_strokes.swap(q.pending_strokes);
+    q.pending_strokes.clear();
+    g_unstamped = 0;
 }
+
+const std::vector<KeyStroke>& strokes() { return queue().frame_strokes; }
 
 int code(Key k) {
     switch (k) {

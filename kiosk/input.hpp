@@ -1,8 +1,11 @@
 #pragma once
 // The one place that knows key codes. Dear ImGui 1.86 has no named letter/digit keys; the GLFW
 // backend indexes io.KeysDown by GLFW_KEY_*, so screens ask here instead.
+#include "kiosk/badge_reader.hpp"
+
 #include <cstdint>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -23,6 +26,13 @@ void install_key_queue(GLFWwindow* window);
 // the loop draws after a sleep only when this moved or a timer is due.
 std::uint64_t event_count();
 void begin_frame();
+// Called after each glfwPollEvents (waited = false) or glfwWaitEventsTimeout (true): stamps the
+// keystrokes it delivered with the earliest moment they can have arrived (badge_reader.hpp).
+void listened(bool waited);
+// The characters and Enter presses delivered since the previous frame, each stamped when GLFW
+// delivered it (kiosk/badge_reader.hpp tells a scan from a person by these times). Empty without
+// the queue (headless tests).
+const std::vector<KeyStroke>& strokes();
 
 // GLFW key code for a key (tests use it to feed io.KeysDown).
 int code(Key k);

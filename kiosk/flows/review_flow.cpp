@@ -27,29 +27,42 @@ bool ReviewFlow::apply(const ScreenIntent& intent, Env& env) {
 }
 
 void ReviewFlow::reset() {
+    if (session_)
+        for (const auto& grade : session_->stop_writing())
+            std::cerr << "kiosk: grade NOT saved (the database stayed unavailable): " << grade << "\n";
     session_.reset();
     screen_ = ReviewScreen{};
     save_problem_.clear();
+    save_notice_.clear();
     summary_ = ReviewSummaryView{};
 }
 
 void ReviewFlow::start(Env& env) {
     reset();
-    session_.emplace(env.reviews, env.clock, env.person_id);
+    // Grades are committed by a writer thread of their own (trainer/cards/grade_writer.hpp), so the
+    // window keeps drawing while another program holds the write lock (issue 16 point 8).
+    session_.emplace(env.reviews, env.clock, env.person_id, trainer::cards::ReviewSession::Commit{},
+                     /*in_background=*/true);
     if (session_->finished()) summary_ = summary(env);
     env.stack.push_back(session_->finished() ? ScreenId::ReviewSummary : ScreenId::Review);
 }
 
 void ReviewFlow::after_grade(trainer::cards::ReviewSession::Outcome outcome, Env& env) {
     using Outcome = trainer::cards::ReviewSession::Outcome;
-    if (outcome == Outcome::Ignored) return;
-    log_problem(*session_);
-    if (outcome == Outcome::Pending) {
-        // Disk full, database locked...: the grade stays on screen and is tried again shortly.
-        save_problem_ = env.ui.tr("review.save_retry");
+    if (outcome == Outcome::Pending || (outcome == Outcome::Ignored && session_->pending_rating())) {
+        // Disk full, database locked...: the grade stays on screen and is tried again shortly. A
+        // commit that merely takes a moment (the writer thread, a slow disk) says nothing.
+        if (session_->save_delayed()) {
+            log_problem(*session_);
+            save_problem_ = env.ui.tr("review.save_retry");
+        }
         return;
     }
-    if (outcome == Outcome::Saved) save_problem_.clear();
+    if (outcome == Outcome::Ignored) return;
+    log_problem(*session_);
+    // Shown saved only once committed: a grade that had to wait says so when it is in.
+    save_notice_ = outcome == Outcome::Saved && !save_problem_.empty() ? env.ui.tr("review.saved_late") : "";
+    save_problem_.clear();
     screen_.flipped = false;
     if (session_->finished()) {
         summary_ = summary(env);
@@ -83,6 +96,7 @@ ReviewView ReviewFlow::view(Env& env) {
     for (std::size_t i = 0; i < preview.options.size(); ++i)
         v.buttons.push_back({static_cast<int>(preview.options[i].rating), labels[i]});
     v.save_problem = save_problem_;
+    v.save_notice = save_notice_;
     return v;
 }
 

@@ -35,8 +35,13 @@ public:
     Intent draw(ScreenId screen, Env& env);
     // An unsaved grade is waiting to be tried again (the window must wake for it).
     bool retry_pending() const { return session_ && session_->pending_rating(); }
-    // Ends the session (sign-out): nothing of it stays on screen.
+    // Ends the session (sign-out): nothing of it stays on screen; a grade still being written gets
+    // GradeWriter's grace to commit, and one that cannot is named in the log.
     void reset();
+    ReviewFlow() = default;
+    ReviewFlow(const ReviewFlow&) = delete;
+    ReviewFlow& operator=(const ReviewFlow&) = delete;
+    ~ReviewFlow() { reset(); } // the window closing: the same
 
 private:
     void start(Env& env);
@@ -47,6 +52,7 @@ private:
     ReviewScreen screen_;
     std::optional<trainer::cards::ReviewSession> session_;
     std::string save_problem_;   // translated: the last grade is not saved yet
+    std::string save_notice_;    // translated: a grade that waited is saved now (until the next grade)
     ReviewSummaryView summary_;  // computed once when the session ends
 };
 

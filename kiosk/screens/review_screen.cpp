@@ -37,6 +37,7 @@ Intent ReviewScreen::draw(const UiContext& ui, const ReviewView& v) {
                        ImVec2(-1, ui.px(8)), "");
     ImGui::PopStyleColor();
     if (!v.save_problem.empty()) widgets::banner(ui, v.save_problem, true);
+    else if (!v.save_notice.empty()) widgets::banner(ui, v.save_notice, false);
 
     const float avail_w = ImGui::GetContentRegionAvail().x;
     const float card_w = std::min(avail_w, ui.px(980));

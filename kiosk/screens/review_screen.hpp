@@ -23,6 +23,7 @@ struct ReviewView {
     int total = 0;
     std::string badge;           // "Coaching: …" / "New" / "Refreshed standard"
     std::string save_problem;    // the last grade could not be saved yet (retrying)
+    std::string save_notice;     // a grade that had to wait is saved now
 };
 
 struct ReviewSummaryView {

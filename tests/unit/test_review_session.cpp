@@ -8,6 +8,9 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 #include <thread>
 
@@ -230,6 +233,41 @@ TEST_CASE("the grade writer commits grades in the order given, each once, after 
     CHECK(refused.state == cards::GradeWriter::State::Refused);
     CHECK_FALSE(refused.problem.empty());
     CHECK(s.graded_cards(s.db).size() == 3);
+}
+
+TEST_CASE("the grade writer's grades reach other programs after another program held the write lock and exited",
+          "[review-session]") {
+    FileSession s;
+    const auto db = s.dir / "k.db";
+    const auto flag = s.dir / "locked";
+    cards::GradeWriter writer(db, s.content, {}, s.clock);
+    // Another program (the sqlite3 shell, as a big import) holds the write lock for a second, then
+    // commits and exits; the writer retries meanwhile on fresh connections of its own.
+    const std::string cmd = "sqlite3 '" + db.string() + "' 'BEGIN IMMEDIATE;' '.shell touch " + flag.string() +
+                            "; sleep 1' 'COMMIT;' > /dev/null 2>&1";
+    int holder_rc = -1;
+    std::thread holder([&] { holder_rc = std::system(cmd.c_str()); });
+    for (int i = 0; i < 200 && !std::filesystem::exists(flag); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    REQUIRE(std::filesystem::exists(flag));
+    const auto first = writer.submit("ann", "c1", fsrs::Rating::Good);
+    CHECK(writer.status(first).state == cards::GradeWriter::State::Waiting);
+    CHECK(writer.wait(first, 10'000).state == cards::GradeWriter::State::Saved);
+    holder.join();
+    REQUIRE(holder_rc == 0);
+    CHECK(writer.wait(writer.submit("ann", "c2", fsrs::Rating::Easy), 10'000).state ==
+          cards::GradeWriter::State::Saved);
+    // Saved means saved for everyone: a new reader in another process sees both grades.
+    std::string seen;
+    const std::string read = "sqlite3 '" + db.string() +
+                             "' \"SELECT group_concat(json_extract(payload, '$.card')) FROM events WHERE type = "
+                             "'card.reviewed'\"";
+    if (FILE* p = ::popen(read.c_str(), "r")) {
+        char buf[256];
+        while (std::fgets(buf, sizeof buf, p)) seen += buf;
+        ::pclose(p);
+    }
+    CHECK(seen == "c1,c2\n");
 }
 
 TEST_CASE("a grade queued when the writer is destroyed is still committed", "[review-session]") {

@@ -21,13 +21,22 @@ GradeWriter::GradeWriter(const std::filesystem::path& db_path, const content::Co
     thread_ = std::thread([this] { run(); });
 }
 
-GradeWriter::~GradeWriter() {
+GradeWriter::~GradeWriter() { (void)stop(); }
+
+std::vector<std::string> GradeWriter::stop() {
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
     }
     changed_.notify_all();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
+    std::vector<std::string> unsaved;
+    std::lock_guard lock(mutex_);
+    for (const auto& job : queue_)
+        unsaved.push_back("person " + job.person_id + ", card " + job.card_id + ", rating " +
+                          std::to_string(static_cast<int>(job.rating)) + ": " + status_[job.ticket].problem);
+    queue_.clear();
+    return unsaved;
 }
 
 std::uint64_t GradeWriter::submit(std::string person_id, std::string card_id, fsrs::Rating rating) {

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace trainer::cards {
 
@@ -40,6 +41,9 @@ public:
     GradeWriter& operator=(const GradeWriter&) = delete;
     // Commits what is still queued (for at most kStopGraceMs while the file stays locked), then stops.
     ~GradeWriter();
+    // The same, now: the grades still not saved after the grace ("person, card, rating: why"), for
+    // the log — the person's answer must not vanish without a word. Later calls return nothing.
+    std::vector<std::string> stop();
 
     // Queues a grade; the ticket names it in status().
     std::uint64_t submit(std::string person_id, std::string card_id, fsrs::Rating rating);

@@ -104,6 +104,11 @@ void ReviewSession::advance() {
         if (item.kind == QueueKind::Due) queue_.push_back(std::move(item));
 }
 
+std::vector<std::string> ReviewSession::stop_writing() {
+    if (!writer_) return {};
+    return writer_->stop();
+}
+
 std::string ReviewSession::take_problem() { return std::exchange(problem_, {}); }
 
 SessionSummary ReviewSession::summary() const { return reviews_.session_summary(person_id_, started_ms_); }

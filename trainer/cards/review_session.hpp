@@ -8,8 +8,7 @@
 // - with `in_background` on a database file, grades go through a GradeWriter (grade_writer.hpp):
 //   its own thread and connection, so grade() never waits on a lock for more than kFirstWaitMs;
 //   the card stays on screen (Pending) until retry_if_due(), called each frame, sees the commit
-//   done. Not the kiosk's default yet: under a lock held by another process the window test
-//   still sees the writer fail to commit after the release (README "Hardening");
+//   done. The kiosk's way of grading (kiosk/flows/review_flow.cpp);
 // - when the queue runs out, cards sent back a few minutes ago (Again, learning steps) that are
 //   due again by now are appended: they belong in this session, as in any flashcard app.
 #include "trainer/cards/grade_writer.hpp"
@@ -60,8 +59,15 @@ public:
     // Tries the pending grade again once its time has come, or (with the writer) asks it whether
     // the grade is committed yet, without waiting; Ignored while nothing changed.
     Outcome retry_if_due();
+    // True while the pending grade waits on a problem (locked, disk full) rather than on a commit
+    // that merely takes a moment: what the kiosk tells the person.
+    bool save_delayed() const { return pending_ && (!writer_ || !waiting_problem_.empty()); }
     // True when grades go through a GradeWriter (asked for, on a database file).
     bool writes_in_background() const { return writer_ != nullptr; }
+
+    // Ends background writing (sign-out, exit): waits for a pending grade as GradeWriter::stop()
+    // does and returns what could not be saved, for the log; nothing without a writer.
+    std::vector<std::string> stop_writing();
 
     // The last failure's detail (for the log), once; empty when there was none.
     std::string take_problem();

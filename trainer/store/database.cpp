@@ -5,6 +5,7 @@
 
 #include "trainer/store/audit_chain.hpp"
 #include "trainer/store/migrations.hpp"
+#include "trainer/store/open_files.hpp"
 #include "trainer/store/pre_open_checks.hpp"
 #include "trainer/store/sqlite_fail.hpp"
 
@@ -49,9 +50,15 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
     struct stat file_stat {};
     bool read_only = false;
     std::vector<std::string> warnings;
+    // Until this connection is counted: no other thread may close a descriptor of the file.
+    auto files_guard = open_files_guard();
     if (::stat(path.c_str(), &file_stat) == 0) {
         refuse_non_regular(path, file_stat);
-        check_existing_file(path, latest);
+        // The header check opens and closes the file: never while a connection of this process
+        // holds locks on it (open_files.hpp) — the file was checked when that one opened it.
+        if (!open_in_process(FileId{static_cast<std::uint64_t>(file_stat.st_dev),
+                                    static_cast<std::uint64_t>(file_stat.st_ino)}))
+            check_existing_file(path, latest);
         auto dir = path.parent_path();
         if (dir.empty()) dir = ".";
         read_only = options.read_only || !writable(path) || !writable(dir);
@@ -107,6 +114,8 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
 
     if (read_only) {
         Database db = connect_read_only(path);
+        if (const auto id = file_id_of(path)) note_opened(db.db_, *id);
+        files_guard.unlock();
         db.read_only_ = true;
         db.warnings_ = std::move(warnings);
         if (!options.read_only)
@@ -127,6 +136,8 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
     }
 
     Database db = connect(path);
+    if (const auto id = file_id_of(path)) note_opened(db.db_, *id);
+    files_guard.unlock();
     db.warnings_ = std::move(warnings);
     if (options.quick_check_first) {
         sqlite3_busy_timeout(db.db_, options.busy_timeout_ms);
@@ -229,7 +240,10 @@ Database::Database(Database&& o) noexcept
     o.db_ = nullptr;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+    if (db_) note_closed(db_); // first: once closed, another thread's connection may get this address
+    sqlite3_close_v2(db_);
+}
 
 ShortBusyWait::ShortBusyWait(Database& db, int ms) : db_(db) { sqlite3_busy_timeout(db_.db_, ms); }
 ShortBusyWait::~ShortBusyWait() { sqlite3_busy_timeout(db_.db_, db_.busy_timeout_ms_); }
