@@ -3,6 +3,7 @@
 #include "trainer/search/fold.hpp"
 #include "trainer/search/function_words.hpp"
 #include "trainer/search/index.hpp"
+#include "trainer/search/snippet.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -412,4 +413,18 @@ TEST_CASE("typo candidates: same first letter, length within the allowed edits",
     CHECK(index.search("bromise ", "en", 3).empty()); // the first letter must be right
     CHECK(contains(index.search("wysłuhcaj ", "pl", 3), "complaint-listen")); // Polish, a swap
     CHECK(contains(index.search("выслушйте ", "ru", 3), "complaint-listen")); // Russian, one letter less
+}
+
+TEST_CASE("a snippet highlights the words looked for, not the function words around them", "[search]") {
+    using trainer::search::make_snippet;
+    const auto parts = make_snippet("Say who does what and by when, then confirm it.", {"by", "confirm"}, 200);
+    std::string marked;
+    for (const auto& p : parts)
+        if (p.match) marked += "[" + p.text + "]";
+    CHECK(marked == "[confirm]");
+    // Only function words matched: they are still shown.
+    std::string only;
+    for (const auto& p : make_snippet("Say who does what and by when.", {"by"}, 200))
+        if (p.match) only += "[" + p.text + "]";
+    CHECK(only == "[by]");
 }
