@@ -1,7 +1,9 @@
 // Instant standards search: folding (case, diacritics, ё) and ranking, on synthetic content.
 #include "support.hpp"
 #include "trainer/search/fold.hpp"
+#include "trainer/search/function_words.hpp"
 #include "trainer/search/index.hpp"
+#include "trainer/search/snippet.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -353,4 +355,76 @@ TEST_CASE("a one-letter query finds exactly the cards with a word starting with 
             CHECK(ordered);
         }
     }
+}
+
+TEST_CASE("hyphenated compounds are also words of their own, joined", "[search]") {
+    using trainer::search::hyphen_compounds;
+    const auto c = hyphen_compounds("Answer an e-mail, then a follow-up call-back; not - this or-");
+    REQUIRE(c.size() == 3);
+    CHECK(c[0].joined == "email");
+    CHECK(c[0].first_word == 2); // answer an [e] mail
+    CHECK(c[1].joined == "followup");
+    CHECK(c[2].joined == "callback");
+    CHECK(c[2].first_word == 8);
+    CHECK(hyphen_compounds("Тайм-ауту конец").at(0).joined == "таймауту");
+    CHECK(hyphen_compounds("no hyphen at all").empty());
+    CHECK(hyphen_compounds("- -- a- -b").empty());
+
+    ContentSet s = make_content();
+    s.cards[1].text["en"].back = "Send the summary by e-mail.";
+    const SearchIndex index(s);
+    const auto hits = index.search("email ", "en", 3);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0].card_id == "close-next-step");
+    CHECK(hits[0].matches.at(0).kind == trainer::search::MatchKind::exact);
+    CHECK(contains(index.search("e-mail ", "en", 3), "close-next-step")); // as written still works
+}
+
+TEST_CASE("function words match only exactly and do not decide the ranking", "[search]") {
+    CHECK(trainer::search::function_words_sorted());
+    CHECK(trainer::search::is_function_word("the"));
+    CHECK(trainer::search::is_function_word("sie"));   // się, folded
+    CHECK(trainer::search::is_function_word("перед"));
+    CHECK_FALSE(trainer::search::is_function_word("promise"));
+    CHECK_FALSE(trainer::search::is_function_word("klient"));
+
+    const SearchIndex index(make_content());
+    // "who does what and by when" are all in the closing card; "listen" only in the complaint
+    // card: the one content word decides, not the four function words.
+    const auto hits = index.search("who does what by listen ", "en", 3);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0].card_id == "complaint-listen");
+    CHECK(hits.size() == 1); // a card matching only function words is no hit
+    // A finished function word does not prefix-match ("перед" is not "передайте")...
+    const auto ru = index.search("перед ", "ru", 3);
+    REQUIRE(ru.size() == 1);
+    CHECK(ru[0].card_id == "close-next-step"); // "Перед завершением звонка", exactly
+    // ...but while it is being typed it is a prefix like any other.
+    CHECK(contains(index.search("by", "en", 3), "close-next-step"));
+    // A query of function words only still finds where they stand.
+    CHECK(contains(index.search("by when ", "en", 3), "close-next-step"));
+}
+
+TEST_CASE("typo candidates: same first letter, length within the allowed edits", "[search]") {
+    const SearchIndex index(make_content());
+    CHECK(contains(index.search("promsie ", "en", 3), "greet-by-name"));    // swap, 7 letters
+    CHECK(contains(index.search("promiise ", "en", 3), "greet-by-name"));   // one letter more
+    CHECK(contains(index.search("prmise ", "en", 3), "greet-by-name"));     // one letter less
+    CHECK(index.search("bromise ", "en", 3).empty()); // the first letter must be right
+    CHECK(contains(index.search("wysłuhcaj ", "pl", 3), "complaint-listen")); // Polish, a swap
+    CHECK(contains(index.search("выслушйте ", "ru", 3), "complaint-listen")); // Russian, one letter less
+}
+
+TEST_CASE("a snippet highlights the words looked for, not the function words around them", "[search]") {
+    using trainer::search::make_snippet;
+    const auto parts = make_snippet("Say who does what and by when, then confirm it.", {"by", "confirm"}, 200);
+    std::string marked;
+    for (const auto& p : parts)
+        if (p.match) marked += "[" + p.text + "]";
+    CHECK(marked == "[confirm]");
+    // Only function words matched: they are still shown.
+    std::string only;
+    for (const auto& p : make_snippet("Say who does what and by when.", {"by"}, 200))
+        if (p.match) only += "[" + p.text + "]";
+    CHECK(only == "[by]");
 }

@@ -1,5 +1,6 @@
 // Search as agents type (README "Search"): recall on the query sets of tests/data/search,
 // word forms, typos, keywords, ranking and bad input, on the bundled content.
+#include "support.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/search/fold.hpp"
 #include "trainer/search/index.hpp"
@@ -10,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -78,6 +80,12 @@ TEST_CASE("inflected forms meet their card in Polish, Russian and English", "[se
     CHECK(in_top3("объяснение ", "ru", "sa-plain-language"));
     CHECK(in_top3("wyjaśniać ", "pl", "sa-plain-language"));
     CHECK(in_top3("refunded ", "en", "sa-honest-about-limits"));
+    // Russian infinitive against the card's imperative, where the dictionary lists the
+    // imperative as an entry of its own (назовите -> назови, joined to назвать).
+    CHECK(in_top3("назвать номер обращения ", "ru", "cn-give-reference-number"));
+    const Lexicon lexicon = bundled_lexicon();
+    const auto lemmas = lexicon.lemmas("назовите");
+    CHECK(std::find(lemmas.begin(), lemmas.end(), "назвать") != lemmas.end());
     const auto hits = index().search("жалобой ", "ru", 1);
     REQUIRE_FALSE(hits.empty());
     CHECK(hits[0].matches.at(0).kind == MatchKind::form);
@@ -174,6 +182,28 @@ TEST_CASE("building the lexicon without a dictionary names what is missing and b
     const Lexicon empty = Lexicon::parse(build.text, problem); // still a well-formed (empty) table
     CHECK(problem.empty());
     CHECK(empty.empty());
+}
+
+TEST_CASE("building the lexicon from a damaged dictionary says which file and builds nothing from it", "[search]") {
+    const test::TempDir dir;
+    // Polish: an affix file and a word list of garbage bytes; Russian: a .dic cut to its count line.
+    test::write_file(dir / "pl_PL.aff", "SET UTF-8\nSFX A Y 1\nSFX A 0 x .\n\x01\x02\xff");
+    const char garbage[] = "3\n\xff\xfe\x00zzz/A\n\x07\x1b[2J\nqqq\n";
+    test::write_file(dir / "pl_PL.dic", std::string(garbage, sizeof garbage - 1));
+    test::write_file(dir / "ru_RU.aff", "SET UTF-8\n");
+    test::write_file(dir / "ru_RU.dic", "146000\n");
+    const auto build = trainer::search::build_lexicon(bundled(), dir.path());
+    std::string notes;
+    for (const auto& n : build.notes)
+        notes += n + "\n";
+    INFO(notes);
+    CHECK(build.forms == 0);
+    CHECK(notes.find((dir / "pl_PL.dic").string()) != std::string::npos);
+    CHECK(notes.find((dir / "ru_RU.dic").string()) != std::string::npos);
+    CHECK(notes.find("gave no lemma") != std::string::npos);
+    std::string problem;
+    CHECK(Lexicon::parse(build.text, problem).empty());
+    CHECK(problem.empty()); // an empty table, still well formed: search falls back as when missing
 }
 
 TEST_CASE("a missing or corrupt lexicon leaves exact and prefix search working", "[search]") {

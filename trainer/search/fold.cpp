@@ -248,6 +248,39 @@ std::vector<std::string> fold_words(std::string_view text, const FoldLimits& lim
     return words;
 }
 
+std::vector<Compound> hyphen_compounds(std::string_view text) {
+    std::vector<Compound> out;
+    std::string word;
+    Compound current;
+    std::size_t parts = 0, index = 0; // parts of the current compound; words so far
+    auto end_compound = [&] {
+        if (parts >= 2) out.push_back(std::move(current));
+        current = {};
+        parts = 0;
+    };
+    auto end_word = [&] {
+        if (parts == 0) current.first_word = index;
+        current.joined += word;
+        word.clear();
+        ++parts;
+        ++index;
+    };
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t cp = decode_utf8(text, pos);
+        if (fold_code_point(cp, word) != FoldKind::separator) continue;
+        const bool hyphen = cp == U'-' || cp == U'\u2010' || cp == U'\u2011';
+        if (word.empty()) {
+            end_compound(); // "word - word", "word-" then a space
+            continue;
+        }
+        end_word();
+        if (!hyphen) end_compound();
+    }
+    if (!word.empty()) end_word();
+    end_compound();
+    return out;
+}
+
 std::string fold(std::string_view text) {
     std::string out;
     for (const auto& w : fold_words(text)) {

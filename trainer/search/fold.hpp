@@ -40,6 +40,15 @@ struct FoldLimits {
 // Splits UTF-8 text into folded words, in order. Invalid bytes are skipped, never fatal.
 std::vector<std::string> fold_words(std::string_view text, const FoldLimits& limits = {});
 
+// Hyphenated compounds of a text, joined ("e-mail" -> "email", "hand-over" -> "handover",
+// "тайм-ауту" -> "таймауту"), each with the index in fold_words(text) of its first part, so an
+// agent who types the word without its hyphen still meets it.
+struct Compound {
+    std::size_t first_word = 0;
+    std::string joined;
+};
+std::vector<Compound> hyphen_compounds(std::string_view text);
+
 // The folded words joined by single spaces ("Następny krok!" -> "nastepny krok").
 std::string fold(std::string_view text);
 

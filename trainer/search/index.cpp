@@ -2,6 +2,7 @@
 
 #include "trainer/search/fold.hpp"
 #include "trainer/search/stem.hpp"
+#include "trainer/search/typo.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -60,13 +61,19 @@ SearchIndex::SearchIndex(const content::ContentSet& content, Lexicon lexicon)
     std::vector<RawPosting> raw;
     auto add = [&](std::string_view text, std::uint32_t card, std::uint8_t locale, Field field,
                    std::size_t& pos) {
-        for (auto& w : fold_words(text)) {
+        auto add_word = [&](std::string w, std::size_t at) {
             auto [it, inserted] =
                 word_ids.try_emplace(std::move(w), static_cast<std::uint32_t>(vocab.size()));
             if (inserted) vocab.push_back(it->first);
-            const auto p = static_cast<std::uint16_t>(std::min<std::size_t>(pos++, 65535));
+            const auto p = static_cast<std::uint16_t>(std::min<std::size_t>(at, 65535));
             raw.push_back({it->second, card, locale, field, p});
-        }
+        };
+        const std::size_t start = pos;
+        for (auto& w : fold_words(text))
+            add_word(std::move(w), pos++);
+        // "e-mail" is also "email", at the position of its first part.
+        for (auto& c : hyphen_compounds(text))
+            add_word(std::move(c.joined), start + c.first_word);
         pos += 3; // a new text (keyword, phrasing) is never "close" to the one before
     };
 
@@ -145,6 +152,20 @@ SearchIndex::SearchIndex(const content::ContentSet& content, Lexicon lexicon)
             const RawPosting& p = raw[i];
             postings_[fill[sorted_pos[p.word]]++] = {p.card, p.locale, p.field, p.pos};
         }
+
+    // Code points of every word, and the words by (first letter, length) for typo candidates.
+    cp_offsets_.reserve(words_.size() + 1);
+    cp_offsets_.push_back(0);
+    for (const std::string& w : words_) {
+        cps_ += code_points(w);
+        cp_offsets_.push_back(static_cast<std::uint32_t>(cps_.size()));
+    }
+    by_shape_.resize(words_.size());
+    std::iota(by_shape_.begin(), by_shape_.end(), 0u);
+    std::sort(by_shape_.begin(), by_shape_.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto ca = word_cps(a), cb = word_cps(b);
+        return std::tuple(ca[0], ca.size(), a) < std::tuple(cb[0], cb.size(), b);
+    });
 
     // Word-form keys: the Snowball stem of every word, and its lemmas where the lexicon has it.
     for (std::uint32_t w = 0; w < words_.size(); ++w) {

@@ -194,6 +194,29 @@ std::string encode32(std::u32string_view s) {
     return out;
 }
 
+// Russian dictionaries list many imperatives as entries of their own ("назови", "ответь"), so
+// Hunspell gives "назовите" the lemma "назови" and never "назвать": the agent's infinitive would
+// not meet the card's imperative. The imperative is built on the present/future stem (назов-и,
+// назов-ут), so the infinitive is the lemma Hunspell gives to that stem's 1st person singular or
+// 3rd plural; only lemmas that are infinitives (-ть, -ти, -чь) are taken.
+std::set<std::string> infinitives_of_imperative(Hunspell& hunspell, const std::string& lemma,
+                                                const std::string& encoding) {
+    std::set<std::string> out;
+    const std::u32string cp = code_points(lemma);
+    if (cp.size() < 4 || (cp.back() != U'и' && cp.back() != U'ь' && cp.back() != U'й')) return out;
+    const std::string stem = encode32(std::u32string_view(cp).substr(0, cp.size() - 1));
+    for (const char* ending : {"у", "ю", "ут", "ют", "ат", "ят"}) {
+        const std::string probe = convert(stem + ending, "UTF-8", encoding);
+        if (probe.empty()) continue;
+        for (const std::string& s : hunspell.stem(probe)) {
+            const std::string u = convert(s, encoding, "UTF-8");
+            if (u != lemma && (u.ends_with("ть") || u.ends_with("ти") || u.ends_with("чь")))
+                out.insert(u);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 LexiconBuild build_lexicon(const content::ContentSet& content,
@@ -238,6 +261,22 @@ LexiconBuild build_lexicon(const content::ContentSet& content,
             for (const std::string& stem : hunspell.stem(encoded))
                 lemmas.insert(convert(stem, encoding, "UTF-8"));
         }
+        std::map<std::string, std::set<std::string>> infinitives; // imperative lemma -> infinitives
+        if (std::string_view(locale) == "ru") {
+            // Only lemmas the cards use as the polite imperative ("назови" + "те"): a noun or an
+            // adjective ending in -ь or -й ("цель", "простой") is never joined to a verb.
+            std::unordered_set<std::string> folded_words;
+            for (const std::string& w : words)
+                folded_words.insert(fold(w));
+            std::vector<std::string> found;
+            for (const std::string& lemma : lemmas)
+                if (folded_words.contains(fold(lemma + "те"))) found.push_back(lemma);
+            for (const std::string& lemma : found)
+                for (const std::string& inf : infinitives_of_imperative(hunspell, lemma, encoding)) {
+                    infinitives[lemma].insert(inf);
+                    lemmas.insert(inf);
+                }
+        }
         const auto classes = parse_affixes(aff_utf8);
         std::size_t entries = 0;
         std::istringstream in(dic_utf8);
@@ -252,8 +291,21 @@ LexiconBuild build_lexicon(const content::ContentSet& content,
             if (slash != std::string::npos)
                 flags = line.substr(slash + 1, line.find_first_of(" \t\r", slash) - slash - 1);
             const std::string lemma = fold(root);
-            for (const auto& form : expand(code_points(root), code_points(flags), classes))
-                pairs.emplace(fold(encode32(form)), lemma);
+            const auto joined = infinitives.find(root);
+            for (const auto& form : expand(code_points(root), code_points(flags), classes)) {
+                const std::string folded = fold(encode32(form));
+                pairs.emplace(folded, lemma);
+                if (joined != infinitives.end())
+                    for (const std::string& inf : joined->second)
+                        pairs.emplace(folded, fold(inf));
+            }
+        }
+        if (entries == 0) { // a damaged file, or a dictionary of another language
+            build.notes.push_back(std::string(locale) + ": " + dic_path.string() +
+                                  " gave no lemma for any of " + std::to_string(words.size()) +
+                                  " content words (damaged, or not a " + name +
+                                  " dictionary?); its words match exactly and by prefix");
+            continue;
         }
         build.notes.push_back(std::string(locale) + ": " + std::to_string(words.size()) +
                               " content words, " + std::to_string(lemmas.size()) +

@@ -1,5 +1,6 @@
 // SearchIndex::search: matching query words to content words, then ranking cards (index.hpp).
 #include "trainer/search/fold.hpp"
+#include "trainer/search/function_words.hpp"
 #include "trainer/search/index.hpp"
 #include "trainer/search/stem.hpp"
 #include "trainer/search/typo.hpp"
@@ -105,6 +106,10 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                          static_cast<std::uint32_t>(hi - words_.begin())};
     };
     const auto [lo, hi] = prefix_range(q);
+    if (finished && is_function_word(q)) { // "to", "się", "перед": only the word itself
+        if (lo < hi && words_[lo] == q) out.push_back({lo, MatchKind::exact});
+        return out;
+    }
     for (std::uint32_t w = lo; w < hi; ++w)
         out.push_back({w, words_[w] == q ? MatchKind::exact : MatchKind::prefix});
 
@@ -131,7 +136,7 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
         if (qcp.size() >= kMinRelated) {
             const auto [rlo, rhi] = prefix_range(utf8(qcp.substr(0, kMinRelated)));
             for (std::uint32_t w = rlo; w < rhi; ++w) {
-                const std::u32string wcp = code_points(words_[w]);
+                const std::u32string_view wcp = word_cps(w);
                 const std::size_t shared = common_prefix(qcp, wcp);
                 if (shared + 2 >= std::min(qcp.size(), wcp.size()))
                     out.push_back({w, MatchKind::related});
@@ -139,15 +144,7 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
         }
     }
     const std::size_t typos = allowed_typos(qcp.size());
-    if (typos > 0 && (finished || qcp.size() >= 5)) {
-        const auto [tlo, thi] = prefix_range(utf8(qcp.substr(0, 1)));
-        for (std::uint32_t w = tlo; w < thi; ++w) {
-            const std::size_t bytes = words_[w].size();
-            if (bytes + 2 * typos < q.size() || bytes > q.size() + 2 * typos) continue;
-            if (osa_distance(qcp, code_points(words_[w]), typos) <= typos)
-                out.push_back({w, MatchKind::typo});
-        }
-    }
+    if (typos > 0 && (finished || qcp.size() >= 5)) add_typos(qcp, typos, out);
     // Each word once, with its best kind.
     std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
         return std::tie(a.word, b.kind) < std::tie(b.word, a.kind);
@@ -156,6 +153,21 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                           [](const Candidate& a, const Candidate& b) { return a.word == b.word; }),
               out.end());
     return out;
+}
+
+void SearchIndex::add_typos(std::u32string_view q, std::size_t typos,
+                            std::vector<Candidate>& out) const {
+    using Shape = std::pair<char32_t, std::size_t>;
+    auto shape = [&](std::uint32_t w) {
+        const auto cp = word_cps(w);
+        return Shape{cp[0], cp.size()};
+    };
+    const Shape from{q[0], q.size() > typos ? q.size() - typos : 1};
+    const Shape to{q[0], q.size() + typos};
+    auto it = std::lower_bound(by_shape_.begin(), by_shape_.end(), from,
+                               [&](std::uint32_t w, const Shape& s) { return shape(w) < s; });
+    for (; it != by_shape_.end() && shape(*it) <= to; ++it)
+        if (osa_distance(q, word_cps(*it), typos) <= typos) out.push_back({*it, MatchKind::typo});
 }
 
 std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view locale,
@@ -194,8 +206,16 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
 
     // A word found in many cards ("klient", "when") says less about which card is meant: it
     // counts once towards the words matched, a rarer word twice.
+    // A function word (function_words.hpp) counts for neither, unless the query has nothing else.
     std::vector<std::size_t> weight(nq, 0);
+    std::vector<bool> function_word(nq, false);
+    bool all_function = true;
     for (std::size_t qi = 0; qi < nq; ++qi) {
+        function_word[qi] = (qi + 1 < nq || !last_typing) && is_function_word(qwords[qi]);
+        all_function = all_function && function_word[qi];
+    }
+    for (std::size_t qi = 0; qi < nq; ++qi) {
+        if (function_word[qi] && !all_function) continue;
         std::size_t df = 0;
         for (std::uint32_t card : touched)
             df += best[card * nq + qi].points > 0 ? 1 : 0;
@@ -210,7 +230,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
         for (std::size_t qi = 0; qi < nq; ++qi) {
             if (b[qi].points == 0) continue;
             r.matched += weight[qi];
-            r.score += b[qi].points;
+            if (weight[qi] > 0) r.score += b[qi].points;
             // In order and close together in the same text, above scattered.
             if (prev != nullptr && prev->locale == b[qi].locale && prev->field == b[qi].field) {
                 const int d = static_cast<int>(b[qi].pos) - static_cast<int>(prev->pos);
@@ -218,6 +238,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
             }
             prev = &b[qi];
         }
+        if (r.matched == 0) continue; // only function words matched here
         r.score += r.proximity;
         ranked.push_back(r);
     }

@@ -1,6 +1,7 @@
 #include "trainer/search/snippet.hpp"
 
 #include "trainer/search/fold.hpp"
+#include "trainer/search/function_words.hpp"
 #include "trainer/search/stem.hpp"
 
 #include <algorithm>
@@ -41,16 +42,27 @@ bool is_match(const Token& t, const std::vector<std::string>& matched) {
     return false;
 }
 
+// Function words ("to", "na") are not what the agent looks for (function_words.hpp): they are
+// neither highlighted nor chosen as the snippet's place, unless nothing else matched.
+std::vector<std::string> content_words(const std::vector<std::string>& matched) {
+    std::vector<std::string> out;
+    for (const auto& m : matched)
+        if (!is_function_word(m)) out.push_back(m);
+    return out.empty() ? matched : out;
+}
+
 } // namespace
 
-bool has_match(std::string_view text, const std::vector<std::string>& matched) {
+bool has_match(std::string_view text, const std::vector<std::string>& all_matched) {
+    const std::vector<std::string> matched = content_words(all_matched);
     for (const Token& t : tokens(text))
         if (is_match(t, matched)) return true;
     return false;
 }
 
-std::vector<SnippetPart> make_snippet(std::string_view text, const std::vector<std::string>& matched,
+std::vector<SnippetPart> make_snippet(std::string_view text, const std::vector<std::string>& all_matched,
                                       std::size_t max_chars) {
+    const std::vector<std::string> matched = content_words(all_matched);
     const std::vector<Token> toks = tokens(text);
     std::size_t first = 0;
     for (std::size_t i = 0; i < toks.size(); ++i)
