@@ -31,8 +31,8 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
         // cut with an ellipsis and shown whole on hover.
         const std::string line = sync_status_line(ui);
         const float pad_x = ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x;
-        float buttons = ImGui::CalcTextSize(ui.tr(session_ ? "nav.sign_out" : "nav.sign_in").c_str()).x + pad_x;
-        if (session_ && stack_.back() != ScreenId::Home) buttons += ImGui::CalcTextSize(ui.tr("nav.home").c_str()).x + pad_x;
+        float buttons = ImGui::CalcTextSize(ui.tr(session() ? "nav.sign_out" : "nav.sign_in").c_str()).x + pad_x;
+        if (session() && stack_.back() != ScreenId::Home) buttons += ImGui::CalcTextSize(ui.tr("nav.home").c_str()).x + pad_x;
         const float reserved = 3 * ui.px(64) + 2 * ImGui::GetStyle().ItemSpacing.x + ui.px(24) + ui.px(32) +
                                ui.px(184) + ui.px(24) + buttons;
         const float room = std::max(ui.px(80), ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - reserved);
