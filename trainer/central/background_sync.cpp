@@ -62,12 +62,17 @@ void BackgroundSync::poke() {
     wake_.notify_all();
 }
 
+// After the centre announces a push, how long and how often to keep pulling until it arrives.
+constexpr TimeMs kAnnouncedRetryMs = 15'000;
+constexpr TimeMs kAnnouncedPollMs = 1'000;
+
 void BackgroundSync::run() {
     SystemClock clock;
     std::optional<store::Database> db;
     std::optional<PgConnection> conn;
     std::int64_t seen_seq = -1;
     TimeMs next_due = 0;
+    TimeMs announced_until = 0; // the centre announced a push this long ago: see below
     for (;;) {
         {
             std::unique_lock lock(mutex_);
@@ -83,7 +88,10 @@ void BackgroundSync::run() {
             const std::int64_t newest = st.int64(0);
             bool due = clock.now_ms() >= next_due || newest != seen_seq;
             try {
-                due = (conn && conn->wait_notification(0)) || due;
+                if (conn && conn->wait_notification(0)) {
+                    due = true;
+                    announced_until = clock.now_ms() + kAnnouncedRetryMs;
+                }
             } catch (const CentralError&) {
                 conn.reset(); // the connection dropped while idle: the next sync reconnects
                 due = true;
@@ -106,7 +114,15 @@ void BackgroundSync::run() {
                     // and a grade committed meanwhile waits for it.
                     SyncOptions options;
                     options.import_events = 5000;
-                    sync_once(*conn, log, clock, options);
+                    const SyncReport report = sync_once(*conn, log, clock, options);
+                    // Announced but not handed out yet: a pull only hands out what every older
+                    // transaction at the centre has finished with (sync_client.cpp, the cursor), so
+                    // a long transaction elsewhere can hold a just-announced event back. Ask again
+                    // each second for a while instead of waiting for the next interval.
+                    if (report.pulled == 0 && clock.now_ms() < announced_until)
+                        next_due = clock.now_ms() + kAnnouncedPollMs;
+                    else if (report.pulled > 0)
+                        announced_until = 0;
                     std::lock_guard lock(mutex_);
                     status_.state = SyncStatus::State::synced;
                 } catch (const CentralError& e) {
