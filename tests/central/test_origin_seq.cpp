@@ -95,7 +95,7 @@ TEST_CASE("events one desk wrote in the same millisecond apply in its order on a
     CHECK(derived(other) == derived(hq));
 }
 
-TEST_CASE("an older desk still pushes through push_staged; its events come back with origin_seq 0",
+TEST_CASE("an older desk still pushes through push_staged and its events come back with origin_seq 0",
           "[central][origin]") {
     Centre c;
     Desk old(c, "desk-old");
