@@ -40,6 +40,10 @@ const char* reporting_views_sql();
 const char* push_v3_sql();
 // Migration 4's SQL (push_v4_sql.cpp): the staged (COPY) push and its NOTIFY.
 const char* push_staged_sql();
+// Migration 5's SQL (push_v5_sql.cpp): central.events.origin_seq and the staged push that stores it.
+const char* push_origin_sql();
+// The first migration whose centre keeps origin_seq (a desk of this build uses its push and pull).
+inline constexpr int kOriginSeqVersion = 5;
 
 // The organisation the centre belongs to.
 std::string central_organisation(PgConnection& c);

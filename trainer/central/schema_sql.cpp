@@ -192,6 +192,7 @@ END $$;
         {2, "reporting_views", reporting_views_sql()},
         {3, "skew_episodes_policy_initplans_team_records", push_v3_sql()},
         {4, "staged_push_notify", push_staged_sql()},
+        {5, "events_origin_seq", push_origin_sql()},
     };
     return list;
 }

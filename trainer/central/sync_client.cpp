@@ -1,5 +1,6 @@
 #include "trainer/central/sync_client.hpp"
 #include "trainer/central/copy_text.hpp"
+#include "trainer/central/schema.hpp"
 #include "trainer/store/events.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,16 +19,27 @@ constexpr long long kSkewFlagMs = 5 * 60 * 1000;
 constexpr long long kSkewClearMs = kSkewFlagMs / 2;
 
 // The push streams the batch with COPY into a per-session staging table and stores it with one
-// call (central migration 4, push_v4_sql.cpp), all in one transaction at the centre.
+// call, all in one transaction at the centre: with each event's origin_seq (central migration 5,
+// push_v5_sql.cpp), or without it to a centre still at migration 4 (push_v4_sql.cpp).
 constexpr const char* kPushStageSql =
+    "CREATE TEMP TABLE IF NOT EXISTS push_stage_origin (n int, id text, type text, person_id text, kiosk_id text, "
+    "at_ms text, origin_seq text, payload text) ON COMMIT DELETE ROWS; "
+    "COPY pg_temp.push_stage_origin (n, id, type, person_id, kiosk_id, at_ms, origin_seq, payload) FROM STDIN";
+constexpr const char* kPushStageV4Sql =
     "CREATE TEMP TABLE IF NOT EXISTS push_stage (n int, id text, type text, person_id text, kiosk_id text, "
-    "at_ms text, payload text) ON COMMIT DELETE ROWS";
+    "at_ms text, payload text) ON COMMIT DELETE ROWS; "
+    "COPY pg_temp.push_stage (n, id, type, person_id, kiosk_id, at_ms, payload) FROM STDIN";
+
+// Whether the centre keeps origin_seq (migration 5). A desk updated before its centre still syncs;
+// its pulled events then have origin_seq 0, as before.
+bool keeps_origin(PgConnection& conn) { return check_central_version(conn) >= kOriginSeqVersion; }
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-void push(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const SyncOptions& o, SyncReport& r) {
+void push(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const SyncOptions& o, bool origin,
+          SyncReport& r) {
     std::string data;
     for (std::size_t n = 0;; ++n) {
         const auto batch = log.unacknowledged_events(o.batch);
@@ -43,14 +55,14 @@ void push(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const Syn
             else copy_append(data, e.person_id);
             copy_append(data, e.kiosk_id);
             copy_append(data, std::to_string(e.at_ms));
+            if (origin) copy_append(data, std::to_string(e.origin_seq));
             copy_append(data, e.payload, true); // as stored: the centre parses and checks it
         }
         PgResult res = [&] {
             PgTransaction tx(conn);
-            conn.copy_in(std::string(kPushStageSql) +
-                             "; COPY pg_temp.push_stage (n, id, type, person_id, kiosk_id, at_ms, payload) FROM STDIN",
-                         data);
-            auto out = conn.exec("SELECT event_id, status FROM central.push_staged($1::bigint)",
+            conn.copy_in(origin ? kPushStageSql : kPushStageV4Sql, data);
+            auto out = conn.exec(origin ? "SELECT event_id, status FROM central.push_staged_origin($1::bigint)"
+                                        : "SELECT event_id, status FROM central.push_staged($1::bigint)",
                                  {std::to_string(clock.now_ms())});
             tx.commit();
             return out;
@@ -102,7 +114,8 @@ struct Page {
     long long rows = 0;
 };
 
-Page fetch_page(PgConnection& conn, const sync::PullCursor& cur, std::size_t limit, std::vector<sync::SyncEvent>& events) {
+Page fetch_page(PgConnection& conn, const sync::PullCursor& cur, std::size_t limit, bool origin,
+                std::vector<sync::SyncEvent>& events) {
     PgTransaction snapshot(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const std::string horizon = conn.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").text(0, 0);
     // ORDER BY e.xid, never a bare xid: that names the output column xid::text, and text order
@@ -113,18 +126,20 @@ Page fetch_page(PgConnection& conn, const sync::PullCursor& cur, std::size_t lim
     Page p;
     p.next = cur;
     p.rows = conn.copy_out(
-        "COPY (SELECT e.xid::text, e.seq, e.id, e.type, e.person_id, e.kiosk_id, e.at_ms, e.payload::text "
-        "FROM central.events e WHERE (e.xid, e.seq) > ('" + digits_only(cur.xid, "xid") + "'::xid8, " +
+        "COPY (SELECT e.xid::text, e.seq, e.id, e.type, e.person_id, e.kiosk_id, e.at_ms, e.payload::text, " +
+            std::string(origin ? "e.origin_seq" : "NULL") +
+            " FROM central.events e WHERE (e.xid, e.seq) > ('" + digits_only(cur.xid, "xid") + "'::xid8, " +
             std::to_string(cur.seq) + "::bigint) AND e.xid < '" + digits_only(horizon, "horizon") +
             "'::xid8 ORDER BY e.xid, e.seq LIMIT " + std::to_string(limit) + ") TO STDOUT",
         [&](std::string_view line) {
             auto cols = copy_split(line);
-            if (cols.size() != 8 || !cols[0] || !cols[1] || !cols[2] || !cols[6])
+            if (cols.size() != 9 || !cols[0] || !cols[1] || !cols[2] || !cols[6])
                 throw CentralError(ErrorKind::other, "", "a pulled row has " + std::to_string(cols.size()) +
-                                                             " columns or a missing key, not the 8 expected");
+                                                             " columns or a missing key, not the 9 expected");
             p.next = {*cols[0], std::atoll(cols[1]->c_str())};
             events.push_back({std::move(*cols[2]), cols[3].value_or(""), cols[4].value_or(""), cols[5].value_or(""),
-                              std::atoll(cols[6]->c_str()), cols[7].value_or(""), 0});
+                              std::atoll(cols[6]->c_str()), cols[7].value_or(""), 0,
+                              cols[8] ? std::atoll(cols[8]->c_str()) : 0}); // NULL: not kept (docs/merging.md)
         });
     snapshot.commit();
     p.complete = static_cast<std::size_t>(p.rows) < limit;
@@ -132,7 +147,7 @@ Page fetch_page(PgConnection& conn, const sync::PullCursor& cur, std::size_t lim
     return p;
 }
 
-void pull(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o, SyncReport& r) {
+void pull(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o, bool origin, SyncReport& r) {
     std::vector<sync::SyncEvent> events;
     const std::size_t import_at = std::max(o.batch, o.import_events);
     for (std::size_t n = 0;; ++n) {
@@ -144,7 +159,7 @@ void pull(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o, SyncRep
         // One page as large as the import (the planner then reads the scope in one pass instead
         // of an index walk per page); more only if a page came back full but short of it.
         while (!complete && events.size() < import_at) {
-            const Page p = fetch_page(conn, cur, import_at - events.size(), events);
+            const Page p = fetch_page(conn, cur, import_at - events.size(), origin, events);
             cur = p.next;
             complete = p.complete;
         }
@@ -167,7 +182,8 @@ SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock
     r.clock_skew_ms = clock.now_ms() - centre_ms;
     // Opens or closes this device's skew episode at the centre even when nothing is pushed.
     conn.exec("SELECT central.note_clock($1::bigint)", {std::to_string(clock.now_ms())});
-    push(conn, log, clock, o, r);
+    const bool origin = keeps_origin(conn);
+    push(conn, log, clock, o, origin, r);
     for (const auto& f : r.refused)
         log.audit("sync.refused", nlohmann::json{{"event_id", f.event_id}, {"reason", f.reason}}.dump());
     const long long skew = std::llabs(r.clock_skew_ms);
@@ -178,14 +194,14 @@ SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock
         log.set_skew_flagged(false);
     }
     // The audit events just written are pushed with the next sync.
-    pull(conn, log, o, r);
+    pull(conn, log, o, origin, r);
     log.record_outcome(true, clock.now_ms(), "");
     return r;
 }
 
 SyncReport pull_scope(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o) {
     SyncReport r;
-    pull(conn, log, o, r);
+    pull(conn, log, o, keeps_origin(conn), r);
     return r;
 }
 
