@@ -2,6 +2,7 @@
 // history (content.adopted, projected into adopted_versions), not from the folder a device loaded,
 // so devices with the same events agree on what is due and mastered (docs/merging.md
 // "Content adoption").
+#include "card_content.hpp"
 #include "support.hpp"
 
 #include "trainer/app/projections.hpp"
@@ -29,20 +30,7 @@ constexpr TimeMs kMinute = kMsPerMinute;
 constexpr TimeMs kHour = 60 * kMinute;
 
 content::ContentSet make_content(const std::vector<std::pair<std::string, int>>& cards) {
-    content::ContentSet set;
-    content::Deck deck{"first-contact", 1, {{"en", "First contact"}}, {}, {}};
-    for (const auto& [id, version] : cards) {
-        content::Card c;
-        c.id = id;
-        c.deck_id = deck.id;
-        c.version = version;
-        c.text["en"] = content::CardText{"Title of " + id, "front", "back", "why", {"say this"}, "avoid"};
-        set.card_index[id] = set.cards.size();
-        deck.card_ids.push_back(id);
-        set.cards.push_back(std::move(c));
-    }
-    set.decks.push_back(std::move(deck));
-    return set;
+    return test::make_card_content(cards);
 }
 
 sync::WireEvent person_added(const std::string& id, TimeMs at) {
