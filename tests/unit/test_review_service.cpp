@@ -3,6 +3,7 @@
 // [SECTION] Grading: durable, atomic, refused when wrong
 // [SECTION] Refreshed standards, mastery, coaching, sessions
 // [SECTION] Rebuild, config, CLI
+#include "card_content.hpp"
 #include "support.hpp"
 
 #include "trainer/app/projections.hpp"
@@ -33,20 +34,7 @@ constexpr TimeMs kDay = kMsPerDay;
 const TimeMs kT0 = days_from_civil({2024, 3, 4}) * kMsPerDay + 9 * kHour; // Monday 09:00 UTC
 
 content::ContentSet make_content(const std::vector<std::pair<std::string, int>>& cards) {
-    content::ContentSet set;
-    content::Deck deck{"first-contact", 1, {{"en", "First contact"}}, {}, {}};
-    for (const auto& [id, version] : cards) {
-        content::Card c;
-        c.id = id;
-        c.deck_id = deck.id;
-        c.version = version;
-        c.text["en"] = content::CardText{"Title of " + id, "front", "back", "why", {"say this"}, "avoid"};
-        set.card_index[id] = set.cards.size();
-        deck.card_ids.push_back(id);
-        set.cards.push_back(std::move(c));
-    }
-    set.decks.push_back(std::move(deck));
-    return set;
+    return test::make_card_content(cards);
 }
 
 void add_person(store::Database& db, const std::string& id, bool active = true) {

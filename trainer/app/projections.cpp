@@ -2,6 +2,7 @@
 
 #include "trainer/cards/review_service.hpp"
 #include "trainer/change/projection.hpp"
+#include "trainer/content/adoption.hpp"
 #include "trainer/content/onboarding_events.hpp"
 #include "trainer/identity/auth.hpp"
 #include "trainer/identity/people_projection.hpp"
@@ -45,8 +46,10 @@ std::vector<store::Projection> all_projections() {
     auto quality = quality::quality_projection();
     quality.person_tables = {"qa_evaluations", "survey_responses"}; // qa_criterion_results: ON DELETE CASCADE
     quality.types = {quality::kQaEvaluated, quality::kSurveyAnswered};
+    // Which card versions the organisation adopted (shared rows, declared by the projection).
+    auto adoption = content::adoption_projection();
     return {std::move(people), std::move(throttle), std::move(reviews), std::move(change), std::move(onboarding),
-            std::move(quality)};
+            std::move(quality), std::move(adoption)};
 }
 
 } // namespace trainer::app

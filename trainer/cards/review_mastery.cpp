@@ -1,6 +1,7 @@
 // ReviewService: mastery (retrievability >= 0.9 and a successful review of the current version)
 // and the summary after a review session.
 #include "trainer/cards/review_state.hpp"
+#include "trainer/content/adoption.hpp"
 #include "trainer/store/events.hpp"
 
 #include <unordered_map>
@@ -13,11 +14,12 @@ std::vector<CardMastery> ReviewService::mastery(const identity::Actor& actor, co
     const TimeMs now = clock_.now_ms();
     std::unordered_map<std::string, Stored> by_card;
     for (auto& s : load_person(person_id)) by_card.emplace(s.card_id, std::move(s));
+    const content::AdoptedVersions adopted = content::adopted_versions(db_);
     std::vector<CardMastery> out;
     out.reserve(content_->cards.size());
     for (const auto& c : content_->cards) {
-        CardMastery m{c.id, c.deck_id, c.version};
-        if (auto it = by_card.find(c.id); it != by_card.end() && is_current(it->second.card_version, c)) {
+        CardMastery m{c.id, c.deck_id, content::current_version(adopted, c)};
+        if (auto it = by_card.find(c.id); it != by_card.end() && is_current(it->second.card_version, m.card_version)) {
             const Stored& s = it->second;
             m.state = s.card.state;
             m.retrievability = scheduler_.retrievability(s.card, now);
@@ -38,9 +40,10 @@ MasterySummary ReviewService::mastery_summary(const identity::Actor& actor, cons
     const TimeMs now = clock_.now_ms();
     MasterySummary s;
     s.total = static_cast<int>(content_->cards.size());
+    const content::AdoptedVersions adopted = content::adopted_versions(db_);
     for (const auto& st : load_person(person_id)) {
         const content::Card* c = content_->find_card(st.card_id);
-        if (c && is_current(st.card_version, *c) && st.successes > 0 && scheduler_.retrievability(st.card, now) >= 0.9)
+        if (c && is_current(st.card_version, content::current_version(adopted, *c)) && st.successes > 0 && scheduler_.retrievability(st.card, now) >= 0.9)
             ++s.mastered;
     }
     s.percent = s.total ? 100.0 * s.mastered / s.total : 0.0;
@@ -57,9 +60,10 @@ SessionSummary ReviewService::session_summary(const std::string& person_id, Time
                                                 b->value("state", "") == "New")
             ++out.new_cards;
     });
+    const content::AdoptedVersions adopted = content::adopted_versions(db_);
     for (const auto& s : load_person(person_id)) {
         const content::Card* c = content_->find_card(s.card_id);
-        if (!c || !is_current(s.card_version, *c)) continue;
+        if (!c || !is_current(s.card_version, content::current_version(adopted, *c))) continue;
         if (!out.next_due_ms || s.card.due < *out.next_due_ms) out.next_due_ms = s.card.due;
     }
     return out;

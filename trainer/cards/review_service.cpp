@@ -6,6 +6,7 @@
 #include "trainer/cards/review_service.hpp"
 #include "trainer/cards/review_state.hpp"
 #include "trainer/cards/search_report.hpp"
+#include "trainer/content/adoption.hpp"
 
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
@@ -149,11 +150,12 @@ std::vector<QueueItem> ReviewService::due_queue(const std::string& person_id, st
     std::unordered_map<std::string, Stored> current; // schedules of the current content versions
     std::unordered_set<std::string> learned;          // any version: tells "refreshed" from "new"
     int introduced_today = 0;
+    const content::AdoptedVersions adopted = content::adopted_versions(db_);
     for (auto& s : load_person(person_id)) {
         if (org_day(s.introduced_ms) == today) ++introduced_today;
         learned.insert(s.card_id);
         const content::Card* c = content_->find_card(s.card_id);
-        if (c && is_current(s.card_version, *c)) current.emplace(s.card_id, std::move(s));
+        if (c && is_current(s.card_version, content::current_version(adopted, *c))) current.emplace(s.card_id, std::move(s));
     }
     auto fill = [&](QueueItem& item) {
         if (auto it = current.find(item.card_id); it != current.end()) {
@@ -208,7 +210,7 @@ GradeOptions ReviewService::preview(const std::string& person_id, const std::str
     const auto stored = load_one(person_id, card_id);
     if (stored) require_not_before(now, stored->card);
     const fsrs::Card before =
-        stored && is_current(stored->card_version, card) ? stored->card : fsrs::new_card(now);
+        stored && is_current(stored->card_version, card.version) ? stored->card : fsrs::new_card(now);
     const fsrs::Preview p = scheduler_.preview(before, now);
     GradeOptions out{card_id, now, {}};
     const std::vector<fsrs::Rating> buttons =

@@ -62,7 +62,9 @@ nlohmann::json card_json(const fsrs::Card& c);
 nlohmann::json scheduler_settings(const ReviewConfig& c);
 
 // A schedule belongs to the content version it was learned in; a newer standard starts over.
-inline bool is_current(int stored_version, const content::Card& c) { return stored_version >= c.version; }
+// current_version: the adopted one where the history has one (content/adoption.hpp), so every
+// device with the same events agrees; else the loaded file's.
+inline bool is_current(int stored_version, int current_version) { return stored_version >= current_version; }
 
 struct ReviewService::Stored {
     std::string card_id;

@@ -1,6 +1,7 @@
 #include "trainer/cards/team_mastery.hpp"
 
 #include "trainer/cards/review_state.hpp"
+#include "trainer/content/adoption.hpp"
 
 namespace trainer::cards {
 
@@ -24,6 +25,7 @@ std::map<std::string, MasterySummary> mastery_summaries(store::Database& db, con
     while (active.step()) out[active.text(0)].total = total;
 
     const fsrs::Scheduler scheduler(config.fsrs_parameters());
+    const content::AdoptedVersions adopted = content::adopted_versions(db);
     // Through the primary key, person by person (a join with people here would probe its index
     // once per schedule row); the active ones are the keys of `out`.
     auto st = db.prepare("SELECT cs.person_id, cs.card_id, cs.card_version, cs.state, cs.stability, "
@@ -39,7 +41,7 @@ std::map<std::string, MasterySummary> mastery_summaries(store::Database& db, con
         }
         if (!s) continue; // unknown or deactivated
         const content::Card* c = content.find_card(st.text(1));
-        if (!c || !is_current(static_cast<int>(st.int64(2)), *c)) continue;
+        if (!c || !is_current(static_cast<int>(st.int64(2)), content::current_version(adopted, *c))) continue;
         fsrs::Card card;
         card.state = static_cast<fsrs::State>(st.int64(3));
         card.stability = st.real(4);

@@ -2,6 +2,7 @@
 // The same ReviewService as the kiosk's review screen; the CLI acts as admin.
 #include "trainer/cards/review_service.hpp"
 #include "trainer/cli/cli.hpp"
+#include "trainer/content/adoption.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/core/time.hpp"
 
@@ -58,6 +59,9 @@ std::unique_ptr<Session> open_session(const Args& a) {
     auto s = std::unique_ptr<Session>(new Session{open_db(a), {}, loaded.content, nullptr, nullptr});
     s->events = std::make_unique<store::EventStore>(s->db, s->clock, store::kiosk_id_of(s->db));
     s->service = std::make_unique<cards::ReviewService>(s->db, *s->events, s->clock, *s->content, config);
+    // The same step as a kiosk start: a folder with new card versions is adopted once (after the
+    // service found its tables, so a damaged database is refused before anything is written).
+    content::adopt_content(*s->events, *s->content, content::AdoptionSource::Load);
     return s;
 }
 

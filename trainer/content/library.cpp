@@ -1,5 +1,6 @@
 #include "trainer/content/library.hpp"
 
+#include "trainer/content/adoption.hpp"
 #include "trainer/core/uuid.hpp"
 #include "trainer/store/events.hpp"
 
@@ -63,6 +64,7 @@ const ContentState& ContentLibrary::apply(LoadResult r) {
         state_.warnings = r.diagnostics;
         state_.from_snapshot = false;
         save_snapshot();
+        record_adoption();
         return state_;
     }
     state_.refused.clear();
@@ -103,6 +105,20 @@ void ContentLibrary::save_snapshot() {
     } catch (const store::StoreError& e) {
         // A read-only or busy database only costs the fallback copy, never the content itself.
         state_.snapshot_problem = e.what();
+    }
+}
+
+// A validated set is adopted where it brings a card the history has not adopted, or a newer
+// version (content/adoption.hpp); the same folder as last time records nothing.
+void ContentLibrary::record_adoption() {
+    if (!db_ || !state_.content) return;
+    try {
+        store::EventStore events(*db_, clock_, store::kiosk_id_of(*db_));
+        adopt_content(events, *state_.content, AdoptionSource::Load);
+        state_.adoption_problem.clear();
+    } catch (const store::StoreError& e) {
+        // A read-only or busy database: the content is still shown; the next load tries again.
+        state_.adoption_problem = e.what();
     }
 }
 

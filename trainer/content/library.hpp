@@ -19,6 +19,7 @@ struct ContentState {
     std::vector<Diagnostic> warnings;          // warnings of the content in use
     bool from_snapshot = false;                // content came from the database's last good copy
     std::string snapshot_problem;              // why the last good copy could not be saved, if so
+    std::string adoption_problem;              // why content.adopted could not be recorded, if so
 };
 
 class ContentLibrary {
@@ -39,6 +40,7 @@ private:
     const ContentState& apply(LoadResult r);
     std::string fingerprint() const;
     void save_snapshot();
+    void record_adoption();
     std::shared_ptr<const ContentSet> load_snapshot();
 
     std::filesystem::path dir_;

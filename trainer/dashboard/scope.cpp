@@ -1,6 +1,7 @@
 // Which team, rollout, agents and standards a dashboard figure covers, after the access check.
 #include "trainer/change/maturity.hpp"
 #include "trainer/change/rollouts.hpp"
+#include "trainer/content/adoption.hpp"
 #include "trainer/dashboard/dashboard.hpp"
 
 #include <algorithm>
@@ -75,8 +76,10 @@ void DashboardService::load_cards(const Scope& s) {
              "col INTEGER NOT NULL) WITHOUT ROWID");
     db_.exec("DELETE FROM temp.dash_cards");
     auto ins = db_.prepare("INSERT INTO temp.dash_cards (card_id, version, col) VALUES (?1, ?2, ?3)");
+    // The current version is the adopted one where the history has one (content/adoption.hpp).
+    const content::AdoptedVersions adopted = content::adopted_versions(db_);
     for (std::size_t i = 0; i < s.cards.size(); ++i) {
-        ins.bind_all(s.cards[i]->id, s.cards[i]->version, static_cast<std::int64_t>(i));
+        ins.bind_all(s.cards[i]->id, content::current_version(adopted, *s.cards[i]), static_cast<std::int64_t>(i));
         ins.run();
         ins.reset();
     }
