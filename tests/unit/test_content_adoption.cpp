@@ -192,7 +192,8 @@ TEST_CASE("a kiosk start records one adoption for a folder, none for the same fo
     std::filesystem::copy(TRAINER_TEST_DATA "/content_good", dir, std::filesystem::copy_options::recursive);
     auto db = store::Database::open_memory();
     FixedClock clock(kT0);
-    const auto& state = content::ContentLibrary(dir, &db, clock).reload();
+    content::ContentLibrary library(dir, &db, clock);
+    const auto& state = library.reload();
     REQUIRE(state.content);
     CHECK(state.adoption_problem.empty());
     clock.advance_ms(kHour);
