@@ -128,6 +128,8 @@ title = 'msgctxt "fc-greet-by-name|title"\nmsgid "Greet by name"\nmsgstr "Witaj 
 po("other-project.po", ["Project-Id-Version: shop-checkout 2.1"] + PL[1:], title)
 po("fuzzy.po", PL, "#, fuzzy\n" + title)
 po("source-changed.po", PL, 'msgctxt "fc-greet-by-name|back"\nmsgid "Use the name once."\nmsgstr "Użyj imienia raz."\n\n' + title)
+# A line the PO reader does not know that starts with a terminal escape: the finding quotes it escaped.
+po("terminal-escape.po", PL, '\x1b[2Jmsgstr "x"\n\n' + title)
 po("plural.po", PL, title + '\nmsgctxt "fc-greet-by-name|title"\nmsgid "one card"\nmsgid_plural "%d cards"\nmsgstr[0] "karta"\nmsgstr[1] "karty"\n')
 po("plural-header.po", PL[:5] + ["Plural-Forms: nplurals=2; plural=(n != 1);"], title)
 
