@@ -23,7 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto db = store::Database::open_memory();
     try {
         if (!file.organisation_id.empty()) sync::set_organisation_id(db, file.organisation_id);
-        (void)sync::import_events(db, file.events, {nullptr, "file events.jsonl"});
+        sync::ImportOptions options;
+        options.source = "file events.jsonl";
+        (void)sync::import_events(db, file.events, options);
     } catch (const sync::ImportRefused&) {
     } catch (const store::StoreError&) {
     }
