@@ -41,7 +41,7 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 
 // The kinds of input the corpus covers: a case's directory is named KIND-what-it-tries.
 const std::vector<std::string> kKinds = {"content", "people", "scores", "surveys", "replay",
-                                         "db", "cli", "motivation", "pin"};
+                                         "db", "cli", "motivation", "pin", "events"};
 
 std::string kind_of(const fs::path& c) {
     const std::string name = c.filename().string();
@@ -180,8 +180,8 @@ TEST_CASE("every damaged, foreign or misplaced database file is refused with its
     check_kinds({"db"});
 }
 
-TEST_CASE("every malformed content, survey, replay, motivation, PIN or argument input is refused with its "
-          "message and location, and changes nothing",
+TEST_CASE("every malformed content, survey, replay, motivation, PIN, events file or argument input is refused "
+          "with its message and location, and changes nothing",
           "[bad-input][cli][slow]") {
-    check_kinds({"content", "surveys", "replay", "cli", "motivation", "pin"});
+    check_kinds({"content", "surveys", "replay", "cli", "motivation", "pin", "events"});
 }

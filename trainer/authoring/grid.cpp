@@ -1,11 +1,14 @@
 #include "trainer/authoring/grid.hpp"
+#include "trainer/core/text_policy.hpp"
 
 #include <algorithm>
 
 namespace trainer::authoring {
 
+// Findings quote the imported file (a PO keyword, a cell): escaped for the terminal, so the file
+// cannot clear the screen or print a line of its own (SECURITY.md, "Text from outside").
 std::string Finding::to_string() const {
-    return where + (error ? ": error: " : ": warning: ") + message;
+    return text::escape_for_display(where) + (error ? ": error: " : ": warning: ") + text::escape_for_display(message);
 }
 
 int error_count(const std::vector<Finding>& findings) {

@@ -2,6 +2,7 @@
 // read with minizip (the zip container) and expat (the sheet's XML). Only what a spreadsheet
 // program writes for text cells is read; formulas and merged ranges are reported, not evaluated.
 #include "trainer/authoring/sheet_files.hpp"
+#include "trainer/core/text_policy.hpp"
 
 // [SECTION] Writing
 // [SECTION] Zip entries and XML events
@@ -17,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 namespace trainer::authoring {
 
@@ -79,8 +81,10 @@ struct Zip {
             out.append(buf, static_cast<std::size_t>(n));
             if (out.size() > kMaxPartBytes) break;
         }
-        unzCloseCurrentFile(handle);
-        if (n < 0 || out.size() > kMaxPartBytes)
+        // The CRC is checked only when the whole part was read: a part whose bytes do not match
+        // their checksum is damaged, not a workbook to import.
+        const int closed = unzCloseCurrentFile(handle);
+        if (n < 0 || out.size() > kMaxPartBytes || closed != UNZ_OK)
             throw AuthoringError(path + ": part " + name + " is damaged");
         return out;
     }
@@ -178,18 +182,42 @@ std::pair<std::string, std::string> pick_sheet(Zip& zip) {
     return {chosen.first, part};
 }
 
-// "BC12" → column 54 (0-based), row 12.
-bool parse_ref(const std::string& ref, std::size_t& column, std::size_t& row) {
-    std::size_t i = 0, c = 0, r = 0;
-    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') c = c * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
-    if (i == 0 || i == ref.size()) return false;
-    for (; i < ref.size(); ++i) {
-        if (ref[i] < '0' || ref[i] > '9') return false;
-        r = r * 10 + static_cast<std::size_t>(ref[i] - '0');
+// A sheet's bounds as Excel has them (XFD1048576): a reference beyond them is a damaged file, and
+// a cell far to the right must not make every row of the grid that wide.
+constexpr std::size_t kMaxColumns = 16384;
+constexpr std::size_t kMaxRows = 1048576;
+constexpr std::size_t kMaxCells = 1'000'000; // a cards sheet has a few thousand
+
+// A value from the file as a message quotes it: escaped, and cut after 40 bytes.
+std::string shown(const std::string& value) {
+    return text::escape_for_display(std::string_view(value).substr(0, 40)) + (value.size() > 40 ? "…" : "");
+}
+
+// A whole number from 0 to `max` (digits only), or nullopt.
+std::optional<std::size_t> whole_number(std::string_view s, std::size_t max) {
+    if (s.empty()) return std::nullopt;
+    std::size_t n = 0;
+    for (const char ch : s) {
+        if (ch < '0' || ch > '9') return std::nullopt;
+        n = n * 10 + static_cast<std::size_t>(ch - '0'); // n <= max before, so no overflow
+        if (n > max) return std::nullopt;
     }
+    return n;
+}
+
+// "BC12" → column 54 (0-based), row 12; false beyond the sheet's bounds.
+bool parse_ref(const std::string& ref, std::size_t& column, std::size_t& row) {
+    std::size_t i = 0, c = 0;
+    while (i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z') {
+        c = c * 26 + static_cast<std::size_t>(ref[i++] - 'A' + 1);
+        if (c > kMaxColumns) return false;
+    }
+    if (i == 0) return false;
+    const auto r = whole_number(std::string_view(ref).substr(i), kMaxRows);
+    if (!r || *r == 0) return false;
     column = c - 1;
-    row = r;
-    return r > 0;
+    row = *r;
+    return true;
 }
 
 } // namespace
@@ -211,17 +239,35 @@ Grid read_xlsx_grid(const std::string& path) {
     Cell cell;
     std::size_t column = 0;
     std::string type, value, capture; // capture: "v", "t" (inline) or ""
+    // The first thing in the sheet that no spreadsheet program writes. Kept, not thrown, so that no
+    // exception unwinds through expat; reported once the parse is over.
+    std::string problem;
+    std::size_t cells = 0;
     XmlEvents ev;
     ev.start = [&](const std::string& n, const Attrs& a) {
+        if (!problem.empty()) return;
         if (n == "row") {
             std::size_t number = grid.rows.empty() ? 1 : grid.rows.back().number + 1;
-            if (auto r = a.find("r"); r != a.end()) number = std::stoul(r->second);
+            if (auto r = a.find("r"); r != a.end()) {
+                const auto given = whole_number(r->second, kMaxRows);
+                if (!given || *given == 0) {
+                    problem = "row number '" + shown(r->second) + "' is not a row of a sheet (1 to 1048576)";
+                    return;
+                }
+                number = *given;
+            }
             grid.rows.push_back({number, {}});
             row = &grid.rows.back();
             column = 0;
         } else if (n == "c" && row) {
             std::size_t c = column, r = 0;
-            if (auto ref = a.find("r"); ref != a.end() && parse_ref(ref->second, c, r)) column = c;
+            if (auto ref = a.find("r"); ref != a.end()) {
+                if (!parse_ref(ref->second, c, r)) {
+                    problem = "cell reference '" + shown(ref->second) + "' is not a cell of a sheet (A1 to XFD1048576)";
+                    return;
+                }
+                column = c;
+            }
             type = a.count("t") ? a.at("t") : "n";
             cell = {};
             value.clear();
@@ -234,15 +280,32 @@ Grid read_xlsx_grid(const std::string& path) {
         }
     };
     ev.end = [&](const std::string& n) {
+        if (!problem.empty()) return;
         if (n == "v" || n == "t") capture.clear();
         if (n == "c" && row) {
+            if (column >= kMaxColumns) {
+                problem = "row " + std::to_string(row->number) + " has more than 16384 cells";
+                return;
+            }
             if (type == "s") {
-                const auto i = value.empty() ? strings.size() : std::stoul(value);
-                cell.text = i < strings.size() ? strings[i] : "";
+                const auto i = whole_number(value, strings.size());
+                if (!value.empty() && (!i || *i >= strings.size())) {
+                    problem = "row " + std::to_string(row->number) + ": shared string '" + shown(value) +
+                              "' does not exist (the workbook has " + std::to_string(strings.size()) + ")";
+                    return;
+                }
+                cell.text = i && *i < strings.size() ? strings[*i] : "";
             } else {
                 cell.text = value;
             }
-            if (row->cells.size() <= column) row->cells.resize(column + 1);
+            if (row->cells.size() <= column) {
+                cells += column + 1 - row->cells.size();
+                if (cells > kMaxCells) {
+                    problem = "more than a million cells; a cards sheet has a few thousand";
+                    return;
+                }
+                row->cells.resize(column + 1);
+            }
             row->cells[column] = std::move(cell);
             ++column;
         }
@@ -251,6 +314,7 @@ Grid read_xlsx_grid(const std::string& path) {
         if (!capture.empty()) value += s;
     };
     parse_xml(*doc, ev, path + ": " + part);
+    if (!problem.empty()) throw AuthoringError(path + ": " + part + ": " + problem + "; the workbook is damaged");
     std::erase_if(grid.rows, [](const GridRow& r) { return r.cells.empty(); });
     return grid;
 }

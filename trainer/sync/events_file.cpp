@@ -1,5 +1,6 @@
 #include "trainer/sync/events_file.hpp"
 
+#include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/store/events.hpp"
 
@@ -9,6 +10,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
+#include <limits>
+#include <type_traits>
+#include <utility>
 #include <unistd.h>
 
 namespace trainer::sync {
@@ -35,12 +39,32 @@ nlohmann::json to_json(const WireEvent& e) {
 template <class T> T field(const nlohmann::json& j, const char* key, const std::filesystem::path& p, std::size_t line) {
     auto it = j.find(key);
     if (it == j.end()) refuse(ImportRefused::Reason::Malformed, p, line, std::string("missing \"") + key + "\"");
+    if constexpr (std::is_integral_v<T>) {
+        // Whole numbers only, within T: a float or a value out of range would be converted with
+        // undefined behaviour (or wrap) by get<T>().
+        if (!it->is_number_integer())
+            refuse(ImportRefused::Reason::Malformed, p, line,
+                   std::string("\"") + key + "\" must be a whole number, got " + it->type_name());
+        const bool fits = it->is_number_unsigned()
+                              ? std::cmp_less_equal(it->template get<std::uint64_t>(), std::numeric_limits<T>::max())
+                              : std::in_range<T>(it->template get<std::int64_t>());
+        if (!fits)
+            refuse(ImportRefused::Reason::Malformed, p, line,
+                   std::string("\"") + key + "\" is out of range (" + it->dump() + ")");
+    }
     try {
         return it->get<T>();
     } catch (const nlohmann::json::exception&) {
         refuse(ImportRefused::Reason::Malformed, p, line,
                std::string("\"") + key + "\" has the wrong type (" + it->type_name() + ")");
     }
+}
+
+// Organisation and device ids are printed in refusals and the audit log: the text policy for ids
+// (SECURITY.md, "Text from outside"), so a file cannot plant a line or a terminal command there.
+void check_id(const std::string& value, const char* key, const std::filesystem::path& p, std::size_t line) {
+    if (auto why = text::problem(value, text::Kind::Id))
+        refuse(ImportRefused::Reason::Malformed, p, line, std::string("\"") + key + "\": " + *why);
 }
 
 } // namespace
@@ -94,11 +118,14 @@ EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) 
         }
         if (!j.is_object()) refuse(ImportRefused::Reason::Malformed, in, line, "expected a JSON object");
         if (!header) {
-            if (j.value("format", "") != kEventsFileFormat)
+            const auto format = j.find("format");
+            if (format == j.end() || !format->is_string() || format->get<std::string>() != kEventsFileFormat)
                 refuse(ImportRefused::Reason::Malformed, in, line,
                        std::string("not an events file (expected \"format\": \"") + kEventsFileFormat + "\")");
             f.organisation_id = field<std::string>(j, "organisation", in, line);
             f.device_id = field<std::string>(j, "device", in, line);
+            check_id(f.organisation_id, "organisation", in, line);
+            check_id(f.device_id, "device", in, line);
             f.schema = field<int>(j, "schema", in, line);
             expected = field<std::size_t>(j, "count", in, line);
             if (f.schema > latest_schema)
@@ -112,13 +139,15 @@ EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) 
         e.id = field<std::string>(j, "id", in, line);
         e.organisation_id = field<std::string>(j, "organisation", in, line);
         e.device_id = field<std::string>(j, "device", in, line);
+        check_id(e.organisation_id, "organisation", in, line);
+        check_id(e.device_id, "device", in, line);
         e.occurred_ms = field<TimeMs>(j, "occurred_ms", in, line);
         e.type = field<std::string>(j, "type", in, line);
         e.person_id = field<std::string>(j, "person", in, line);
         auto p = j.find("payload");
         if (p == j.end() || !p->is_object()) refuse(ImportRefused::Reason::Malformed, in, line, "\"payload\" must be an object");
         e.payload = p->dump();
-        e.content_version = j.value("content_version", 0);
+        if (j.contains("content_version")) e.content_version = field<int>(j, "content_version", in, line);
         // Files written before migration 0014 carry no device order: the event id breaks the tie.
         if (j.contains("origin_seq")) e.origin_seq = field<std::int64_t>(j, "origin_seq", in, line);
         f.events.push_back(std::move(e));

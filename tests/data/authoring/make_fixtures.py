@@ -41,8 +41,9 @@ def col(i):
     return s
 
 
-def write_xlsx(name, table, formula=None, merged=None):
-    """A minimal workbook with inline strings; formula = (row, col, expr); merged = "A2:B2"."""
+def write_xlsx(name, table, formula=None, merged=None, edit=None):
+    """A minimal workbook with inline strings; formula = (row, col, expr); merged = "A2:B2";
+    edit(xml) -> xml changes the sheet's XML (damaged workbooks)."""
     sheet = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>']
     for r, row in enumerate(table, 1):
@@ -62,7 +63,8 @@ def write_xlsx(name, table, formula=None, merged=None):
         z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
         z.writestr("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="cards" sheetId="1" r:id="rId1"/></sheets></workbook>')
         z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-        z.writestr("xl/worksheets/sheet1.xml", "".join(sheet))
+        xml = "".join(sheet)
+        z.writestr("xl/worksheets/sheet1.xml", edit(xml) if edit else xml)
 
 
 def po(name, header, entries):
@@ -100,6 +102,24 @@ t = [list(r) for r in base]
 t[1][ix["pl back"]] = ""
 write_xlsx("emptied-translation.xlsx", t)
 (HERE / "not-a-workbook.xlsx").write_text("id,deck\n", encoding="utf-8")
+# A workbook whose sheet part no longer matches its checksum (a damaged copy): the CRC-32 of
+# xl/worksheets/sheet1.xml is flipped in both its local header and the central directory.
+write_xlsx("crc-mismatch.xlsx", base)
+data = bytearray((HERE / "crc-mismatch.xlsx").read_bytes())
+part = b"xl/worksheets/sheet1.xml"
+for sig, crc_at, name_at in ((b"PK\x03\x04", 14, 30), (b"PK\x01\x02", 16, 46)):
+    at = data.find(sig)
+    while at >= 0:
+        if data[at + name_at:at + name_at + len(part)] == part:
+            data[at + crc_at] ^= 0xFF
+        at = data.find(sig, at + 4)
+(HERE / "crc-mismatch.xlsx").write_bytes(bytes(data))
+# Sheets no spreadsheet program writes (seen while writing the xlsx fuzz target): a column far beyond XFD, a
+# row number that is not a number, a shared string the workbook does not have.
+write_xlsx("far-column.xlsx", base, edit=lambda x: x.replace('r="A2"', 'r="AAAAA2"', 1))
+write_xlsx("row-number-text.xlsx", base, edit=lambda x: x.replace('<row r="2">', '<row r="two">', 1))
+write_xlsx("shared-string-missing.xlsx", base,
+           edit=lambda x: x.replace('<row r="2">', '<row r="2"><c r="Z2" t="s"><v>7</v></c>', 1))
 
 PL = ["Project-Id-Version: trainer-content-cards", "Language: pl", "MIME-Version: 1.0",
       "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit",
@@ -108,6 +128,8 @@ title = 'msgctxt "fc-greet-by-name|title"\nmsgid "Greet by name"\nmsgstr "Witaj 
 po("other-project.po", ["Project-Id-Version: shop-checkout 2.1"] + PL[1:], title)
 po("fuzzy.po", PL, "#, fuzzy\n" + title)
 po("source-changed.po", PL, 'msgctxt "fc-greet-by-name|back"\nmsgid "Use the name once."\nmsgstr "Użyj imienia raz."\n\n' + title)
+# A line the PO reader does not know that starts with a terminal escape: the finding quotes it escaped.
+po("terminal-escape.po", PL, '\x1b[2Jmsgstr "x"\n\n' + title)
 po("plural.po", PL, title + '\nmsgctxt "fc-greet-by-name|title"\nmsgid "one card"\nmsgid_plural "%d cards"\nmsgstr[0] "karta"\nmsgstr[1] "karty"\n')
 po("plural-header.po", PL[:5] + ["Plural-Forms: nplurals=2; plural=(n != 1);"], title)
 
