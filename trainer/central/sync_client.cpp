@@ -115,7 +115,7 @@ struct Page {
 };
 
 Page fetch_page(PgConnection& conn, const sync::PullCursor& cur, std::size_t limit, bool origin,
-                std::vector<sync::SyncEvent>& events) {
+                bool below_horizon, std::vector<sync::SyncEvent>& events) {
     PgTransaction snapshot(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const std::string horizon = conn.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").text(0, 0);
     // ORDER BY e.xid, never a bare xid: that names the output column xid::text, and text order
@@ -129,8 +129,9 @@ Page fetch_page(PgConnection& conn, const sync::PullCursor& cur, std::size_t lim
         "COPY (SELECT e.xid::text, e.seq, e.id, e.type, e.person_id, e.kiosk_id, e.at_ms, e.payload::text, " +
             std::string(origin ? "e.origin_seq" : "NULL") +
             " FROM central.events e WHERE (e.xid, e.seq) > ('" + digits_only(cur.xid, "xid") + "'::xid8, " +
-            std::to_string(cur.seq) + "::bigint) AND e.xid < '" + digits_only(horizon, "horizon") +
-            "'::xid8 ORDER BY e.xid, e.seq LIMIT " + std::to_string(limit) + ") TO STDOUT",
+            std::to_string(cur.seq) + "::bigint)" +
+            (below_horizon ? " AND e.xid < '" + digits_only(horizon, "horizon") + "'::xid8" : std::string()) +
+            " ORDER BY e.xid, e.seq LIMIT " + std::to_string(limit) + ") TO STDOUT",
         [&](std::string_view line) {
             auto cols = copy_split(line);
             if (cols.size() != 9 || !cols[0] || !cols[1] || !cols[2] || !cols[6])
@@ -143,7 +144,7 @@ Page fetch_page(PgConnection& conn, const sync::PullCursor& cur, std::size_t lim
         });
     snapshot.commit();
     p.complete = static_cast<std::size_t>(p.rows) < limit;
-    if (p.complete && xid_before(p.next.xid, horizon)) p.next = {horizon, 0};
+    if (p.complete && below_horizon && xid_before(p.next.xid, horizon)) p.next = {horizon, 0};
     return p;
 }
 
@@ -159,7 +160,7 @@ void pull(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o, bool or
         // One page as large as the import (the planner then reads the scope in one pass instead
         // of an index walk per page); more only if a page came back full but short of it.
         while (!complete && events.size() < import_at) {
-            const Page p = fetch_page(conn, cur, import_at - events.size(), origin, events);
+            const Page p = fetch_page(conn, cur, import_at - events.size(), origin, !o.whole_snapshot, events);
             cur = p.next;
             complete = p.complete;
         }

@@ -21,6 +21,10 @@ struct SyncOptions {
     std::size_t import_events = 200000;
     // Called after each pushed batch and each pulled import (tests cut the connection here).
     std::function<void(const char* phase, std::size_t batch_index)> after_batch;
+    // A one-shot copy that keeps no cursor (reports with --central): every row its snapshot sees,
+    // not only the rows below the transaction horizon. A long transaction anywhere in the cluster
+    // must not empty a lead's report, and with no cursor kept nothing can be skipped for ever.
+    bool whole_snapshot = false;
 };
 
 struct Refusal {

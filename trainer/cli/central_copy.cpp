@@ -70,6 +70,7 @@ int run_on_central_copy(const Args& a, Io& io, int (*run)(const Args&, Io&)) {
             auto conn = central::connect_device(cred);
             central::SyncOptions so;
             so.batch = 5000;
+            so.whole_snapshot = true; // a report of what the centre holds now (sync_client.hpp)
             const auto r = central::pull_scope(conn, log, so);
             io.err << "central store: " << r.pulled << " records this desk (" << cred.device << ") may read\n";
         } catch (const central::CentralError& e) {
