@@ -14,6 +14,9 @@ std::string write_screenshot(const std::filesystem::path& path, int w, int h) {
     glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     // OpenGL's origin is bottom-left; PNG rows go top-down.
     const int stride = w * 3;
+    // No per-row filter: a screen of flat colours compresses as well without one, and a reader
+    // (tests/window/check_png.py, run on every window test) inflates it without unfiltering each byte.
+    stbi_write_force_png_filter = 0;
     const int ok = stbi_write_png(path.c_str(), w, h, 3, pixels.data() + (h - 1) * stride, -stride);
     return ok ? std::string() : "cannot write the screenshot to " + path.string();
 }

@@ -27,6 +27,11 @@ def read_png(path):
         pos += 12 + length
     raw = zlib.decompress(idat)
     stride = width * bpp
+    if len(raw) != height * (stride + 1):
+        raise ValueError(f"{path}: {len(raw)} bytes of image data, expected {height * (stride + 1)}")
+    if all(raw[y * (stride + 1)] == 0 for y in range(height)):
+        # No row filtered (the kiosk writes its screenshots so): the rows are the bytes as they are.
+        return width, height, bpp, [raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)] for y in range(height)]
     rows, prev = [], bytearray(stride)
     for y in range(height):
         f = raw[y * (stride + 1)]
