@@ -1,4 +1,5 @@
 #include "kiosk/fonts.hpp"
+#include "trainer/core/read_all.hpp"
 
 #include <imgui.h>
 
@@ -51,7 +52,8 @@ std::string add_fonts(ImFontAtlas& atlas, const std::filesystem::path& assets_di
     // Each file is read once; its sizes share the bytes (the atlas frees them after the build).
     auto read = [](const std::filesystem::path& file) {
         std::ifstream in(file, std::ios::binary);
-        return std::vector<char>(std::istreambuf_iterator<char>(in), {});
+        const std::string bytes = trainer::read_all(in);
+        return std::vector<char>(bytes.begin(), bytes.end());
     };
     ttf.assign(2, {});
     ttf[0] = read(files[0]);

@@ -2,6 +2,7 @@
 // trainer content import FILE.xlsx|FILE.csv|FILE.po [--dry-run]
 // Authoring without JSON (content/README.md, "Authoring in a spreadsheet").
 #include "trainer/authoring/deck_files.hpp"
+#include "trainer/core/read_all.hpp"
 #include "trainer/authoring/po_import.hpp"
 #include "trainer/authoring/sheet_files.hpp"
 #include "trainer/authoring/sheet_import.hpp"
@@ -71,7 +72,7 @@ int cmd_content_export(const Args& a, Io& io) {
 std::string read_all(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw AuthoringError(path + ": cannot read");
-    return {std::istreambuf_iterator<char>(in), {}};
+    return trainer::read_all(in);
 }
 
 int report(const std::vector<Finding>& findings, Io& io) {

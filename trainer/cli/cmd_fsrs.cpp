@@ -1,5 +1,6 @@
 // trainer fsrs replay [FILE]
 #include "trainer/cli/cli.hpp"
+#include "trainer/core/read_all.hpp"
 #include "trainer/fsrs/replay.hpp"
 
 #include <fstream>
@@ -13,11 +14,11 @@ namespace {
 int cmd_fsrs_replay(const Args& a, Io& io) {
     std::string text;
     if (a.positional.empty() || a.positional[0] == "-") {
-        text.assign(std::istreambuf_iterator<char>(io.in), {});
+        text = read_all(io.in);
     } else {
         std::ifstream in(a.positional[0], std::ios::binary);
         if (!in) throw std::runtime_error("cannot read " + a.positional[0]);
-        text.assign(std::istreambuf_iterator<char>(in), {});
+        text = read_all(in);
         if (in.bad()) throw std::runtime_error("cannot read " + a.positional[0]);
     }
     // The whole output is built before anything is written: an error never leaves a partial array.

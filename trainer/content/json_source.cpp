@@ -1,4 +1,5 @@
 #include "trainer/content/json_source.hpp"
+#include "trainer/core/read_all.hpp"
 #include "trainer/content/pointer_scanner.hpp"
 
 // JsonSource: read, parse and locate (UTF-8 checks in utf8_check.cpp, JSON pointers in
@@ -82,7 +83,7 @@ JsonSource JsonSource::from_file(const std::filesystem::path& path, std::string 
                           std::to_string(kMaxFileBytes));
     std::ifstream in(path, std::ios::binary);
     if (!in) return unreadable("cannot open the file for reading");
-    std::string text{std::istreambuf_iterator<char>(in), {}};
+    std::string text = read_all(in);
     if (in.bad()) return unreadable("read error");
     return from_text(std::move(text), std::move(display_name));
 }

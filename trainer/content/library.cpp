@@ -1,4 +1,5 @@
 #include "trainer/content/library.hpp"
+#include "trainer/core/read_all.hpp"
 
 #include "trainer/content/adoption.hpp"
 #include "trainer/core/uuid.hpp"
@@ -85,7 +86,7 @@ void ContentLibrary::save_snapshot() {
         for (const auto& p : content_files(dir_)) {
             std::ifstream in(p, std::ios::binary);
             files.emplace_back(std::filesystem::relative(p, dir_).string(),
-                               std::string{std::istreambuf_iterator<char>(in), {}});
+                               read_all(in));
             all += files.back().first + '\0' + files.back().second + '\0';
         }
         // Most starts load the same content as last time: then nothing is written.

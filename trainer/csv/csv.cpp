@@ -1,4 +1,5 @@
 #include "trainer/csv/csv.hpp"
+#include "trainer/core/read_all.hpp"
 
 #include "trainer/core/text_policy.hpp"
 #include "trainer/csv/encoding.hpp"
@@ -228,7 +229,7 @@ Table read_file(const std::filesystem::path& path) {
         throw CsvError(path.string() + ": is a directory, not a CSV file");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw CsvError(path.string() + ": cannot read the file");
-    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    const std::string text = read_all(in);
     return parse(text);
 }
 
@@ -244,14 +245,14 @@ std::string read_input_text(const std::string& path, const std::optional<std::st
                             std::istream& in, std::string* encoding_found) {
     std::string bytes;
     if (path == "-") {
-        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        bytes = read_all(in);
     } else {
         std::error_code ec;
         if (std::filesystem::is_directory(path, ec))
             throw CsvError(path + ": is a directory, not a CSV file");
         std::ifstream f(path, std::ios::binary);
         if (!f) throw CsvError(path + ": cannot read the file");
-        bytes.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+        bytes = read_all(f);
     }
     try {
         Decoded d = decode(bytes, encoding.value_or(""), path == "-" ? "standard input" : path);
