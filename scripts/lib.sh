@@ -11,7 +11,7 @@ PACKAGES=(
   xvfb xauth xdotool fonts-dejavu-core
   python3 python3-jsonschema
   libicu-dev # trainer/i18n/format, trainer/core/org_time_zone: CLDR numbers and dates, tz database
-  clang libclang-rt-dev # bench/fuzz: libFuzzer targets
+  clang libclang-rt-dev # the asan preset (what scripts/test and CI build); bench/fuzz: libFuzzer targets
   postgresql libpq-dev openssl # central store (tests start a throwaway cluster; scripts/run needs none)
   libstemmer-dev libhunspell-dev hunspell-pl hunspell-ru hunspell-en-us # search word forms
   libxlsxwriter-dev # trainer motivation --format xlsx
