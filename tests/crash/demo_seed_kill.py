@@ -53,7 +53,7 @@ def main():
     o = ap.parse_args()
     work = o.work or tempfile.mkdtemp(prefix="demo-seed-kill-")
     os.makedirs(work, exist_ok=True)
-    args = ["--content", o.content, "--agents", "12", "--days", "120", "--seed", "7"]
+    args = ["--content", o.content, "--agents", "6", "--days", "90", "--seed", "7"]
 
     # The reference: the same seed into a fresh database, not killed.
     fresh = os.path.join(work, "fresh.db")
@@ -73,7 +73,7 @@ def main():
     before = counts(killed)
     child = subprocess.Popen([o.trainer, "--db", killed, "demo", "seed", *args],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # Kill once the seed reports day 30 of 120: the history is half written, nothing committed.
+    # Kill once the seed reports day 30 of 90: a third of the history is written, nothing committed.
     deadline = time.time() + 120
     line = ""
     while time.time() < deadline:
