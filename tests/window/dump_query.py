@@ -9,6 +9,8 @@ usage: dump_query.py DUMP screen              prints the screen on top
                                               screen on top: a script waits for what it needs to
                                               see instead of sleeping a guessed time
        dump_query.py DUMP wait-text TEXT [S]  waits until some text item contains TEXT
+       dump_query.py DUMP wait-exact TEXT [S] waits until some text item is TEXT exactly (what a
+                                              text field holds while someone types into it)
 """
 import json
 import sys
@@ -37,6 +39,8 @@ def wait(path, what, value, seconds):
             return 0
         if what == "text" and any(value in it["text"] for it in drawn.get("items", [])):
             return 0
+        if what == "exact" and any(value == it["text"] for it in drawn.get("items", [])):
+            return 0
         if time.monotonic() > deadline:
             shown = " | ".join(it["text"][:40] for it in drawn.get("items", [])[:30])
             print(f"waited {seconds} s for {what} '{value}'; the screen is '{drawn.get('screen', '')}': {shown}",
@@ -48,7 +52,7 @@ def wait(path, what, value, seconds):
 def main(argv):
     if len(argv) < 2:
         raise SystemExit(__doc__)
-    if argv[1] in ("wait-screen", "wait-text") and len(argv) >= 3:
+    if argv[1] in ("wait-screen", "wait-text", "wait-exact") and len(argv) >= 3:
         seconds = float(argv[3]) if len(argv) > 3 else 30.0
         return wait(argv[0], argv[1][5:], argv[2], seconds)
     drawn = load(argv[0])
