@@ -42,6 +42,8 @@ const char* push_v3_sql();
 const char* push_staged_sql();
 // Migration 5's SQL (push_v5_sql.cpp): central.events.origin_seq and the staged push that stores it.
 const char* push_origin_sql();
+// Migration 6's SQL (push_v6_sql.cpp): the (type, at_ms) index only on reporting's sparse types.
+const char* push_v6_sql();
 // The first migration whose centre keeps origin_seq (a desk of this build uses its push and pull).
 inline constexpr int kOriginSeqVersion = 5;
 

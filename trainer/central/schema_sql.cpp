@@ -193,6 +193,7 @@ END $$;
         {3, "skew_episodes_policy_initplans_team_records", push_v3_sql()},
         {4, "staged_push_notify", push_staged_sql()},
         {5, "events_origin_seq", push_origin_sql()},
+        {6, "sparse_type_index", push_v6_sql()},
     };
     return list;
 }
