@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <thread>
 
 namespace trainer::central {
 
@@ -201,23 +200,9 @@ SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock
     return r;
 }
 
-SyncReport pull_scope(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o, int wait_ms) {
+SyncReport pull_scope(PgConnection& conn, sync::LocalLog& log, const SyncOptions& o) {
     SyncReport r;
-    const bool origin = keeps_origin(conn);
-    // Every transaction that could have committed before now has an id below this snapshot's
-    // xmax; once the cursor reaches it (a complete pull moves the cursor to the horizon), all of
-    // them have ended and their rows were handed out. A long transaction anywhere in the cluster
-    // holds the horizon back (the comment above fetch_page): without this a report run meanwhile
-    // came back silently short, even empty.
-    const std::string began = conn.exec("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").text(0, 0);
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
-    for (;;) {
-        pull(conn, log, o, origin, r);
-        if (!xid_before(log.cursor().xid, began)) return r;
-        if (std::chrono::steady_clock::now() >= deadline) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    r.held_back = true;
+    pull(conn, log, o, keeps_origin(conn), r);
     return r;
 }
 

@@ -42,9 +42,6 @@ struct SyncReport {
     // Where a sync's time went (bench/central_bench.cpp prints them): waiting on the centre for
     // pushes and for pulled pages, and importing pulled pages here (sync::import_events).
     double push_s = 0, fetch_s = 0, import_s = 0;
-    // pull_scope only: a transaction still open at the centre after the wait held back records
-    // committed before the pull began (the caller says its result may be incomplete).
-    bool held_back = false;
 };
 
 // One complete exchange. Throws CentralError when the centre cannot be reached or refuses; what
@@ -52,11 +49,9 @@ struct SyncReport {
 SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const SyncOptions& options = {});
 
 // Only the pull half: every event the device may read after the log's cursor (a scratch copy for
-// `--central` reports starts at the beginning). Same batches, cursor and import as sync_once, but
-// it does not stop at the first short page: a report must hold everything committed before it
-// began, so it pulls again until the cursor passes every transaction that was running then —
-// waiting at most `wait_ms` for a transaction held open elsewhere (then held_back is set).
-SyncReport pull_scope(PgConnection& conn, sync::LocalLog& log, const SyncOptions& options = {}, int wait_ms = 20000);
+// `--central` reports starts at the beginning, with options.whole_snapshot). Same batches, cursor
+// and import as sync_once.
+SyncReport pull_scope(PgConnection& conn, sync::LocalLog& log, const SyncOptions& options = {});
 
 // The sentence a desk shows for a failure (calm, no SQL).
 std::string calm_message(const CentralError& e);

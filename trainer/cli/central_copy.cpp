@@ -73,9 +73,6 @@ int run_on_central_copy(const Args& a, Io& io, int (*run)(const Args&, Io&)) {
             so.whole_snapshot = true; // a report of what the centre holds now (sync_client.hpp)
             const auto r = central::pull_scope(conn, log, so);
             io.err << "central store: " << r.pulled << " records this desk (" << cred.device << ") may read\n";
-            if (r.held_back)
-                io.err << "trainer: --central: a transaction open at the central store held back some records for "
-                          "20 s; this report may miss what was committed just before it (run it again later)\n";
         } catch (const central::CentralError& e) {
             io.err << "trainer: --central: " << central::calm_message(e) << "\n  (" << e.what() << ")\n";
             return e.kind() == central::ErrorKind::offline ? 3 : 1;
