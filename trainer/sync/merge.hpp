@@ -1,7 +1,8 @@
 #pragma once
 // `trainer merge OTHER.db`: every event of another database of the same organisation, imported
-// with import_events() (union by id, all or nothing). The other file is opened read-only and is
-// never migrated or changed.
+// as import_events() does (union by id, all or nothing), streamed in pages in the one total order
+// through one Importer (trainer/sync/importer.hpp), so a merge holds one page of the source in
+// memory, not the whole of it. The other file is opened read-only and is never migrated or changed.
 #include "trainer/sync/exchange.hpp"
 
 #include <filesystem>
