@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
@@ -15,9 +16,6 @@
 namespace trainer::sync {
 
 namespace {
-
-// Events per page of a merge: a page's parsed payloads are what a merge holds in memory.
-constexpr std::size_t kMergePage = 5000;
 
 // The other database, opened read-only with SQLite directly: Database::open would migrate it, and
 // a merge source must not change.
@@ -131,7 +129,8 @@ private:
 
 } // namespace
 
-ImportResult merge_database(store::Database& db, const std::filesystem::path& other, const ImportOptions& options) {
+ImportResult merge_database(store::Database& db, const std::filesystem::path& other, const ImportOptions& options,
+                            std::size_t page_events) {
     std::error_code ec;
     if (!std::filesystem::exists(other, ec))
         throw ImportRefused(ImportRefused::Reason::Damaged, other.string() + ": no such file");
@@ -152,7 +151,7 @@ ImportResult merge_database(store::Database& db, const std::filesystem::path& ot
     // Streamed in pages (trainer/sync/importer.hpp): memory does not grow with the source.
     Importer importer(db, o);
     importer.erasures(source.tombstones(org));
-    source.pages(org, kMergePage, [&](std::span<const WireEvent> page, std::size_t first) { importer.add(page, first); });
+    source.pages(org, std::max<std::size_t>(1, page_events), [&](std::span<const WireEvent> page, std::size_t first) { importer.add(page, first); });
     return importer.finish();
 }
 
