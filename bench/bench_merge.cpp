@@ -1,6 +1,7 @@
 // One history from many devices, at scale (issue 12 §8; bench/run prints the rows):
 // - merge: a copy of device A's database takes in device B's (`trainer merge`), each seeded with
-//   `trainer demo seed` (bench/report.py seeds and caches them under build/bench-cache/);
+//   `trainer demo seed` (bench/report.py seeds and caches them under build/bench-cache/), with the
+//   process's peak resident memory (the merge runs first, so the peak is the merge's);
 // - rebuild: every derived table recomputed from the merged log, in events/s, against a plain
 //   scan of the same events in the same order (the floor any replay pays);
 // - incremental: 10,000 new events from a third desk into the merged database, once all after
@@ -18,6 +19,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <sys/resource.h>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -35,6 +37,13 @@ double cpu_now() {
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// Peak resident memory of this process so far, in MB (Linux: ru_maxrss is in KiB).
+double peak_rss_mb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_maxrss) / 1024.0;
 }
 
 std::int64_t scalar(trainer::store::Database& db, const std::string& sql) {
@@ -108,7 +117,9 @@ int main(int argc, char** argv) {
         events = scalar(db, "SELECT count(*) FROM events");
         std::cerr << "merge: " << r.added << " added, " << r.replayed << " replayed, " << r.recomputed_people
                   << " people, in " << s << " s\n";
-        std::cout << "merge_s " << s << "\nmerge_cpu_s " << cpu << "\nmerge_added " << r.added << "\nmerged_events " << events << "\n";
+        std::cout << "merge_s " << s << "\nmerge_cpu_s " << cpu << "\nmerge_added " << r.added << "\nmerged_events " << events
+                  << "\nmerge_peak_rss_mb " << peak_rss_mb() << "\nmerge_source_mb "
+                  << static_cast<double>(std::filesystem::file_size(b_path)) / (1024.0 * 1024.0) << "\n";
     }
     // 2. A full rebuild, and the plain ordered scan of the same events as its floor.
     {

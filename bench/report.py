@@ -270,6 +270,9 @@ def merge_rows():
     rows = [
         (f"merge of two databases, {size}, {merged:,} events merged (s{cpu('merge_cpu_s')}); baseline: full rebuild",
          kv["merge_s"], kv["rebuild_s"], kv["merge_s"] / kv["rebuild_s"], "reported", True),
+        (f"peak memory of that merge (MB resident); baseline: the source database file (MB)",
+         kv["merge_peak_rss_mb"], kv["merge_source_mb"], kv["merge_peak_rss_mb"] / kv["merge_source_mb"],
+         "reported", True),
         (f"full rebuild of {int(kv['rebuild_events']):,} events (events/s{cpu('rebuild_cpu_s')}); baseline: ordered scan",
          rebuild_rate, kv["scan_events_per_s"], rebuild_rate / kv["scan_events_per_s"], ">= 100,000/s",
          rebuild_rate >= 100000),

@@ -209,3 +209,55 @@ TEST_CASE("merging another organisation's database is refused and changes neithe
     // Once it holds another device's events, a database keeps its organisation.
     CHECK_THROWS_AS(sync::set_organisation_id(a, "org-q"), ImportRefused);
 }
+
+TEST_CASE("a merge read in pages gives what one page gives; a bad event in a later page changes nothing") {
+    test::TempDir dir;
+    const auto review = [](const std::string& id, TimeMs at, const std::string& device, const std::string& card, int rating) {
+        WireEvent e{id, "org-a", device, at, "card.reviewed", "anna",
+                    nlohmann::json{{"card", card}, {"card_version", 1}, {"rating", rating}}.dump()};
+        return e;
+    };
+    // The source: 40 reviews of two cards from desk B, interleaved in time with the targets' own.
+    {
+        auto b = store::Database::open(dir / "b.db", {true});
+        sync::set_organisation_id(b, "org-a");
+        std::vector<WireEvent> events;
+        for (int i = 0; i < 40; ++i)
+            events.push_back(review("b" + std::to_string(i), kT0 + i * 3'600'000, "kiosk-b", i % 2 ? "c1" : "c2", 1 + i % 4));
+        sync::ImportOptions quiet;
+        quiet.record_import = false; // the source holds these 40 events and no audit record of them
+        sync::import_events(b, events, quiet);
+    }
+    std::vector<WireEvent> own;
+    for (int i = 0; i < 10; ++i)
+        own.push_back(review("a" + std::to_string(i), kT0 + i * 7'200'000 + 1'000, "kiosk-a", "c1", 3));
+    const auto merged = [&](const std::string& name, std::size_t page) {
+        auto db = store::Database::open(dir / name, {true});
+        sync::set_organisation_id(db, "org-a");
+        sync::import_events(db, own, {});
+        const auto r = sync::merge_database(db, dir / "b.db", {}, page);
+        CHECK(r.added == 40);
+        CHECK_FALSE(r.applied_in_place); // some of B's reviews sort before A's: recomputed
+        CHECK(sync::check_rebuild(db, app::all_projections()).empty());
+        return sync::canonical_dump(db, sync::derived_tables(app::all_projections()));
+    };
+    const std::string whole = merged("one.db", 1000);
+    CHECK(merged("pages.db", 7) == whole); // 6 pages, the last one short
+    CHECK(merged("single.db", 1) == whole);
+
+    // Event 33 of the source, in the fifth page of 7, carries an id the target holds with other
+    // content: the whole merge is refused, the first four pages are not kept.
+    auto c = store::Database::open(dir / "c.db", {true});
+    sync::set_organisation_id(c, "org-a");
+    const std::vector<WireEvent> other{review("b32", kT0, "kiosk-z", "c9", 2)};
+    sync::import_events(c, other, {});
+    const auto before = count_events(c);
+    try {
+        sync::merge_database(c, dir / "b.db", {}, 7);
+        FAIL("no refusal");
+    } catch (const ImportRefused& e) {
+        CHECK(e.reason() == ImportRefused::Reason::ConflictingDuplicate);
+        CHECK(std::string(e.what()).find("b32") != std::string::npos);
+    }
+    CHECK(count_events(c) == before);
+}

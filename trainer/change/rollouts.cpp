@@ -1,6 +1,7 @@
 #include "trainer/change/rollouts.hpp"
 
 #include "trainer/change/projection.hpp"
+#include "trainer/content/adopted_content.hpp"
 #include "trainer/content/deck_parser.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/store/events.hpp"
@@ -35,23 +36,49 @@ content::Rollout from_row(const store::Statement& st) {
 constexpr const char* kSelect =
     "SELECT id, title, cards, modules, teams, start_date, target_date FROM change_rollouts";
 
+// A content rollout as the organisation adopted it (content/adopted_content.hpp): the adopted
+// definition wins over this folder's, so every desk agrees on its cards, modules and teams.
+std::vector<content::Rollout> adopted_rollouts(store::Database& db, const content::ContentSet& content) {
+    auto adopted = content::adopted_content(db).rollouts;
+    std::vector<content::Rollout> out;
+    if (content.change)
+        for (const auto& r : content.change->rollouts) {
+            const auto it = adopted.find(r.id);
+            out.push_back(it == adopted.end() ? r : std::move(it->second.rollout));
+            if (it != adopted.end()) adopted.erase(it);
+        }
+    // Adopted on another desk, missing from this folder: still a rollout here.
+    std::vector<content::Rollout> elsewhere;
+    for (auto& [id, a] : adopted) elsewhere.push_back(std::move(a.rollout));
+    std::sort(elsewhere.begin(), elsewhere.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    out.insert(out.end(), std::make_move_iterator(elsewhere.begin()), std::make_move_iterator(elsewhere.end()));
+    return out;
+}
+
+// Whether one of the first n rollouts (those of the content) has this id.
+bool is_content_rollout(const std::vector<content::Rollout>& rollouts, std::size_t n, const std::string& id) {
+    const auto end = rollouts.begin() + static_cast<std::ptrdiff_t>(n);
+    return std::any_of(rollouts.begin(), end, [&](const content::Rollout& r) { return r.id == id; });
+}
+
 } // namespace
 
 std::vector<content::Rollout> list_rollouts(store::Database& db, const content::ContentSet& content) {
-    std::vector<content::Rollout> out;
-    if (content.change) out = content.change->rollouts;
+    std::vector<content::Rollout> out = adopted_rollouts(db, content);
+    const std::size_t from_content = out.size();
     auto st = db.prepare(std::string(kSelect) + " ORDER BY id");
     while (st.step()) {
         auto r = from_row(st);
-        if (!(content.change && content.change->find_rollout(r.id))) out.push_back(std::move(r));
+        if (!is_content_rollout(out, from_content, r.id))
+            out.push_back(std::move(r));
     }
     return out;
 }
 
 std::optional<content::Rollout> find_rollout(store::Database& db, const content::ContentSet& content,
                                              const std::string& id) {
-    if (content.change)
-        if (const auto* r = content.change->find_rollout(id)) return *r;
+    for (auto& r : adopted_rollouts(db, content))
+        if (r.id == id) return std::move(r);
     auto st = db.prepare(std::string(kSelect) + " WHERE id = ?1");
     st.bind(1, id);
     if (st.step()) return from_row(st);
@@ -79,7 +106,7 @@ content::Rollout define_rollout(store::EventStore& events, const identity::Actor
     store::Database& db = events.db();
     std::vector<std::string> problems;
     if (!content::is_valid_id(r.id)) problems.push_back("rollout id '" + r.id + "' is not [a-z0-9-]+");
-    if (content.change && content.change->find_rollout(r.id))
+    if ((content.change && content.change->find_rollout(r.id)) || content::adopted_content(db).rollouts.count(r.id))
         problems.push_back("rollout '" + r.id + "' is defined in the content; change it there");
     if (r.title.count("en") == 0 || r.title.at("en").empty()) problems.push_back("an English title is required");
     if (r.cards.empty()) problems.push_back("a rollout needs at least one card");

@@ -1,5 +1,7 @@
 #include "trainer/content/adoption.hpp"
 
+#include "trainer/content/adopted_content.hpp"
+
 #include "trainer/store/events.hpp"
 
 #include <algorithm>
@@ -69,10 +71,14 @@ std::string content_identity(const ContentSet& content) {
 }
 
 Adoption adopt_content(store::EventStore& events, const ContentSet& content, AdoptionSource source) {
+    return adopt_all(events, content, source);
+}
+
+ContentAdoption adopt_all(store::EventStore& events, const ContentSet& content, AdoptionSource source) {
     store::Database& db = events.db();
     store::Transaction tx(db);
     const AdoptedVersions adopted = adopted_versions(db);
-    Adoption out;
+    ContentAdoption out;
     for (const auto& c : content.cards) {
         const auto it = adopted.find(c.id);
         if (it == adopted.end()) {
@@ -84,15 +90,15 @@ Adoption adopt_content(store::EventStore& events, const ContentSet& content, Ado
         out.cards.emplace(c.id, c.version);
         out.previous.emplace(c.id, it->second);
     }
-    if (out.cards.empty()) return out;
-    nlohmann::json cards = nlohmann::json::object();
-    for (const auto& [id, version] : out.cards) cards[id] = version;
-    const store::Event e = events.append({kContentAdopted,
-                                          "",
-                                          {{"content", content_identity(content)},
-                                           {"cards", std::move(cards)},
-                                           {"source", source == AdoptionSource::Admin ? "admin" : "load"}}});
+    nlohmann::json payload{{"content", content_identity(content)},
+                           {"cards", nlohmann::json::object()},
+                           {"source", source == AdoptionSource::Admin ? "admin" : "load"}};
+    out.items = plan_item_adoption(db, content, source == AdoptionSource::Admin, payload);
+    if (out.cards.empty() && out.items.empty()) return out;
+    for (const auto& [id, version] : out.cards) payload["cards"][id] = version;
+    const store::Event e = events.append({kContentAdopted, "", std::move(payload)});
     apply_adoption(db, e);
+    apply_item_adoption(db, e);
     tx.commit();
     out.event_id = e.id;
     return out;
@@ -101,11 +107,16 @@ Adoption adopt_content(store::EventStore& events, const ContentSet& content, Ado
 store::Projection adoption_projection() {
     store::Projection p;
     p.name = "adopted_versions";
-    p.clear = [](store::Database& db) { db.exec("DELETE FROM adopted_versions"); };
-    p.apply = [](store::Database& db, const store::Event& e) {
-        if (e.type == kContentAdopted) apply_adoption(db, e);
+    p.clear = [](store::Database& db) {
+        db.exec("DELETE FROM adopted_versions");
+        db.exec("DELETE FROM adopted_content");
     };
-    p.shared = {{{"adopted_versions"}, {kContentAdopted}}};
+    p.apply = [](store::Database& db, const store::Event& e) {
+        if (e.type != kContentAdopted) return;
+        apply_adoption(db, e);
+        apply_item_adoption(db, e);
+    };
+    p.shared = {{{"adopted_versions", "adopted_content"}, {kContentAdopted}}};
     p.types = {kContentAdopted};
     return p;
 }

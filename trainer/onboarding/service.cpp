@@ -1,5 +1,7 @@
 #include "trainer/onboarding/service.hpp"
 
+#include "trainer/content/adopted_content.hpp"
+
 #include "trainer/core/text_policy.hpp"
 #include "trainer/store/events.hpp"
 
@@ -89,10 +91,14 @@ std::vector<TrackMap> OnboardingService::track_maps(const identity::Actor& actor
                                                     std::string_view locale) {
     identity::require_view_person(actor, person);
     const auto records = load_records(events_.db(), person);
+    // Status against the module versions the organisation adopted, not this desk's folder
+    // (content/adopted_content.hpp); a copy only where the folder differs from them.
+    const auto adopted = content::with_adopted_modules(content_, content::adopted_of(events_.db(), "module"));
+    const content::OnboardingContent& current = adopted ? *adopted : content_;
     std::vector<TrackMap> out;
     for (const auto& id : assigned_tracks(events_.db(), person))
-        if (const content::Track* t = content_.find_track(id))
-            out.push_back(build_track_map(*t, content_, records, locale));
+        if (const content::Track* t = current.find_track(id))
+            out.push_back(build_track_map(*t, current, records, locale));
     return out;
 }
 

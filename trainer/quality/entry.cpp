@@ -1,6 +1,7 @@
 #include "trainer/quality/entry.hpp"
 #include "trainer/quality/qa_figures.hpp"
 
+#include "trainer/content/adopted_content.hpp"
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/record_date.hpp"
 #include "trainer/core/text_policy.hpp"
@@ -98,6 +99,13 @@ std::vector<std::string> EvaluationService::problems(const EvaluationDraft& d) c
         out.push_back("unknown scorecard '" + d.scorecard_id + "'");
         return out;
     }
+    // Evaluations compare only on the scorecard the organisation adopted (content/adopted_content.hpp):
+    // a desk whose folder has another version scores nothing on it until its content is updated.
+    if (const int adopted = content::current_version(content::adopted_of(db_, "scorecard"), sc->id, sc->version);
+        adopted != sc->version)
+        out.push_back("this desk has version " + std::to_string(sc->version) + " of scorecard '" + sc->id +
+                      "', but the organisation adopted version " + std::to_string(adopted) +
+                      ": update this desk's content before scoring on it");
     if (std::find(sc->channels.begin(), sc->channels.end(), d.channel) == sc->channels.end())
         out.push_back("channel '" + d.channel + "' is not one of this scorecard's channels");
     if (auto e = record_date_problem(d.date, clock_.now_ms())) out.push_back(*e);

@@ -76,13 +76,18 @@ RebuildStats replay_all(Database& db, const std::vector<Projection>& projections
     Event e;
     std::vector<char> reads(projections.size());
     ReplayPayloadParser payloads(projections);
+    bool any = false;
     while (st.step()) {
         ++stats.events;
-        e.type = st.text(2);
-        bool any = false;
-        for (std::size_t i = 0; i < projections.size(); ++i) {
-            reads[i] = !all_typed || type_matches(projections[i].types, e.type);
-            any = any || reads[i];
+        std::string type = st.text(2); // short: no allocation
+        // Which projections take it, decided once per run of events of one type (mostly reviews).
+        if (stats.events == 1 || type != e.type) {
+            e.type = std::move(type);
+            any = false;
+            for (std::size_t i = 0; i < projections.size(); ++i) {
+                reads[i] = !all_typed || type_matches(projections[i].types, e.type);
+                any = any || reads[i];
+            }
         }
         if (!any) continue;
         e.seq = st.int64(0);

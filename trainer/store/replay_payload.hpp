@@ -2,8 +2,8 @@
 // Parsing payloads during a replay (a full rebuild, an import's recompute: issue 12 §8). A replay
 // parses millions of payloads, and most of a review's payload (the "before" and "after" states the
 // desk showed) is read by no projection. This parser leaves out the top-level keys that none of
-// the projections taking an event reads (store::Projection::unread_keys), and is otherwise
-// nlohmann::json::parse.
+// the projections taking an event reads (store::Projection::unread_keys), stepping over their
+// text without parsing it, and is otherwise nlohmann::json::parse.
 #include "trainer/store/projection.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -27,6 +27,10 @@ private:
     const std::vector<Projection>& projections_;
     // By event type and the projections taking it: the keys to leave out (usually empty).
     std::unordered_map<std::string, std::vector<std::string>> skipped_;
+    // The last answer of skipped() and what it was for.
+    std::string last_type_;
+    std::vector<char> last_takes_;
+    const std::vector<std::string>* last_ = nullptr;
 };
 
 } // namespace trainer::store

@@ -1,13 +1,17 @@
 #include "trainer/sync/merge.hpp"
 
 #include "trainer/store/events.hpp"
+#include "trainer/sync/importer.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <span>
 
 namespace trainer::sync {
 
@@ -52,26 +56,45 @@ public:
         return org;
     }
 
-    std::vector<WireEvent> events(const std::string& org) {
+    // The person.erased events: an import applies them before any page.
+    std::vector<WireEvent> tombstones(const std::string& org) {
         std::vector<WireEvent> out;
-        // A source from before migration 0014 has no origin_seq: every event was recorded there or
-        // merged without it, and its seq is the best order known.
+        for_rows("SELECT id, kiosk_id, at_ms, type, coalesce(person_id, ''), payload FROM events "
+                 "WHERE type = 'person.erased' ORDER BY seq",
+                 [&](sqlite3_stmt* st) { out.push_back(row(st, org)); });
+        return out;
+    }
+
+    // Every event, in pages of `page` events in the one total order; fn(page, index of page[0]).
+    // Only one page is in memory at a time.
+    void pages(const std::string& org, std::size_t page,
+               const std::function<void(std::span<const WireEvent>, std::size_t)>& fn) {
+        // A source from before migration 0014 has no origin_seq (nor the index of the total order):
+        // every event was recorded there or merged without it, and its seq is the best order known.
         const bool has_origin = integer("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'origin_seq'") > 0;
+        std::vector<WireEvent> buffer;
+        buffer.reserve(page);
+        std::size_t first = 0;
         for_rows(has_origin ? "SELECT id, kiosk_id, at_ms, type, coalesce(person_id, ''), payload, coalesce(origin_seq, seq) "
-                              "FROM events ORDER BY seq"
+                              "FROM events ORDER BY at_ms, kiosk_id, coalesce(origin_seq, seq), id"
                             : "SELECT id, kiosk_id, at_ms, type, coalesce(person_id, ''), payload, seq FROM events ORDER BY seq",
                  [&](sqlite3_stmt* st) {
-                     WireEvent e{text(st, 0), org, text(st, 1), sqlite3_column_int64(st, 2), text(st, 3),
-                                 text(st, 4), text(st, 5)};
-                     e.origin_seq = sqlite3_column_int64(st, 6);
-                     out.push_back(std::move(e));
+                     buffer.push_back(row(st, org));
+                     buffer.back().origin_seq = sqlite3_column_int64(st, 6);
+                     if (buffer.size() < page) return;
+                     fn(buffer, first);
+                     first += buffer.size();
+                     buffer.clear();
                  });
-        return out;
+        if (!buffer.empty()) fn(buffer, first);
     }
 
 private:
     [[noreturn]] void refuse(ImportRefused::Reason why, const std::string& what) const {
         throw ImportRefused(why, path_.string() + ": " + what);
+    }
+    static WireEvent row(sqlite3_stmt* st, const std::string& org) {
+        return {text(st, 0), org, text(st, 1), sqlite3_column_int64(st, 2), text(st, 3), text(st, 4), text(st, 5)};
     }
     static std::string text(sqlite3_stmt* st, int col) {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, col));
@@ -106,30 +129,30 @@ private:
 
 } // namespace
 
-ImportResult merge_database(store::Database& db, const std::filesystem::path& other, const ImportOptions& options) {
+ImportResult merge_database(store::Database& db, const std::filesystem::path& other, const ImportOptions& options,
+                            std::size_t page_events) {
     std::error_code ec;
     if (!std::filesystem::exists(other, ec))
         throw ImportRefused(ImportRefused::Reason::Damaged, other.string() + ": no such file");
     if (std::filesystem::equivalent(other, db.path(), ec))
         throw ImportRefused(ImportRefused::Reason::SameDatabase,
                             other.string() + ": is the database being merged into; nothing to do");
-    std::vector<WireEvent> events;
-    {
-        ReadOnlySource source(other);
-        const std::string org = source.organisation();
-        const std::string ours = organisation_id(db);
-        if (org != ours)
-            throw ImportRefused(ImportRefused::Reason::OtherOrganisation,
-                                other.string() + ": belongs to organisation " + org +
-                                    "; this database to organisation " + ours);
-        events = source.events(org);
-    }
+    ReadOnlySource source(other);
+    const std::string org = source.organisation();
+    const std::string ours = organisation_id(db);
+    if (org != ours)
+        throw ImportRefused(ImportRefused::Reason::OtherOrganisation,
+                            other.string() + ": belongs to organisation " + org + "; this database to organisation " + ours);
     // Millions of index inserts at random places (event ids): a large page cache for this
     // connection keeps them off the disk until the commit.
     db.exec("PRAGMA cache_size = -262144");
     ImportOptions o = options;
     if (o.source.empty()) o.source = "merge " + other.filename().string();
-    return import_events(db, events, o);
+    // Streamed in pages (trainer/sync/importer.hpp): memory does not grow with the source.
+    Importer importer(db, o);
+    importer.erasures(source.tombstones(org));
+    source.pages(org, std::max<std::size_t>(1, page_events), [&](std::span<const WireEvent> page, std::size_t first) { importer.add(page, first); });
+    return importer.finish();
 }
 
 } // namespace trainer::sync
