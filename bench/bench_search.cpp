@@ -4,7 +4,7 @@
 // one per line; details go to stderr. Then recall on the agents' query sets
 // (tests/data/search/queries-{en,pl,ru}.tsv) over the bundled content with its lexicon:
 // search_recall1_<locale> and search_recall3_<locale> (0..1), and the same on the held-out
-// sets queries-<locale>-unseen.tsv (search_unseen_recall3_<locale>), written without looking at
+// sets queries-<locale>-unseen.tsv (search_unseen_recall1/3_<locale>), written without looking at
 // the engine. The baseline, measured in the same run so a loaded machine shows as a ratio: the
 // same keystrokes as a plain substring scan over every card's folded text
 // (search_baseline_p99_us). The same figures as CPU time of the searching thread
@@ -215,7 +215,8 @@ int recall(const std::string& content_dir, const std::string& queries_dir) {
             const auto u = trainer::search::measure_recall(bundled, unseen, locale);
             for (const auto& m : u.missed_at3)
                 std::cerr << "unseen recall miss [" << locale << "] " << m << "\n";
-            std::cout << "search_unseen_recall3_" << locale << " " << u.r3() << "\n"
+            std::cout << "search_unseen_recall1_" << locale << " " << u.r1() << "\n"
+                      << "search_unseen_recall3_" << locale << " " << u.r3() << "\n"
                       << "search_unseen_queries_" << locale << " " << u.queries << "\n";
         }
         const auto set =

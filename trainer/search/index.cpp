@@ -166,6 +166,12 @@ SearchIndex::SearchIndex(const content::ContentSet& content, Lexicon lexicon)
         const auto ca = word_cps(a), cb = word_cps(b);
         return std::tuple(ca[0], ca.size(), a) < std::tuple(cb[0], cb.size(), b);
     });
+    for (std::uint32_t w = 0; w < words_.size(); ++w)
+        if (word_cps(w).size() >= 2) by_rest_.push_back(w);
+    std::sort(by_rest_.begin(), by_rest_.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto ca = word_cps(a), cb = word_cps(b);
+        return std::tuple(ca[1], ca.size(), a) < std::tuple(cb[1], cb.size(), b);
+    });
 
     // Word-form keys: the Snowball stem of every word, and its lemmas where the lexicon has it.
     for (std::uint32_t w = 0; w < words_.size(); ++w) {

@@ -99,7 +99,9 @@ class SearchIndex {
     // The content words one folded query word matches, each once with its best kind.
     std::vector<Candidate> match_words(const std::string& q, bool finished) const;
     // Typo candidates: only words with the same first letter and a length within `typos`
-    // (an edit distance is at least the length difference), read from by_shape_.
+    // (an edit distance is at least the length difference), read from by_shape_; and, for a
+    // wrong first letter (two edits: "vancellation" for *cancellation*), words with the same
+    // second letter from by_rest_.
     void add_typos(std::u32string_view q, std::size_t typos, std::vector<Candidate>& out) const;
     std::u32string_view word_cps(std::uint32_t w) const {
         return {cps_.data() + cp_offsets_[w], cp_offsets_[w + 1] - cp_offsets_[w]};
@@ -115,6 +117,7 @@ class SearchIndex {
     std::u32string cps_;
     std::vector<std::uint32_t> cp_offsets_;
     std::vector<std::uint32_t> by_shape_; // word ids sorted by (first code point, length, id)
+    std::vector<std::uint32_t> by_rest_;  // ids of words of 2+ letters by (second code point, length, id)
     std::vector<std::string> ids_;        // by card index
     std::vector<std::uint32_t> tie_rank_; // by card index: position in (deck order, id) order
 };

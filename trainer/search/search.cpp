@@ -1,4 +1,5 @@
 // SearchIndex::search: matching query words to content words, then ranking cards (index.hpp).
+#include "trainer/search/aspect.hpp"
 #include "trainer/search/fold.hpp"
 #include "trainer/search/function_words.hpp"
 #include "trainer/search/index.hpp"
@@ -80,11 +81,33 @@ bool ends_in_word(std::string_view query) {
 struct Best {
     int points = 0;
     std::uint32_t word = 0;
-    MatchKind kind = MatchKind::none;
+    MatchKind kind = MatchKind::none; // of the match giving the points
+    MatchKind closest = MatchKind::none; // the closest kind anywhere on the card
     Field field = Field::title;
     std::uint8_t locale = 0;
     std::uint16_t pos = 0;
 };
+
+// A whole question ("how do i pass the caller to my supervisor") can be longer than the words
+// a search weighs: drop its finished function words first, from the start, so the words that
+// name the standard stay; cut the rest at the end.
+void keep_naming_words(std::vector<std::string>& words, bool& last_typing) {
+    std::size_t excess = words.size() - SearchIndex::kMaxQueryWords;
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const bool finished = i + 1 < words.size() || !last_typing;
+        if (excess > 0 && finished && is_function_word(words[i])) {
+            --excess;
+            continue;
+        }
+        kept.push_back(std::move(words[i]));
+    }
+    if (kept.size() > SearchIndex::kMaxQueryWords) {
+        kept.resize(SearchIndex::kMaxQueryWords);
+        last_typing = false;
+    }
+    words = std::move(kept);
+}
 
 struct Ranked {
     std::uint32_t card;
@@ -131,6 +154,14 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                 const std::u32string ocp = code_points(std::string_view(it->key).substr(1));
                 if (related(kcp, ocp)) out.push_back({it->word, MatchKind::related});
             }
+            if (k[0] != 'l') continue;
+            for (const std::string& partner : aspect_partners(std::string_view(k).substr(1))) {
+                const std::string pk = 'l' + partner; // podać -> podawać, передать -> передавать
+                auto p = std::lower_bound(keys_.begin(), keys_.end(), pk,
+                                          [](const Key& a, const std::string& b) { return a.key < b; });
+                for (; p != keys_.end() && p->key == pk; ++p)
+                    out.push_back({p->word, MatchKind::related});
+            }
         }
         // Words that differ only in their last letters (Polish words the lexicon lacks).
         if (qcp.size() >= kMinRelated) {
@@ -168,16 +199,32 @@ void SearchIndex::add_typos(std::u32string_view q, std::size_t typos,
                                [&](std::uint32_t w, const Shape& s) { return shape(w) < s; });
     for (; it != by_shape_.end() && shape(*it) <= to; ++it)
         if (osa_distance(q, word_cps(*it), typos) <= typos) out.push_back({*it, MatchKind::typo});
+
+    // The first letter mistyped ("vancellation" for *cancellation*) costs two edits, as in
+    // Meilisearch: only a word long enough for two (9 letters) tolerates it, and nothing more.
+    // Candidates: words whose second letter is the query's, any first letter but its own.
+    if (typos < 2) return;
+    auto rest = [&](std::uint32_t w) {
+        const auto cp = word_cps(w);
+        return Shape{cp[1], cp.size()};
+    };
+    const Shape rfrom{q[1], from.second}, rto{q[1], to.second};
+    auto r = std::lower_bound(by_rest_.begin(), by_rest_.end(), rfrom,
+                              [&](std::uint32_t w, const Shape& s) { return rest(w) < s; });
+    for (; r != by_rest_.end() && rest(*r) <= rto; ++r)
+        if (word_cps(*r)[0] != q[0] && osa_distance(q, word_cps(*r), 1) <= 1)
+            out.push_back({*r, MatchKind::typo});
 }
 
 std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view locale,
                                      std::size_t limit) const {
     if (limit == 0 || ids_.empty()) return {};
     query = query.substr(0, kMaxQueryBytes);
-    const auto qwords =
-        fold_words(query, {.max_words = kMaxQueryWords, .max_word_bytes = kMaxWordBytes});
+    auto qwords =
+        fold_words(query, {.max_words = 3 * kMaxQueryWords, .max_word_bytes = kMaxWordBytes});
     if (qwords.empty()) return {};
-    const bool last_typing = ends_in_word(query);
+    bool last_typing = ends_in_word(query) && qwords.size() < 3 * kMaxQueryWords;
+    if (qwords.size() > kMaxQueryWords) keep_naming_words(qwords, last_typing);
     const std::size_t nq = qwords.size();
     int want = -1;
     for (std::size_t i = 0; i < kLocaleCount; ++i)
@@ -194,8 +241,12 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
                 const Posting& p = postings_[i];
                 const int points = field_weight(p.field) * factor * (p.locale == want ? 2 : 1);
                 Best& b = best[p.card * nq + qi];
-                if (points <= b.points) continue;
-                b = {points, c.word, c.kind, p.field, p.locale, p.pos};
+                const MatchKind closest = std::max(b.closest, c.kind);
+                if (points <= b.points) {
+                    b.closest = closest;
+                    continue;
+                }
+                b = {points, c.word, c.kind, closest, p.field, p.locale, p.pos};
                 if (!seen[p.card]) {
                     seen[p.card] = 1;
                     touched.push_back(p.card);
@@ -214,11 +265,18 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
         function_word[qi] = (qi + 1 < nq || !last_typing) && is_function_word(qwords[qi]);
         all_function = all_function && function_word[qi];
     }
+    // A word that some card has as itself, a prefix or a word form is that word: where it only
+    // meets a related word or a typo ("interrupting" ~ *intermittent*) it adds points but does
+    // not count as matched, so a card holding the word outranks cards that merely resemble it.
+    std::vector<bool> precise(nq, false);
     for (std::size_t qi = 0; qi < nq; ++qi) {
         if (function_word[qi] && !all_function) continue;
         std::size_t df = 0;
-        for (std::uint32_t card : touched)
-            df += best[card * nq + qi].points > 0 ? 1 : 0;
+        for (std::uint32_t card : touched) {
+            const Best& b = best[card * nq + qi];
+            df += b.points > 0 ? 1 : 0;
+            precise[qi] = precise[qi] || b.closest >= MatchKind::form;
+        }
         weight[qi] = df * 4 > ids_.size() ? 1 : 2;
     }
     std::vector<Ranked> ranked;
@@ -227,9 +285,11 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
         const Best* b = &best[card * nq];
         Ranked r{card, 0, 0, 0};
         const Best* prev = nullptr;
+        bool content_word = false;
         for (std::size_t qi = 0; qi < nq; ++qi) {
             if (b[qi].points == 0) continue;
-            r.matched += weight[qi];
+            content_word = content_word || weight[qi] > 0;
+            if (!precise[qi] || b[qi].closest >= MatchKind::form) r.matched += weight[qi];
             if (weight[qi] > 0) r.score += b[qi].points;
             // In order and close together in the same text, above scattered.
             if (prev != nullptr && prev->locale == b[qi].locale && prev->field == b[qi].field) {
@@ -238,7 +298,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
             }
             prev = &b[qi];
         }
-        if (r.matched == 0) continue; // only function words matched here
+        if (!content_word) continue; // only function words matched here
         r.score += r.proximity;
         ranked.push_back(r);
     }
