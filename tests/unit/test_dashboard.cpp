@@ -4,11 +4,14 @@
 #include "change_fixture.hpp"
 #include "support.hpp"
 
+#include "trainer/app/dashboard_hooks.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/change/checkin.hpp"
 #include "trainer/change/projection.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/dashboard/dashboard.hpp"
 #include "trainer/dashboard/demo_seed.hpp"
+#include "trainer/quality/motivation.hpp"
 #include "trainer/store/events.hpp"
 
 #include <algorithm>
@@ -67,6 +70,31 @@ TEST_CASE("the team table's mastery and due backlog equal the review service's f
         CHECK(any_mastered > 0);
         if (shift) CHECK(any_due > 0);
     }
+}
+
+TEST_CASE("the team table's motivation index, from the table's one read of schedules, is each agent's own", "[dashboard]") {
+    // The overview reads the team's schedules once and hands every agent's mastery of all standards
+    // to the motivation hook; an agent's own motivation row reads theirs through the review service.
+    Seeded s;
+    s.clock.set(change_test::kNow + 7 * kMsPerDay); // some schedules fade below 0.9
+    const auto admin = identity::cli_admin();
+    const quality::MotivationConfig config; // mastery weighs in by default
+    REQUIRE(config.weights.at("mastery") > 0);
+    const auto period = *quality::period_of(org_date(s.clock.now_ms()), config.period);
+    dashboard::DashboardService d(s.db, s.clock, *s.content,
+                                  app::dashboard_hooks(s.db, s.events, s.clock, *s.content, admin, config));
+    const auto o = d.team_overview(admin, s.result.team_id, s.result.rollout_id);
+    REQUIRE(o.rows.size() == 8);
+    int with_mastery = 0;
+    for (const auto& row : o.rows) {
+        INFO(row.person_id);
+        const auto own =
+            quality::motivation_for(s.db, s.events, s.clock, *s.content, config, admin, row.person_id, period);
+        REQUIRE(row.motivation_index);
+        CHECK(*row.motivation_index == Approx(own.index));
+        with_mastery += own.mastery > 0 ? 1 : 0;
+    }
+    CHECK(with_mastery > 0);
 }
 
 TEST_CASE("the heatmap marks exactly the cards the team table counts as mastered", "[dashboard]") {

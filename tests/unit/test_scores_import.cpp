@@ -13,6 +13,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 using namespace trainer;
 using namespace trainer::quality;
 

@@ -1,5 +1,6 @@
 #include "trainer/app/dashboard_hooks.hpp"
 
+#include "trainer/cards/review_service.hpp"
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
@@ -36,15 +37,17 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
         const auto period = quality::period_of(org_date(now), motivation.period);
         return period ? period->label : std::string();
     };
-    h.motivation_index = [&db, &events, &clock, &content, &motivation, actor](const std::vector<std::string>& people,
-                                                                            TimeMs now) {
+    h.motivation_index = [&db, &events, &clock, &content, &motivation, actor](
+                             const std::vector<std::string>& people, TimeMs now,
+                             const std::map<std::string, cards::MasterySummary>& mastery) {
         std::map<std::string, double> out;
         const auto period = quality::period_of(org_date(now), motivation.period);
         if (!period) return out;
         std::vector<std::string> visible;
         for (const auto& p : people)
             if (identity::can_view_person(actor, p)) visible.push_back(p);
-        for (const auto& r : quality::motivation_rows(db, events, clock, content, motivation, actor, visible, *period))
+        for (const auto& r : quality::motivation_rows(db, events, clock, content, motivation, actor, visible, *period,
+                                                          &mastery))
             out[r.person_id] = r.index;
         return out;
     };

@@ -1,6 +1,6 @@
 #pragma once
-// Mastery of many people at once (the motivation index of a whole team on the lead dashboard):
-// ReviewService::mastery_summary()'s figure for each person, from one read of their schedules
+// Mastery of many people at once (the motivation index of several agents): ReviewService::
+// mastery_summary()'s figure for each person, from one read of their schedules (schedule_scan.hpp)
 // instead of one service call per person. Same rule (review_service.hpp): a card of the content,
 // scheduled in its current version, with a successful review and retrievability >= 0.9 now.
 #include "trainer/cards/review_config.hpp"

@@ -4,9 +4,9 @@
 // authorization rules: a lead sees only the teams they lead, an admin every team.
 //
 // Speed: everything is read from derived tables (card_state, change_*), never from the event log.
-// Mastery is computed in one set-based query consistent with cards::ReviewService::mastery: with
-// FSRS-6, R(t, S) = 0.9 exactly when t = S, so "R >= 0.9 now" is "whole days since the last
-// review <= stability"; plus at least one successful review of the card's current version.
+// Mastery is cards::ReviewService's rule (R >= 0.9 now and a successful review of the card's
+// current version), computed once per schedule in one read of the team's schedules
+// (cards/schedule_scan.hpp) that the table, its due count and the motivation index share.
 #include "trainer/dashboard/view_models.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/store/database.hpp"
@@ -67,7 +67,6 @@ public:
 
 private:
     Scope scope(const identity::Actor& actor, const std::string& team, const std::string& rollout);
-    void load_cards(const Scope& s); // fills temp.dash_cards for the set-based queries
 
     store::Database& db_;
     const Clock& clock_;

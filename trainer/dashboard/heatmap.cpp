@@ -2,16 +2,14 @@
 // same rule as the team table's mastery column.
 #include "trainer/dashboard/dashboard.hpp"
 
-#include <unordered_map>
+#include "trainer/cards/schedule_scan.hpp"
 
 namespace trainer::dashboard {
 
 Heatmap DashboardService::heatmap(const identity::Actor& actor, const std::string& team, const std::string& rollout) {
     const Scope s = scope(actor, team, rollout);
     Heatmap h;
-    std::unordered_map<std::string, std::size_t> row_of;
     for (const auto& m : s.members) {
-        row_of.emplace(m.id, h.person_ids.size());
         h.person_ids.push_back(m.id);
         h.display_names.push_back(m.name);
     }
@@ -21,19 +19,12 @@ Heatmap DashboardService::heatmap(const identity::Actor& actor, const std::strin
     }
     const std::size_t cols = h.card_ids.size();
     h.cells.assign(h.person_ids.size() * cols, Cell::NotStarted);
-    load_cards(s);
-    auto st = db_.prepare(
-        "SELECT cs.person_id, c.col, cs.successes > 0 AND (?2 - cs.last_review_ms) / 86400000 <= cs.stability "
-        "FROM team_members m JOIN card_state cs ON cs.person_id = m.person_id "
-        "JOIN temp.dash_cards c ON c.card_id = cs.card_id AND cs.card_version >= c.version "
-        "WHERE m.team_id = ?1 AND cs.state > 0");
-    st.bind_all(s.team_id, s.now);
-    while (st.step()) {
-        auto it = row_of.find(st.text(0));
-        if (it == row_of.end()) continue;
-        const auto col = static_cast<std::size_t>(st.int64(1));
-        h.cells[it->second * cols + col] = st.int64(2) ? Cell::Mastered : Cell::Learning;
-    }
+    std::vector<std::size_t> col_of(content_.cards.size(), cols); // content index -> column; cols = not shown
+    for (std::size_t i = 0; i < cols; ++i) col_of[static_cast<std::size_t>(s.cards[i] - content_.cards.data())] = i;
+    cards::scan_schedules(db_, content_, cards::ReviewConfig{}, h.person_ids, s.now, [&](const cards::ScheduleFacts& f) {
+        if (col_of[f.card] == cols) return;
+        h.cells[f.person * cols + col_of[f.card]] = f.mastered ? Cell::Mastered : Cell::Learning;
+    });
     h.card_mastery_percent.assign(cols, 0.0);
     if (!h.person_ids.empty())
         for (std::size_t c = 0; c < cols; ++c) {

@@ -1,38 +1,28 @@
 // The team table: agent × onboarding %, mastery %, due backlog, phase, QA score, motivation index.
 #include "trainer/dashboard/dashboard.hpp"
 
+#include "trainer/cards/review_service.hpp"
+#include "trainer/cards/schedule_scan.hpp"
+#include "trainer/content/adoption.hpp"
+
+#include <set>
 #include <unordered_map>
 
 namespace trainer::dashboard {
 
 namespace {
 
-// Mastered = a schedule of the current version (card_version >= content version), at least one
-// successful review of it, and whole days since the last review <= stability (R >= 0.9, see
-// dashboard.hpp). Reviews due = a current-version schedule whose due time has come or that the
-// coaching loop brought forward (an open coaching item): the home screen's "reviews due", the same
-// definition (cards/todays_cards.hpp, docs/figures.md). The due count is read in two parts, so the
-// one pass over every schedule of the team probes no coaching index: the schedules whose time has
-// come (kMasterySql), plus those not yet due that an open coaching item brings forward
-// (kCoachedSql, from the few open items through their partial index); each card counts once.
-constexpr const char* kMasterySql =
-    "SELECT m.person_id, "
-    "       sum(cs.successes > 0 AND (?2 - cs.last_review_ms) / 86400000 <= cs.stability), "
-    "       sum(cs.due_ms <= ?2) "
-    "FROM team_members m "
-    "JOIN card_state cs ON cs.person_id = m.person_id "
-    "JOIN temp.dash_cards c ON c.card_id = cs.card_id AND cs.card_version >= c.version "
-    "WHERE m.team_id = ?1 AND cs.state > 0 "
-    "GROUP BY m.person_id"; // team_members order: no temporary b-tree
-
+// Mastered and due come from one read of the team's schedules (cards/schedule_scan.hpp): a
+// schedule of the current version with a successful review and retrievability >= 0.9 now is
+// mastered (cards::ReviewService's rule); one whose due time has come counts as a review due.
+// The home screen's "reviews due" also counts a card the coaching loop brought forward (an open
+// coaching item), the same definition here (cards/todays_cards.hpp, docs/figures.md): those not
+// yet due are read from the few open items through their partial index; each card counts once.
 constexpr const char* kCoachedSql =
-    "SELECT q.person_id, count(DISTINCT q.card_id) "
+    "SELECT q.person_id, q.card_id, cs.card_version "
     "FROM coaching_queue q "
-    "JOIN team_members m ON m.person_id = q.person_id AND m.team_id = ?1 "
     "JOIN card_state cs ON cs.person_id = q.person_id AND cs.card_id = q.card_id "
-    "JOIN temp.dash_cards c ON c.card_id = cs.card_id AND cs.card_version >= c.version "
-    "WHERE q.cleared_ms IS NULL AND cs.state > 0 AND cs.due_ms > ?2 "
-    "GROUP BY q.person_id";
+    "WHERE q.cleared_ms IS NULL AND cs.state > 0 AND cs.due_ms > ?1";
 
 } // namespace
 
@@ -57,21 +47,32 @@ TeamOverview DashboardService::team_overview(const identity::Actor& actor, const
         o.rows.push_back(std::move(r));
     }
 
-    load_cards(s);
-    auto st = db_.prepare(kMasterySql);
-    st.bind_all(s.team_id, s.now);
-    while (st.step()) {
-        auto it = row_of.find(st.text(0));
-        if (it == row_of.end()) continue; // an inactive member or a lead of the team
-        TeamRow& r = o.rows[it->second];
-        r.mastered = static_cast<int>(st.int64(1));
-        r.due_backlog = static_cast<int>(st.int64(2));
+    // The table counts the scope's standards (the rollout's); the motivation index counts every
+    // standard of the content: both from the one read.
+    std::vector<char> in_scope(content_.cards.size(), 0);
+    for (const content::Card* c : s.cards) in_scope[static_cast<std::size_t>(c - content_.cards.data())] = 1;
+    std::vector<int> mastered_all(ids.size(), 0);
+    cards::scan_schedules(db_, content_, cards::ReviewConfig{}, ids, s.now, [&](const cards::ScheduleFacts& f) {
+        mastered_all[f.person] += f.mastered ? 1 : 0;
+        if (!in_scope[f.card]) return;
+        TeamRow& r = o.rows[f.person];
+        r.mastered += f.mastered ? 1 : 0;
+        r.due_backlog += f.due ? 1 : 0;
+    });
+    {
+        const content::AdoptedVersions adopted = content::adopted_versions(db_);
+        std::set<std::pair<std::size_t, std::string>> coached;
+        auto q = db_.prepare(kCoachedSql);
+        q.bind(1, s.now);
+        while (q.step()) {
+            const auto row = row_of.find(q.text(0));
+            const content::Card* c = content_.find_card(q.text(1));
+            if (row == row_of.end() || !c || !in_scope[static_cast<std::size_t>(c - content_.cards.data())] ||
+                static_cast<int>(q.int64(2)) < content::current_version(adopted, *c))
+                continue;
+            if (coached.emplace(row->second, c->id).second) ++o.rows[row->second].due_backlog;
+        }
     }
-    auto coached = db_.prepare(kCoachedSql);
-    coached.bind_all(s.team_id, s.now);
-    while (coached.step())
-        if (auto it = row_of.find(coached.text(0)); it != row_of.end())
-            o.rows[it->second].due_backlog += static_cast<int>(coached.int64(1));
     for (auto& r : o.rows) r.mastery_percent = o.cards ? 100.0 * r.mastered / o.cards : 0.0;
 
     if (s.rollout) {
@@ -118,7 +119,14 @@ TeamOverview DashboardService::team_overview(const identity::Actor& actor, const
     fill(hooks_.onboarding_percent, &TeamRow::onboarding_percent);
     fill(hooks_.qa_score, &TeamRow::qa_score);
     if (hooks_.qa_period) o.qa_period = hooks_.qa_period(s.now);             // QA hook: "—" until the QA feature fills it
-    fill(hooks_.motivation_index, &TeamRow::motivation_index);
+    if (hooks_.motivation_index) {
+        std::map<std::string, cards::MasterySummary> mastery;
+        const int total = static_cast<int>(content_.cards.size());
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            mastery[ids[i]] = {mastered_all[i], total, total ? 100.0 * mastered_all[i] / total : 0.0};
+        for (const auto& [id, v] : hooks_.motivation_index(ids, s.now, mastery))
+            if (auto it = row_of.find(id); it != row_of.end()) o.rows[it->second].motivation_index = v;
+    }
 
     double mastery = 0, onboarding = 0;
     int onboarding_n = 0;

@@ -1,7 +1,6 @@
 // Which team, rollout, agents and standards a dashboard figure covers, after the access check.
 #include "trainer/change/maturity.hpp"
 #include "trainer/change/rollouts.hpp"
-#include "trainer/content/adoption.hpp"
 #include "trainer/dashboard/dashboard.hpp"
 
 #include <algorithm>
@@ -69,20 +68,6 @@ DashboardService::Scope DashboardService::scope(const identity::Actor& actor, co
     }
     s.now = clock_.now_ms();
     return s;
-}
-
-void DashboardService::load_cards(const Scope& s) {
-    db_.exec("CREATE TEMP TABLE IF NOT EXISTS dash_cards (card_id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
-             "col INTEGER NOT NULL) WITHOUT ROWID");
-    db_.exec("DELETE FROM temp.dash_cards");
-    auto ins = db_.prepare("INSERT INTO temp.dash_cards (card_id, version, col) VALUES (?1, ?2, ?3)");
-    // The current version is the adopted one where the history has one (content/adoption.hpp).
-    const content::AdoptedVersions adopted = content::adopted_versions(db_);
-    for (std::size_t i = 0; i < s.cards.size(); ++i) {
-        ins.bind_all(s.cards[i]->id, content::current_version(adopted, *s.cards[i]), static_cast<std::int64_t>(i));
-        ins.run();
-        ins.reset();
-    }
 }
 
 SignoffQueue DashboardService::signoff_queue(const identity::Actor& actor, const std::string& team) {

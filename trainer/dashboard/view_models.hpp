@@ -13,6 +13,10 @@
 #include <string>
 #include <vector>
 
+namespace trainer::cards {
+struct MasterySummary; // cards/review_service.hpp
+} // namespace trainer::cards
+
 namespace trainer::dashboard {
 
 using content::Phase;
@@ -97,7 +101,12 @@ struct Hooks {
     PerPerson onboarding_percent; // overrides the rollout-modules figure (onboarding track progress)
     PerPerson qa_score;           // the QA score of the current period, 0..100 (docs/figures.md)
     std::function<std::string(TimeMs now)> qa_period; // that period's label ("2026-12")
-    PerPerson motivation_index;   // current period's motivation index
+    // The current period's motivation index. `mastery`: each agent's mastery of every standard of
+    // the content, from the overview's one read of the team's schedules (the index's mastery
+    // component, so the hook reads no schedule again).
+    std::function<std::map<std::string, double>(const std::vector<std::string>& people, TimeMs now,
+                                                const std::map<std::string, cards::MasterySummary>& mastery)>
+        motivation_index;
     std::function<std::vector<SignoffItem>(const std::string& team_id)> signoff_queue;
 };
 

@@ -1,4 +1,5 @@
 #include "trainer/quality/import_common.hpp"
+#include "trainer/quality/mapping_reader.hpp"
 
 #include "trainer/content/deck_parser.hpp"
 #include "trainer/core/case_fold.hpp"

@@ -3,7 +3,6 @@
 // with a decimal point or comma, dates in the tool's format, N/A markers, and matching the tool's
 // agent column to people (external id or e-mail, Unicode case-folded; else the person id).
 // Mapping format: docs/quality-import.md.
-#include "trainer/content/json_source.hpp"
 #include "trainer/csv/csv.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/store/database.hpp"
@@ -32,27 +31,6 @@ struct MappingBase {
     std::map<std::string, std::string> columns; // our field → the tool's column header
     std::vector<std::string> na_values = {"N/A", "NA", "n/a", "-"};
     DateFormat date_format = DateFormat::Iso;
-};
-
-// Collects mapping problems with positions, then throws them all at once.
-class MappingReader {
-  public:
-    explicit MappingReader(const std::filesystem::path& path);
-    const nlohmann::json& root() const { return src_.value(); }
-    void error(const std::string& pointer, const std::string& message);
-    // Reads tool, columns (required `required`, optional `optional`), na_values, date_format.
-    // `allowed_top` lists every top-level key of this kind of mapping.
-    MappingBase base(const std::vector<std::string>& required, const std::vector<std::string>& optional,
-                     const std::vector<std::string>& allowed_top);
-    std::optional<double> number(const std::string& key);
-    std::optional<std::string> string(const std::string& key);
-    std::vector<std::string> strings(const std::string& key);
-    // Throws MappingError when any problem was found.
-    void finish() const;
-
-  private:
-    content::JsonSource src_;
-    std::vector<std::string> problems_;
 };
 
 // A value such as "1,000" or "87,500" whose comma reads as a thousands separator (refused, see

@@ -177,7 +177,8 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
 Context make_context(store::Database& db, store::EventStore& events, const Clock& clock,
                      const content::ContentSet& content, const MotivationConfig& config,
                      const identity::Actor& actor, const Period& period,
-                     const std::optional<std::string>& only, const std::vector<std::string>* people = nullptr) {
+                     const std::optional<std::string>& only, const std::vector<std::string>* people = nullptr,
+                     const std::map<std::string, cards::MasterySummary>* mastery = nullptr) {
     Context c{db, content, config, actor, period, {}, nullptr, "", {}, {}, {}, {}};
     c.modules = completed_modules(events, parse_date(period.until_date).value_or(0));
     auto teams = db.prepare(std::string("SELECT person_id, team_id FROM team_members") +
@@ -187,7 +188,9 @@ Context make_context(store::Database& db, store::EventStore& events, const Clock
     c.quality = people_quality(db, period, only);
     for (auto& a : list_survey_answers(db, {only, period.from_date, period.until_date}))
         c.surveys[a.person_id].push_back(std::move(a));
-    if (people) {
+    if (mastery) {
+        c.mastery = *mastery; // a person it lacks is asked for one by one in compute()
+    } else if (people) {
         try { // a team at once; whoever is left out is asked one by one in compute()
             c.mastery = cards::mastery_summaries(db, content, cards::ReviewConfig{}, actor, *people, clock.now_ms());
         } catch (const std::exception&) {
@@ -218,10 +221,12 @@ MotivationRow motivation_for(store::Database& db, store::EventStore& events, con
 std::vector<MotivationRow> motivation_rows(store::Database& db, store::EventStore& events, const Clock& clock,
                                            const content::ContentSet& content, const MotivationConfig& config,
                                            const identity::Actor& actor, const std::vector<std::string>& people,
-                                           const Period& period) {
+                                           const Period& period,
+                                           const std::map<std::string, cards::MasterySummary>* mastery) {
     for (const auto& p : people) identity::require_view_person(actor, p);
     Context c = make_context(db, events, clock, content, config, actor, period,
-                             people.size() == 1 ? std::optional(people.front()) : std::nullopt, &people); // once for all
+                             people.size() == 1 ? std::optional(people.front()) : std::nullopt, &people,
+                             mastery); // once for all
     std::vector<MotivationRow> out;
     auto st = db.prepare("SELECT display_name FROM people WHERE id = ?1");
     for (const auto& p : people) {

@@ -20,6 +20,10 @@
 #include <string>
 #include <vector>
 
+namespace trainer::cards {
+struct MasterySummary; // cards/review_service.hpp
+} // namespace trainer::cards
+
 namespace trainer::quality {
 
 struct Reason {
@@ -81,10 +85,13 @@ MotivationRow motivation_for(store::Database& db, store::EventStore& events, con
                              const Period& period);
 
 // The rows of several agents, sharing one pass over the completions (what the dashboard needs;
-// calling motivation_for per person would scan the event log once per person).
+// calling motivation_for per person would scan the event log once per person). `mastery`, when
+// given, is their mastery as the caller already read it (the dashboard's one read of the team's
+// schedules, cards/schedule_scan.hpp); without it, or for a person it lacks, it is read here.
 std::vector<MotivationRow> motivation_rows(store::Database& db, store::EventStore& events, const Clock& clock,
                                            const content::ContentSet& content, const MotivationConfig& config,
                                            const identity::Actor& actor, const std::vector<std::string>& people,
-                                           const Period& period);
+                                           const Period& period,
+                                           const std::map<std::string, cards::MasterySummary>* mastery = nullptr);
 
 } // namespace trainer::quality

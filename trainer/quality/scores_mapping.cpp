@@ -1,6 +1,7 @@
 // `trainer scores import --mapping MAP.json`: reading and checking a QA-score mapping
 // (docs/quality-import.md). Every problem is collected with its JSON position.
 #include "trainer/quality/scores_import.hpp"
+#include "trainer/quality/mapping_reader.hpp"
 
 #include "trainer/content/quality_model.hpp"
 #include "trainer/core/case_fold.hpp"

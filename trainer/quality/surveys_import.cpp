@@ -1,4 +1,5 @@
 #include "trainer/quality/surveys_import.hpp"
+#include "trainer/quality/mapping_reader.hpp"
 
 #include "trainer/core/record_date.hpp"
 
