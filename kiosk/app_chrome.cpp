@@ -20,7 +20,11 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     const bool narrow = ImGui::GetWindowContentRegionMax().x < ui.px(1200);
     ImGui::PushFont(narrow ? ui.fonts.body : ui.fonts.large);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(theme::kAccent, "%s", ui.tr("app.title").c_str());
+    // ...and at most a fifth of the bar, cut at a word ("Стандарты…"), so the search field and the
+    // signed-in name keep their room (the title is the product's name; the name is whose session).
+    const std::string title = narrow ? widgets::ellipsize(ui.tr("app.title"), ImGui::GetWindowContentRegionMax().x * 0.2f)
+                                     : ui.tr("app.title");
+    ImGui::TextColored(theme::kAccent, "%s", title.c_str());
     ImGui::PopFont();
     if (sync_) { // "synced 10 s ago · 37 waiting": read from the sync thread, never waited for
         ImGui::SameLine(0, ui.px(24));
@@ -79,7 +83,8 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
             const float least_field = ImGui::GetCursorPosX() + ui.px(72) + ui.px(24);
             const float room = who_w - deficit;
             std::string fitted = widgets::fitted_name(who, room);
-            if (ImGui::CalcTextSize(fitted.c_str()).x > room)
+            // Initials that do not fit, or a one-word name cut to a stub ("W…"): the field gives way.
+            if (const float w = ImGui::CalcTextSize(fitted.c_str()).x; w > room || w < ui.px(72))
                 fitted = widgets::fitted_name(who, right_edge - group_w - gap - least_field);
             who = std::move(fitted);
             who_w = ImGui::CalcTextSize(who.c_str()).x;

@@ -151,7 +151,16 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
 Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const trainer::quality::MotivationConfig& config,
                           const trainer::content::ContentSet& set) {
     Intent intent;
-    if (widgets::header(ui, d.row.display_name)) intent = Back{};
+    {
+        // The name in the title font beside Back, cut with "…" before the action buttons' place.
+        const int actions = (d.can_evaluate ? 1 : 0) + (d.signoffs.empty() ? 0 : 1);
+        const float room = ImGui::GetContentRegionAvail().x - ui.px(170) -
+                           static_cast<float>(actions) * (std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f) + ui.px(16));
+        ImGui::PushFont(ui.fonts.title);
+        const std::string title = widgets::ellipsize(d.row.display_name, room);
+        ImGui::PopFont();
+        if (widgets::header(ui, title)) intent = Back{};
+    }
     if (!ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
     // The lead's actions for this person, at the right of the header: a waiting skills sign-off
     // (one tap to its form) and a new QA evaluation.
@@ -243,7 +252,10 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
         ImGui::Spacing();
         widgets::caption(ui, ui.tr("person.assess"));
         for (int p = 0; p < 4; ++p) {
-            if (p) ImGui::SameLine();
+            // A button that would not fit beside the last one starts a new row (ru, pl at 1024 px).
+            const float w = ImGui::CalcTextSize(phase_name(ui, set, p).c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+            if (p && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+                ImGui::SameLine();
             ImGui::PushID(p);
             if (widgets::button(ui, phase_name(ui, set, p), 0.0f, phase == p)) phase = p;
             ImGui::PopID();

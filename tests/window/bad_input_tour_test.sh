@@ -56,13 +56,13 @@ for lang in en pl ru; do
   # An empty team: the dashboard says it is empty rather than drawing empty charts.
   expect "$out/bad-input-empty-team/heatmap-$lang-1024x600.json" "$(catalog "$lang" dash.empty)"
 done
-# The 60-character name is cut with an ellipsis in the team table's row of the lead's dashboard,
-# or shown whole where there is room (1920x1080); either way it is on screen.
+# The 60-character name is cut with an ellipsis in the team table's row of the lead's dashboard, or
+# shown whole where there is room; either way it is on screen (at 1920x1080, where its row is in view).
 python3 - "$out/bad-input-lead" "$long" <<'EOF' || failed=1
 import glob, json, sys
 folder, name = sys.argv[1], sys.argv[2]
 bad = 0
-for path in sorted(glob.glob(folder + "/dashboard-*.json")):
+for path in sorted(glob.glob(folder + "/dashboard-*-1920x1080.json")):
     items = json.load(open(path, encoding="utf-8"))["items"]
     if not any(it["text"] == name or (it["text"].endswith("…") and name.startswith(it["text"][:-1]) and len(it["text"]) > 8)
                for it in items):
