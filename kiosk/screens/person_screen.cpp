@@ -253,8 +253,8 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
         widgets::caption(ui, ui.tr("person.assess"));
         for (int p = 0; p < 4; ++p) {
             // A button that would not fit beside the last one starts a new row (ru, pl at 1024 px).
-            const float w = ImGui::CalcTextSize(phase_name(ui, set, p).c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
-            if (p && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            const float button_w = ImGui::CalcTextSize(phase_name(ui, set, p).c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+            if (p && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + button_w <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
                 ImGui::SameLine();
             ImGui::PushID(p);
             if (widgets::button(ui, phase_name(ui, set, p), 0.0f, phase == p)) phase = p;
