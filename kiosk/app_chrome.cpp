@@ -20,7 +20,11 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     const bool narrow = ImGui::GetWindowContentRegionMax().x < ui.px(1200);
     ImGui::PushFont(narrow ? ui.fonts.body : ui.fonts.large);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(theme::kAccent, "%s", ui.tr("app.title").c_str());
+    // ...and at most a fifth of the bar, cut at a word ("Стандарты…"), so the search field and the
+    // signed-in name keep their room (the title is the product's name; the name is whose session).
+    const std::string title = narrow ? widgets::ellipsize(ui.tr("app.title"), ImGui::GetWindowContentRegionMax().x * 0.2f)
+                                     : ui.tr("app.title");
+    ImGui::TextColored(theme::kAccent, "%s", title.c_str());
     ImGui::PopFont();
     if (sync_) { // "synced 10 s ago · 37 waiting": read from the sync thread, never waited for
         ImGui::SameLine(0, ui.px(24));
@@ -69,21 +73,22 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     if (stack_.back() != ScreenId::Login) {
         // The search field takes what is left between the title and the right-hand group.
         ImGui::SameLine(0, ui.px(32));
-        // A narrow window: the signed-in name gives way to the search field's minimum width, cut
-        // with an ellipsis, or left out when only a stub would remain (never drawn over the field).
-        const float min_search = ui.px(160) + ui.px(24);
-        const float deficit = ImGui::GetCursorPosX() + min_search -
-                              (ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w);
+        // A narrow window: the signed-in name gives way to the search field's width, but is never
+        // dropped (who is signed in on a shared kiosk must always show): "Dmitri V.", then the
+        // initials; when even those do not fit beside a 160 px field, the field gets narrower.
+        const float right_edge = ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24);
+        const float deficit = ImGui::GetCursorPosX() + ui.px(160) + ui.px(24) - (right_edge - group_w);
         if (deficit > 0 && who_w > 0) {
-            const float room = who_w - deficit;
             group_w -= who_w + gap;
-            if (room < ui.px(72)) {
-                who.clear(), who_w = 0;
-            } else {
-                who = widgets::ellipsize(who, room);
-                who_w = ImGui::CalcTextSize(who.c_str()).x;
-                group_w += who_w + gap;
-            }
+            const float least_field = ImGui::GetCursorPosX() + ui.px(72) + ui.px(24);
+            const float room = who_w - deficit;
+            std::string fitted = widgets::fitted_name(who, room);
+            // Initials that do not fit, or a one-word name cut to a stub ("W…"): the field gives way.
+            if (const float w = ImGui::CalcTextSize(fitted.c_str()).x; w > room || w < ui.px(72))
+                fitted = widgets::fitted_name(who, right_edge - group_w - gap - least_field);
+            who = std::move(fitted);
+            who_w = ImGui::CalcTextSize(who.c_str()).x;
+            group_w += who_w + gap;
         }
         const float right = ImGui::GetWindowContentRegionMax().x - 3 * bw - 2 * gap - ui.px(24) - group_w;
         // Never under the right-hand group: narrower than 160 px only when nothing else is left.

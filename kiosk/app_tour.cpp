@@ -40,6 +40,10 @@ void App::tour_show(const std::string& lang, const std::string& what) {
     resume(ScreenId::Home); // the home comes on top: read afresh
     if (what == "home") return;
     if (what == "team") apply(ShowTeam{});
+    else if (what == "review-back") { // the card under review turned: the grade buttons with their intervals
+        open_on_start("review");
+        if (stack_.back() == ScreenId::Review) apply(FlipCard{});
+    }
     else if (what.rfind("sign:", 0) == 0) {
         open_on_start("signoff:" + arg("sign:"));
         if (stack_.back() == ScreenId::Signoff) apply(BeginSignature{});

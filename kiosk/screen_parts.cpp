@@ -2,6 +2,7 @@
 
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include <imgui.h>
 
@@ -11,6 +12,12 @@ namespace kiosk::widgets {
 
 bool back_button(const UiContext& ui, const std::string& label) {
     return button(ui, "←  " + (label.empty() ? ui.tr("nav.back") : label));
+}
+
+std::string period_axis_label(const UiContext& ui, std::string_view period, std::string_view previous) {
+    const auto now = trainer::i18n::format_period_short(period, ui.locale);
+    const bool year_changed = previous.empty() || trainer::i18n::format_period_short(previous, ui.locale).year != now.year;
+    return year_changed && !now.year.empty() ? now.part + "\n" + now.year : now.part;
 }
 
 bool header(const UiContext& ui, const std::string& title) {

@@ -25,6 +25,11 @@ bool hinted_button(const UiContext& ui, const std::string& label, const char* hi
 bool key_button(const UiContext& ui, const std::string& label, input::Key key, float width, bool primary,
                 bool key_enabled = true);
 
+// A chart's label under a period's column: the short month or quarter ("gru", "дек.", "Dec"), with
+// its year on a second line where the axis starts or the year changes ("gru\n2026"). Charts keep
+// two small lines for it.
+std::string period_axis_label(const UiContext& ui, std::string_view period, std::string_view previous);
+
 // The back of a card: the standard, why it matters and the suggested phrasings; with
 // `full`, spaced out and with what to avoid (the card screen), else compact (a review).
 void card_back(const UiContext& ui, const trainer::content::CardText& text, bool full);

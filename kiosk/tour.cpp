@@ -42,7 +42,7 @@ bool anonymous_target(const std::string& t) {
 
 bool signed_in_target(const std::string& t) {
     static const char* kExact[] = {"home", "team", "tracks", "dashboard", "heatmap", "phases",
-                                   "quality", "signoffs", "maturity", "scores", "review"};
+                                   "quality", "signoffs", "maturity", "scores", "review", "review-back"};
     static const char* kPrefix[] = {"module:", "person:", "evaluate:", "signoff:", "sign:"};
     for (const char* e : kExact)
         if (t == e) return true;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 
 namespace kiosk::widgets {
 
@@ -115,6 +116,49 @@ std::string ellipsize(std::string_view text, float max_width) {
         if (const auto space = cut.find_last_of(' '); space != std::string_view::npos && space > 0) cut = cut.substr(0, space);
     while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',' || cut.back() == ':' || cut.back() == '-')) cut.remove_suffix(1);
     return std::string(cut) + "…";
+}
+
+namespace {
+
+// The first UTF-8 character of `word` (a letter of any script).
+std::string_view first_char(std::string_view word) {
+    std::size_t n = 1;
+    while (n < word.size() && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) ++n;
+    return word.substr(0, n);
+}
+
+} // namespace
+
+void table_header(const char* label, float row_h) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    // The room ImGui keeps at the right of a header for its sort arrow (imgui_tables.cpp, 1.86).
+    const float arrow = std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
+    const float room = std::max(1.0f, ImGui::GetContentRegionAvail().x - arrow);
+    ImGui::PushID(label);
+    ImGui::TableHeader(""); // background, hover, the tap that sorts; the label is drawn below
+    ImGui::PopID();
+    const ImVec2 size = ImGui::CalcTextSize(label, nullptr, false, room);
+    const float inner = row_h - 2 * ImGui::GetStyle().CellPadding.y;
+    const float y = at.y + std::max(0.0f, (inner - size.y) * 0.5f);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x, y),
+                                        ImGui::GetColorU32(ImGuiCol_Text), label, nullptr, room);
+}
+
+std::string fitted_name(std::string_view name, float max_width) {
+    const auto width = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    const std::string whole(name);
+    if (width(whole) <= max_width) return whole;
+    const auto first_space = name.find(' ');
+    const auto last_space = name.rfind(' ');
+    if (first_space == std::string_view::npos || last_space + 1 >= name.size()) return ellipsize(name, max_width);
+    const std::string_view first = name.substr(0, first_space), last = name.substr(last_space + 1);
+    std::string first_last_initial = std::string(first) + " " + std::string(first_char(last)) + ".";
+    if (width(first_last_initial) <= max_width) return first_last_initial;
+    const std::string initials = std::string(first_char(first)) + ". " + std::string(first_char(last)) + ".";
+    // The first name cut is only worth it when it keeps more than the initials would.
+    if (const std::string cut = ellipsize(first, max_width); width(cut) <= max_width && cut.size() > initials.size())
+        return cut;
+    return initials;
 }
 
 std::string ellipsize_lines(const ImFont* font, std::string_view text, float wrap_width, int max_lines) {

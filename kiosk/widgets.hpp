@@ -28,6 +28,13 @@ bool choice(const UiContext& ui, const std::string& id, const std::string& label
 // `text` as it fits in `max_width` pixels of the current font: whole, or cut at the last word
 // boundary that fits (at a character when one word alone is too long) with "…" appended.
 std::string ellipsize(std::string_view text, float max_width);
+// A table column's header that is never cut: `label` wrapped over the lines the row has (a header
+// row `row_h` tall), beside the sort arrow; sorting and hover work as ImGui::TableHeader's.
+void table_header(const char* label, float row_h);
+// A person's name as it fits in `max_width` of the current font, never dropped: whole, else the
+// first name and the initial of the last ("Dmitri V."), else the first name cut with "…", else the
+// initials ("D. V.") even when they do not fit. A name with no space is cut with "…".
+std::string fitted_name(std::string_view name, float max_width);
 // `text` wrapped at `wrap_width` in `font`, cut at a word boundary with "…" so that it takes at
 // most `max_lines` lines.
 std::string ellipsize_lines(const ImFont* font, std::string_view text, float wrap_width, int max_lines);

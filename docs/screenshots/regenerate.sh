@@ -32,8 +32,8 @@ take anon/search_klient-pl-1280x800 search-pl
 take anon/pin_anna.kowalska-en-1280x800 pin-en
 tour emily en 1280x800 "tracks" emily.carter 3333
 take emily/tracks-en-1280x800 tracks-en
-tour dmitri en 1280x800 "review" dmitri.volkov 2222
-take dmitri/review-en-1280x800 review-en
+tour dmitri en 1280x800 "review-back" dmitri.volkov 2222
+take dmitri/review-back-en-1280x800 review-en
 lock_out emily.carter # Marek's team list (team-pl.png) and home show her locked sign-in, with Unlock
 tour marek en,pl,ru 1280x800,1024x600 "home,team,dashboard,heatmap,phases,quality,person:anna.kowalska,signoff:anna.kowalska/s-observed-call,sign:anna.kowalska/s-observed-call" marek.nowak 7777
 take marek/team-pl-1280x800 team-pl

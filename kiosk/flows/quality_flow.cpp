@@ -77,7 +77,7 @@ QualityFlow::Signed QualityFlow::finish_signature(const trainer::identity::Login
         const auto res = env.evaluations.submit_checked(env.actor, evaluation_.draft, attempt, check);
         const auto& s = res.evaluation.score;
         env.notice = ui.tr("qa.saved", {{"name", evaluation_.agent_name},
-                                        {"score", s.scored ? std::to_string(static_cast<int>(s.percent + 0.5)) + " %" : "—"}});
+                                        {"score", s.scored ? trainer::i18n::format_percent(s.percent, 0, ui.locale) : std::string(trainer::i18n::kNoValue)}});
         if (!res.coached_cards.empty()) {
             env.notice += ' ';
             env.notice += ui.count("sign.coached", static_cast<long long>(res.coached_cards.size()));

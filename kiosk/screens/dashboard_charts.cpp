@@ -3,6 +3,7 @@
 #include "kiosk/screens/dashboard_screen.hpp"
 #include "trainer/quality/pass_mark.hpp"
 
+#include "kiosk/screen_parts.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/widgets.hpp"
 #include "trainer/cards/browse.hpp"
@@ -14,7 +15,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <vector>
 
 namespace kiosk {
 
@@ -54,31 +57,62 @@ void DashboardScreen::draw_heatmap(const UiContext& ui, const DashboardData& d, 
     const float cell = std::clamp(avail / static_cast<float>(cols), ui.px(10), ui.px(34));
     const float row_h = std::max(cell, ui.px(26));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    // Deck bands above the columns: where each stage of the journey starts.
-    const float band_h = ui.px(22);
-    std::size_t start = 0;
-    for (std::size_t c = 1; c <= cols; ++c) {
+    // Deck bands above the columns: where each stage of the journey starts, headed by the deck's
+    // title read whole — wrapped over up to two lines, or, where the band is too narrow for that,
+    // by its number with the title in the legend above the map. Hovering or tapping a band shows it.
+    struct Band {
+        std::size_t first = 0, end = 0;
+        std::string title;
+        bool numbered = false;
+    };
+    std::vector<Band> bands;
+    for (std::size_t c = 1, start = 0; c <= cols; ++c) {
         if (c < cols && h.deck_ids[c] == h.deck_ids[start]) continue;
-        const float x0 = origin.x + name_w + static_cast<float>(start) * cell, x1 = origin.x + name_w + static_cast<float>(c) * cell;
-        dl->AddRectFilled(ImVec2(x0 + 1, origin.y), ImVec2(x1 - 1, origin.y + band_h), col(theme::kAccentSoft), ui.px(3));
         const auto* deck = set.find_deck(h.deck_ids[start]);
-        const std::string label = deck ? trainer::content::pick(deck->title, ui.locale) : h.deck_ids[start];
-        // The deck's title cut at a word with "…" to its band (the full title is in the tooltip of
-        // each cell and on the Decks screen).
-        ImGui::PushFont(ui.fonts.small);
-        const std::string fitted = widgets::ellipsize(label, x1 - x0 - ui.px(8));
-        ImGui::PopFont();
-        if (!fitted.empty() && fitted != "…")
-            dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x0 + ui.px(4), origin.y + ui.px(2)), col(theme::kAccent), fitted.c_str());
+        bands.push_back({start, c, deck ? trainer::content::pick(deck->title, ui.locale) : h.deck_ids[start], false});
         start = c;
     }
+    const ImFont* small = ui.fonts.small;
+    const float band_pad = ui.px(4);
+    auto band_room = [&](const Band& b) { return static_cast<float>(b.end - b.first) * cell - 2 * band_pad; };
+    std::string legend;
+    for (std::size_t k = 0; k < bands.size(); ++k) {
+        Band& b = bands[k];
+        const float room = band_room(b);
+        bool fits = small->CalcTextSizeA(small->FontSize, FLT_MAX, room, b.title.c_str()).y <= 2 * small->FontSize + 0.5f;
+        for (std::size_t from = 0; fits && from < b.title.size();) { // no word broken inside
+            const std::size_t to = std::min(b.title.find(' ', from), b.title.size());
+            fits = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, b.title.c_str() + from, b.title.c_str() + to).x <= room;
+            from = to + 1;
+        }
+        b.numbered = !fits;
+        if (b.numbered) legend += (legend.empty() ? "" : "   ·   ") + std::to_string(k + 1) + "  " + b.title;
+    }
+    if (!legend.empty()) widgets::text(ui.fonts.small, legend, theme::kAccent);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float band_h = 2 * small->FontSize + ui.px(6);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const Band* hovered_band = nullptr;
+    for (std::size_t k = 0; k < bands.size(); ++k) {
+        const Band& b = bands[k];
+        const float x0 = origin.x + name_w + static_cast<float>(b.first) * cell, x1 = origin.x + name_w + static_cast<float>(b.end) * cell;
+        dl->AddRectFilled(ImVec2(x0 + 1, origin.y), ImVec2(x1 - 1, origin.y + band_h), col(theme::kAccentSoft), ui.px(3));
+        const std::string label = b.numbered ? std::to_string(k + 1) : b.title;
+        const float room = band_room(b);
+        if (small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, label.c_str()).x <= std::max(room, ui.px(10)) || !b.numbered)
+            dl->AddText(small, small->FontSize, ImVec2(x0 + band_pad, origin.y + ui.px(3)), col(theme::kAccent), label.c_str(), nullptr,
+                        room);
+        if (ImGui::IsWindowHovered() && mouse.x >= x0 && mouse.x < x1 && mouse.y >= origin.y && mouse.y < origin.y + band_h)
+            hovered_band = &b;
+    }
+    if (hovered_band) ImGui::SetTooltip("%s", hovered_band->title.c_str());
     origin.y += band_h + ui.px(4);
     int hovered_row = -1, hovered_col = -1;
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
     for (std::size_t r = 0; r < h.person_ids.size(); ++r) {
         const float y = origin.y + static_cast<float>(r) * row_h;
-        dl->AddText(ImVec2(origin.x, y + (row_h - ImGui::GetTextLineHeight()) * 0.5f), col(theme::kInk), h.display_names[r].c_str());
+        // A long name is cut at a word with "…" before the cells (whole in each cell's tooltip).
+        dl->AddText(ImVec2(origin.x, y + (row_h - ImGui::GetTextLineHeight()) * 0.5f), col(theme::kInk),
+                    widgets::ellipsize(h.display_names[r], name_w - ui.px(8)).c_str());
         for (std::size_t c = 0; c < cols; ++c) {
             const float x = origin.x + name_w + static_cast<float>(c) * cell;
             const Cell v = h.at(r, c);
@@ -173,7 +207,7 @@ void DashboardScreen::draw_phases(const UiContext& ui, const DashboardData& d, c
 void DashboardScreen::draw_quality(const UiContext& ui, const DashboardData& d) {
     if (d.rollup) {
         const auto& r = *d.rollup;
-        widgets::caption(ui, ui.tr("dash.rollup", {{"period", r.period}}));
+        widgets::caption(ui, ui.tr("dash.rollup", {{"period", trainer::i18n::format_period_label(r.period, ui.locale)}}));
         widgets::text(ui.fonts.large,
                       ui.tr("dash.rollup_line", {{"index", figure(ui.locale, r.mean_index, "")},
                                                  {"eligible", std::to_string(r.eligible)},
@@ -204,16 +238,18 @@ void DashboardScreen::draw_quality(const UiContext& ui, const DashboardData& d) 
         } else {
             dl->AddText(ImVec2(x + bar * 0.4f, o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
         }
-        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted), m.period.c_str());
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted),
+                    widgets::period_axis_label(ui, m.period, i ? std::string_view(d.qa_months[i - 1].period) : std::string_view()).c_str());
         const std::string n = ui.count("dash.evaluations", m.evaluations);
-        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(24)), col(theme::kMuted), n.c_str());
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(8) + 2 * ui.fonts.small->FontSize),
+                    col(theme::kMuted), n.c_str());
     }
     const float mark_y = y_of(d.qa_pass_mark);
     dl->AddLine(ImVec2(o.x, mark_y), ImVec2(o.x + width, mark_y), col(theme::kMuted), 1.0f);
     dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(o.x + width + ui.px(6), mark_y - ui.px(9)), col(theme::kMuted),
-                (std::to_string(static_cast<int>(d.qa_pass_mark + 0.5)) + " %").c_str());
+                trainer::i18n::format_percent(d.qa_pass_mark, 0, ui.locale).c_str());
     dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + width, o.y + h), col(theme::kMuted));
-    ImGui::Dummy(ImVec2(width + ui.px(60), h + ui.px(48)));
+    ImGui::Dummy(ImVec2(width + ui.px(60), h + ui.px(32) + 3 * ui.fonts.small->FontSize));
 }
 
 Intent DashboardScreen::draw_maturity(const UiContext& ui, const DashboardData& d, const trainer::content::ContentSet& set) {
@@ -244,13 +280,14 @@ Intent DashboardScreen::draw_maturity(const UiContext& ui, const DashboardData& 
                                                                               : theme::kOkGreen;
         dl->AddRectFilled(ImVec2(x, y_of(m.total)), ImVec2(x + bar, o.y + h), col(c));
         dl->AddText(ImVec2(x + ui.px(8), y_of(m.total) - ImGui::GetTextLineHeight() - 2), col(theme::kInk), std::to_string(m.total).c_str());
-        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x - ui.px(12), o.y + h + ui.px(4)), col(theme::kMuted), m.date.c_str());
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x - ui.px(12), o.y + h + ui.px(4)), col(theme::kMuted),
+                    trainer::i18n::format_iso_day(m.date, ui.locale, trainer::i18n::DateStyle::DayMonth).c_str());
     }
     ImGui::Dummy(ImVec2(width + ui.px(40), h + ui.px(30)));
     const auto& last = d.maturity.back();
     if (set.change)
         widgets::text(ui.fonts.body,
-                      ui.tr("dash.maturity_last", {{"total", std::to_string(last.total)}, {"date", last.date}}) + "  " +
+                      ui.tr("dash.maturity_last", {{"total", std::to_string(last.total)}, {"date", trainer::i18n::format_iso_day(last.date, ui.locale)}}) + "  " +
                           trainer::content::pick(set.change->maturity_bands[static_cast<std::size_t>(last.band)], ui.locale),
                       theme::kInk);
     return intent;

@@ -135,17 +135,37 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##team-table", 7, flags, ImVec2(0, 0))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(ui.tr("dash.col.agent").c_str(), ImGuiTableColumnFlags_DefaultSort, 1.9f);
-        for (const char* key : {"dash.col.onboarding", "dash.col.mastery", "dash.col.backlog"})
-            ImGui::TableSetupColumn(ui.tr(key).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.1f);
-        ImGui::TableSetupColumn(ui.tr("dash.col.phase").c_str(), 0, 1.6f);
-        for (const char* key : {"dash.col.qa", "dash.col.motivation"})
-            ImGui::TableSetupColumn(ui.tr(key).c_str(), ImGuiTableColumnFlags_PreferSortDescending, 1.1f);
-        // Sortable headers a finger can hit: the header row is a touch target tall.
-        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui.px(theme::kTouch));
+        // The figure columns are as wide as their header's longest word (beside the sort arrow) or
+        // their widest figure, so a header wraps between words and is never cut; the name and the
+        // phase share the rest.
+        const float arrow = std::floor(ImGui::GetFontSize() * 0.65f + ImGui::GetStyle().FramePadding.x);
+        auto figure_column = [&](const char* key) {
+            const std::string label = ui.tr(key);
+            float w = ImGui::CalcTextSize("100,0 %").x;
+            for (std::size_t from = 0; from < label.size();) {
+                const std::size_t to = std::min(label.find(' ', from), label.size());
+                w = std::max(w, ImGui::CalcTextSize(label.c_str() + from, label.c_str() + to).x);
+                from = to + 1;
+            }
+            ImGui::TableSetupColumn(label.c_str(), ImGuiTableColumnFlags_PreferSortDescending | ImGuiTableColumnFlags_WidthFixed,
+                                    std::ceil(w + arrow + ui.px(4)));
+        };
+        ImGui::TableSetupColumn(ui.tr("dash.col.agent").c_str(), ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        for (const char* key : {"dash.col.onboarding", "dash.col.mastery", "dash.col.backlog"}) figure_column(key);
+        // The phase column fits its widest chip ("Сопротивление ●") in the small font, padded.
+        float phase_w = ImGui::CalcTextSize(ui.tr("dash.col.phase").c_str()).x + arrow;
+        ImGui::PushFont(ui.fonts.small);
+        for (int p = 0; p < 4; ++p) phase_w = std::max(phase_w, ImGui::CalcTextSize((phase_name(ui, set, p) + " ●").c_str()).x + ui.px(24));
+        ImGui::PopFont();
+        ImGui::TableSetupColumn(ui.tr("dash.col.phase").c_str(), ImGuiTableColumnFlags_WidthFixed, std::ceil(phase_w));
+        for (const char* key : {"dash.col.qa", "dash.col.motivation"}) figure_column(key);
+        // Sortable headers a finger can hit, read whole: the header row is a touch target tall and
+        // has room for two lines, so "К повторению" wraps in a narrow window instead of being cut.
+        const float header_h = std::max(ui.px(theme::kTouch), 2 * ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y);
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, header_h);
         for (int c = 0; c < 7; ++c) {
             ImGui::TableSetColumnIndex(c);
-            ImGui::TableHeader(ImGui::TableGetColumnName(c));
+            widgets::table_header(ImGui::TableGetColumnName(c), header_h);
         }
         if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsCount > 0) {
             sort_column = specs->Specs[0].ColumnIndex;
@@ -171,7 +191,9 @@ Intent DashboardScreen::draw_table(const UiContext& ui, const DashboardData& d, 
             ImGui::TableNextRow(0, row_h);
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            if (ImGui::Selectable(r->display_name.c_str(), false,
+            // A name longer than its column is cut at a word with "…" (whole on the person's page).
+            const std::string name = widgets::ellipsize(r->display_name, ImGui::GetContentRegionAvail().x);
+            if (ImGui::Selectable(name.c_str(), false,
                                   ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                                   ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
                 intent = ShowPerson{r->person_id};

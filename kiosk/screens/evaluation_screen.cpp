@@ -1,4 +1,5 @@
 #include "kiosk/screens/evaluation_screen.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include "kiosk/theme.hpp"
 #include "kiosk/screen_parts.hpp"
@@ -59,7 +60,7 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
         ImGui::PopID();
         ImGui::SameLine();
     }
-    const float date_w = ImGui::CalcTextSize(ui.tr("qa.date").c_str()).x + ui.px(170 + 40);
+    const float date_w = ImGui::CalcTextSize(ui.tr("qa.date").c_str()).x + ui.px(170 + 40 + 190); // label, field, the date in words
     if (ImGui::GetContentRegionAvail().x > date_w) ImGui::SameLine(0, ui.px(24));
     else ImGui::NewLine();
     ImGui::AlignTextToFramePadding();
@@ -69,6 +70,13 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui.px(12), ui.px(12)));
     ImGui::InputText("##date", &draft.date, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsNoBlank);
     ImGui::PopStyleVar();
+    // The field takes the records' form (YYYY-MM-DD); the date it names is echoed in words beside it.
+    if (const std::string said = trainer::i18n::format_iso_day(draft.date, ui.locale, trainer::i18n::DateStyle::Long);
+        said != draft.date) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(theme::kMuted, "%s", said.c_str());
+    }
 
     const float bw = ui.px(150);
     for (const auto& s : form.sections) {
@@ -125,7 +133,7 @@ Intent EvaluationScreen::draw(const UiContext& ui) {
     ImGui::SameLine(0, ui.px(24));
     ImGui::PushFont(ui.fonts.large);
     ImGui::AlignTextToFramePadding();
-    const std::string score = preview.scored ? std::to_string(static_cast<int>(std::lround(preview.percent))) + " %" : "—";
+    const std::string score = preview.scored ? trainer::i18n::format_percent(preview.percent, 0, ui.locale) : std::string(trainer::i18n::kNoValue);
     ImGui::TextColored(preview.critical_failed ? theme::kWarn : theme::kInk, "%s",
                        ui.tr("qa.preview", {{"score", score}}).c_str());
     ImGui::PopFont();

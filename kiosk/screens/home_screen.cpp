@@ -1,4 +1,5 @@
 #include "kiosk/screens/home_screen.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include "kiosk/input.hpp"
 #include "kiosk/screens/lead_home_panel.hpp"
@@ -40,8 +41,8 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v, const trainer::c
         ImGui::Spacing();
         widgets::caption(ui, ui.tr("home.onboarding"));
         widgets::text(ui.fonts.body,
-                      v.next_module.empty() ? ui.tr("home.onboarding_done", {{"percent", std::to_string(v.onboarding_percent)}})
-                                            : ui.tr("home.onboarding_next", {{"percent", std::to_string(v.onboarding_percent)},
+                      v.next_module.empty() ? ui.tr("home.onboarding_done", {{"percent", trainer::i18n::format_percent(v.onboarding_percent, 0, ui.locale)}})
+                                            : ui.tr("home.onboarding_next", {{"percent", trainer::i18n::format_percent(v.onboarding_percent, 0, ui.locale)},
                                                                              {"module", v.next_module}}),
                       theme::kInk);
     }

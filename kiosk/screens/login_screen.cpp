@@ -78,7 +78,9 @@ Intent LoginScreen::draw_pick(const UiContext& ui, const std::vector<trainer::id
     for (std::size_t i = 0; i < shown.size(); ++i) {
         if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
         ImGui::PushID(shown[i]->id.c_str());
-        if (ImGui::Button(shown[i]->display_name.c_str(), ImVec2(w, ui.px(72))))
+        // A name longer than its tile is cut at a word with "…" (whole on the PIN pad's heading).
+        const std::string label = widgets::ellipsize(shown[i]->display_name, w - 2 * ImGui::GetStyle().FramePadding.x) + "##" + shown[i]->id;
+        if (ImGui::Button(label.c_str(), ImVec2(w, ui.px(72))))
             intent = PickPerson{shown[i]->id, shown[i]->display_name};
         ImGui::PopID();
     }

@@ -19,12 +19,12 @@ Intent ModuleScreen::draw_checklist(const UiContext& ui, const ModuleView& v, co
     Intent intent;
     // Where the sign-off stands comes first: that is what the new hire opens this page to see.
     if (v.passed) {
-        widgets::text(ui.fonts.large, ui.tr("onb.signed", {{"score", percent(v.passed->score)}}), theme::kGood);
+        widgets::text(ui.fonts.large, ui.tr("onb.signed", {{"score", percent(ui, v.passed->score)}}), theme::kGood);
     } else if (v.signoff_pending) {
         widgets::text(ui.fonts.large, ui.tr("onb.awaiting"), theme::kAccent);
         widgets::text(ui.fonts.body, ui.tr("onb.awaiting_hint"), theme::kMuted);
     }
-    widgets::text(ui.fonts.body, ui.tr("onb.checklist_intro", {{"mark", percent(v.checklist_pass_mark)}}), theme::kInk);
+    widgets::text(ui.fonts.body, ui.tr("onb.checklist_intro", {{"mark", percent(ui, v.checklist_pass_mark)}}), theme::kInk);
     ImGui::Spacing();
     int n = 0;
     for (const auto& s : v.steps) {

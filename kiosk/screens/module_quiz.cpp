@@ -36,7 +36,7 @@ Intent ModuleScreen::draw_quiz(const UiContext& ui, const ModuleView& v) {
             const auto& r = *q.last_result;
             widgets::text(ui.fonts.large,
                           ui.tr(r.passed ? "onb.quiz_passed" : "onb.quiz_failed",
-                                {{"score", percent(r.score)}, {"mark", percent(q.pass_mark)}}),
+                                {{"score", percent(ui, r.score)}, {"mark", percent(ui, q.pass_mark)}}),
                           r.passed ? theme::kGood : theme::kWarn);
             widgets::text(ui.fonts.body, ui.count("onb.attempt", r.attempt), theme::kMuted);
             // The feedback the result points to: each question not fully right, as answered.
@@ -58,7 +58,7 @@ Intent ModuleScreen::draw_quiz(const UiContext& ui, const ModuleView& v) {
             }
         } else {
             widgets::text(ui.fonts.large, ui.count("onb.quiz_intro", static_cast<long long>(q.questions.size()),
-                                                   {{"mark", percent(q.pass_mark)}}),
+                                                   {{"mark", percent(ui, q.pass_mark)}}),
                           theme::kInk);
         }
         ImGui::Spacing();

@@ -1,5 +1,6 @@
 // A module's attitude scenarios (DESIGN §4.3): responses valued from the customer's side, a private reflection.
 #include "kiosk/screens/module_screen.hpp"
+#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/module_text.hpp"
 
 #include "kiosk/input.hpp"
@@ -28,7 +29,7 @@ Intent ModuleScreen::draw_scenarios(const UiContext& ui, const ModuleView& v) {
     if (!current) {
         if (v.passed) {
             widgets::text(ui.fonts.large,
-                          ui.tr("onb.scenarios_done", {{"score", std::to_string(v.passed->score).substr(0, std::to_string(v.passed->score).find('.') + 3)}}),
+                          ui.tr("onb.scenarios_done", {{"score", trainer::i18n::format_number(v.passed->score, 2, ui.locale)}}),
                           theme::kGood);
         }
         widgets::text(ui.fonts.body, ui.tr("onb.scenarios_review"), theme::kMuted);

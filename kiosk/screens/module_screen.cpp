@@ -1,6 +1,7 @@
 // One module: the frame (title, page/assessment switch, bottom bar) and its lesson pages. The
 // assessments are drawn in module_quiz.cpp, module_scenarios.cpp and module_checklist.cpp.
 #include "kiosk/screens/module_screen.hpp"
+#include "trainer/i18n/format.hpp"
 #include "kiosk/screens/module_text.hpp"
 
 #include "kiosk/images.hpp"
@@ -30,7 +31,9 @@ std::string assessment_label(const UiContext& ui, Pillar p) {
 
 } // namespace
 
-std::string percent(double fraction) { return std::to_string(static_cast<int>(std::lround(fraction * 100.0))) + " %"; }
+std::string percent(const UiContext& ui, double fraction) {
+    return trainer::i18n::format_percent(fraction * 100.0, 0, ui.locale);
+}
 
 void feedback_line(const UiContext& ui, const std::string& s, const ImVec4& colour) {
     if (s.empty()) return;

@@ -8,8 +8,8 @@
 
 namespace kiosk {
 
-// 0.85 -> "85 %".
-std::string percent(double fraction);
+// A fraction (0..1) as a whole percentage in the locale ("80 %" ru, "80%" pl and en).
+std::string percent(const UiContext& ui, double fraction);
 // The feedback under an answer, indented; nothing when `s` is empty.
 void feedback_line(const UiContext& ui, const std::string& s, const ImVec4& colour);
 

@@ -56,7 +56,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
                  const std::optional<trainer::quality::MotivationRow>& m, const trainer::quality::MotivationConfig& config,
                  const trainer::content::ContentSet& set, std::string* open_id) {
     if (m) {
-        widgets::caption(ui, ui.tr("qa.motivation", {{"period", m->period}}));
+        widgets::caption(ui, ui.tr("qa.motivation", {{"period", trainer::i18n::format_period_label(m->period, ui.locale)}}));
         widgets::text(ui.fonts.large,
                       ui.tr(m->eligible ? "qa.eligible" : "qa.not_eligible", {{"index", fixed(ui.locale, m->index, 1)}}),
                       m->eligible ? theme::kGood : theme::kWarn);
@@ -68,7 +68,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
                                           {"min", std::to_string(config.min_evaluations)},
                                           {"quality", figure(ui.locale, m->quality)},
                                           {"gate", figure(ui.locale, config.min_quality)},
-                                          {"period", m->period}};
+                                          {"period", trainer::i18n::format_period_label(m->period, ui.locale)}};
         for (const auto& r : m->reasons) {
             const std::string key = "qa.reason." + r.code;
             const std::string t = ui.tr(key, args);
@@ -93,7 +93,8 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         } else {
             dl->AddText(ImVec2(x + ui.px(14), o.y + h - ImGui::GetTextLineHeight()), col(theme::kMuted), "—");
         }
-        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted), t.period.c_str());
+        dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted),
+                    widgets::period_axis_label(ui, t.period, i ? std::string_view(s.trend[i - 1].period) : std::string_view()).c_str());
         // Customer feedback under the month, one figure a line, each cut to the column's width.
         std::vector<std::string> fb;
         if (t.csat_percent) fb.push_back("CSAT " + figure(ui.locale, t.csat_percent));
@@ -102,12 +103,12 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         ImGui::PushFont(ui.fonts.small);
         for (std::size_t k = 0; k < fb.size(); ++k)
             dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
-                        ImVec2(x, o.y + h + ui.px(24) + static_cast<float>(k) * ui.fonts.small->FontSize), col(theme::kMuted),
+                        ImVec2(x, o.y + h + ui.px(28) + static_cast<float>(k + 1) * ui.fonts.small->FontSize), col(theme::kMuted),
                         widgets::ellipsize(fb[k], slot - ui.px(6)).c_str());
         ImGui::PopFont();
     }
     dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + slot * static_cast<float>(s.trend.size()), o.y + h), col(theme::kMuted));
-    ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()), h + ui.px(84)));
+    ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()), h + ui.px(84) + ui.fonts.small->FontSize));
     widgets::caption(ui, ui.tr("qa.evaluations"));
     if (s.evaluations.empty()) {
         widgets::text(ui.fonts.body, ui.tr("qa.none"), theme::kMuted);
@@ -120,7 +121,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         ImGui::SameLine(ui.px(90));
         const std::string channel_key = "qa.channel." + e.channel;
         const std::string channel = ui.tr(channel_key);
-        std::string line = e.date + "  ·  " + (channel == channel_key ? e.channel : channel);
+        std::string line = trainer::i18n::format_iso_day(e.date, ui.locale) + "  ·  " + (channel == channel_key ? e.channel : channel);
         if (!e.scorecard_id.empty() && set.quality)
             if (const auto* sc = set.quality->find(e.scorecard_id)) line += "  ·  " + trainer::content::pick(sc->title, ui.locale);
         if (e.score.critical_failed) line += "  ·  " + ui.tr("qa.critical_failed");
@@ -150,7 +151,16 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
 Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const trainer::quality::MotivationConfig& config,
                           const trainer::content::ContentSet& set) {
     Intent intent;
-    if (widgets::header(ui, d.row.display_name)) intent = Back{};
+    {
+        // The name in the title font beside Back, cut with "…" before the action buttons' place.
+        const int actions = (d.can_evaluate ? 1 : 0) + (d.signoffs.empty() ? 0 : 1);
+        const float room = ImGui::GetContentRegionAvail().x - ui.px(170) -
+                           static_cast<float>(actions) * (std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f) + ui.px(16));
+        ImGui::PushFont(ui.fonts.title);
+        const std::string title = widgets::ellipsize(d.row.display_name, room);
+        ImGui::PopFont();
+        if (widgets::header(ui, title)) intent = Back{};
+    }
     if (!ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
     // The lead's actions for this person, at the right of the header: a waiting skills sign-off
     // (one tap to its form) and a new QA evaluation.
@@ -242,7 +252,10 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
         ImGui::Spacing();
         widgets::caption(ui, ui.tr("person.assess"));
         for (int p = 0; p < 4; ++p) {
-            if (p) ImGui::SameLine();
+            // A button that would not fit beside the last one starts a new row (ru, pl at 1024 px).
+            const float button_w = ImGui::CalcTextSize(phase_name(ui, set, p).c_str()).x + 2 * ImGui::GetStyle().FramePadding.x;
+            if (p && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + button_w <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+                ImGui::SameLine();
             ImGui::PushID(p);
             if (widgets::button(ui, phase_name(ui, set, p), 0.0f, phase == p)) phase = p;
             ImGui::PopID();

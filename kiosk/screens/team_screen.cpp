@@ -27,7 +27,7 @@ Intent TeamScreen::draw(const UiContext& ui, const std::vector<trainer::identity
             ImGui::TableNextRow(0, row_h);
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(r.display_name.c_str());
+            ImGui::TextUnformatted(widgets::ellipsize(r.display_name, ImGui::GetContentRegionAvail().x).c_str());
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             if (r.locked)

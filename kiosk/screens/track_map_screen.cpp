@@ -1,4 +1,5 @@
 #include "kiosk/screens/track_map_screen.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include "kiosk/theme.hpp"
 #include "kiosk/screen_parts.hpp"
@@ -106,7 +107,7 @@ Intent TrackMapScreen::draw(const UiContext& ui, const std::vector<TrackMap>& tr
         widgets::text(ui.fonts.title, t.title, theme::kInk);
         widgets::text(ui.fonts.body, ui.tr("onb.done_of", {{"done", std::to_string(t.done)},
                                                             {"n", std::to_string(t.modules.size())},
-                                                            {"percent", std::to_string(t.percent)}}),
+                                                            {"percent", trainer::i18n::format_percent(t.percent, 0, ui.locale)}}),
                       theme::kMuted);
         ImGui::ProgressBar(static_cast<float>(t.percent) / 100.0f, ImVec2(ui.px(480), ui.px(10)), "");
         if (t.resume) {

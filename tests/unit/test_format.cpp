@@ -64,6 +64,28 @@ TEST_CASE("months stand alone in the nominative; weeks are named, not W36") {
     CHECK(format_iso_week(day(2027, 1, 4), "en") == std::string("wk.") + nbsp + "1");
 }
 
+TEST_CASE("a chart labels a period by its short month or quarter, with the year apart") {
+    CHECK(format_period_short("2026-12", "en").part == "Dec");
+    CHECK(format_period_short("2026-12", "pl").part == "gru");
+    CHECK(format_period_short("2026-12", "ru").part == "дек.");
+    CHECK(format_period_short("2026-05", "ru").part == "май"); // stand-alone: not "мая"
+    CHECK(format_period_short("2026-12", "ru").year == "2026");
+    CHECK(format_period_short("2026-Q4", "pl").part == "IV kw.");
+    CHECK(format_period_short("2026-Q4", "en").part == "Q4");
+    // Malformed: the label as it is, with no year to print.
+    CHECK(format_period_short("2026-13", "pl").part == "2026-13");
+    CHECK(format_period_short("2026-13", "pl").year.empty());
+    CHECK(format_period_short("2026-12x", "pl").part == "2026-12x");
+}
+
+TEST_CASE("a date as records keep it is shown in the locale's words") {
+    CHECK(format_iso_day("2026-12-06", "pl", DateStyle::Long) == "6 grudnia 2026");
+    CHECK(format_iso_day("2026-12-06", "en") == "Dec 6, 2026");
+    CHECK(format_iso_day("2026-12-06", "ru", DateStyle::Numeric) == "06.12.2026");
+    CHECK(format_iso_day("2026-02-30", "pl") == "2026-02-30"); // not a date: shown as it is
+    CHECK(format_iso_day("", "pl").empty());
+}
+
 TEST_CASE("a week can be shown as its days, across a month boundary") {
     CHECK(format_day_range(day(2026, 11, 30), day(2026, 12, 6), "pl") == "30 lis–6 gru");
     CHECK(format_day_range(day(2026, 12, 7), day(2026, 12, 13), "pl") == "7–13 gru");

@@ -276,15 +276,17 @@ TEST_CASE("payroll reasons are in the reader's language, each fact once", "[moti
     for (const auto& r : carl.reasons)
         CHECK(codes.insert(r.code).second);
     const std::string pl = motivation_csv(rep, ';', &catalog, "pl");
-    CHECK_THAT(pl, Catch::Contains("ocen QA w okresie 2026-11: 0; potrzeba co najmniej 2; brak wyniku jakości w okresie 2026-11; potrzeba co najmniej 85 %"));
+    // The period in words and the percentage as each locale writes it (pl "85%", ru "85 %").
+    CHECK_THAT(pl, Catch::Contains("listopad 2026: ocen QA 0, a potrzeba co najmniej 2; listopad 2026: brak wyniku jakości; potrzeba co najmniej 85%"));
     const std::string ru = motivation_csv(rep, ';', &catalog, "ru");
-    CHECK_THAT(ru, Catch::Contains("оценок QA за 2026-11: 0; нужно не меньше 2"));
+    CHECK_THAT(ru, Catch::Contains("оценок QA за ноябрь 2026\u202fг.: 0; нужно не меньше 2"));
+    CHECK_THAT(ru, Catch::Contains("нужно не меньше 85\u00a0%"));
     const auto j = motivation_json(rep, &catalog, "ru");
     for (const auto& a : j["agents"])
         if (a["person_id"] == "carl") {
             REQUIRE_FALSE(a["reasons"].empty());
             CHECK(a["reasons"][0]["code"] == "too_few_evaluations");
-            CHECK(a["reasons"][0]["text"] == "оценок QA за 2026-11: 0; нужно не меньше 2");
+            CHECK(a["reasons"][0]["text"] == "оценок QA за ноябрь 2026\u202fг.: 0; нужно не меньше 2");
         }
     // Every reason the report can give has a text in all three languages.
     for (const char* loc : {"en", "pl", "ru"})

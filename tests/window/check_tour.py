@@ -3,9 +3,11 @@
 bring up, and no text cut off or drawn over other text (check_dump.check), at every size and in
 every language of the tour.
 
-usage: check_tour.py DIR EXPECTED_COUNT [--known-clipped STR]...
+usage: check_tour.py DIR EXPECTED_COUNT [--known-clipped STR]... [--signed-in NAME]
 EXPECTED_COUNT: how many dumps the tour must have written (targets x languages x sizes), so a tour
 cut short fails too.
+--signed-in NAME: every screen shows who is signed in — the name whole, or shortened the way the
+kiosk shortens it in a narrow top bar ("Dmitri V.", "D. V.", "Dmitri…"); never left out.
 """
 import glob
 import json
@@ -22,8 +24,17 @@ SCREEN_OF = {
     "pin": "pin", "home": "home", "team": "team", "tracks": "tracks", "module": "module",
     "dashboard": "dashboard", "heatmap": "dashboard", "phases": "dashboard", "quality": "dashboard",
     "signoffs": "dashboard", "maturity": "maturity", "person": "person", "scores": "scores",
-    "evaluate": "evaluation", "signoff": "signoff", "sign": "sign", "review": "review",
+    "evaluate": "evaluation", "signoff": "signoff", "sign": "sign", "review": "review", "review-back": "review",
 }
+
+
+def name_forms(name):
+    """The forms of a person's name the top bar may show: whole, "Dmitri V.", "D. V."."""
+    words = name.split(" ")
+    if len(words) < 2:
+        return {name}
+    first, last = words[0], words[-1]
+    return {name, f"{first} {last[0]}.", f"{first[0]}. {last[0]}."}
 
 
 def main(argv):
@@ -31,11 +42,15 @@ def main(argv):
         raise SystemExit(__doc__)
     folder, count = argv[0], int(argv[1])
     known = []
+    signed_in = None
     rest = argv[2:]
     while rest:
-        if rest[0] != "--known-clipped" or len(rest) < 2:
+        if rest[0] not in ("--known-clipped", "--signed-in") or len(rest) < 2:
             raise SystemExit(f"check_tour: bad argument '{rest[0]}'\n{__doc__}")
-        known.append(rest[1])
+        if rest[0] == "--signed-in":
+            signed_in = rest[1]
+        else:
+            known.append(rest[1])
         rest = rest[2:]
     dumps = sorted(glob.glob(os.path.join(folder, "*.json")))
     failed = 0
@@ -59,6 +74,10 @@ def main(argv):
         with open(path, encoding="utf-8") as f:
             drawn = json.load(f)
         problems = check_dump.check(drawn, want, False)
+        if signed_in and not any(it["text"] in name_forms(signed_in) or
+                                 (it["text"].endswith("…") and signed_in.startswith(it["text"][:-1]) and len(it["text"]) > 2)
+                                 for it in drawn.get("items", [])):
+            problems.append(f"the signed-in name '{signed_in}' is not shown, not even shortened")
         if not drawn.get("items"):
             problems.append("nothing drawn")
         if problems:

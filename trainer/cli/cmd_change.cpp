@@ -7,6 +7,7 @@
 #include "trainer/cli/change_cli.hpp"
 #include "trainer/cli/session.hpp"
 #include "trainer/core/org_time_zone.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include <iostream>
 #include <sstream>
@@ -102,7 +103,7 @@ int cmd_history(const Args& a, Io& io) {
     Session s(a, change_cli::load_content_or_throw(a));
     change::CheckinService service(s.events, s.clock, *s.content);
     for (const auto& r : service.history(change_cli::actor_of(a, s.db), person, rollout)) {
-        io.out << format_iso_ms(r.at_ms) << "  " << content::phase_id(r.phase) << "  " << r.source;
+        io.out << i18n::format_date_time(r.at_ms, "en", organisation_zone()) << "  " << content::phase_id(r.phase) << "  " << r.source;
         if (!r.author_id.empty()) io.out << " (" << r.author_id << ")";
         if (!r.note.empty()) io.out << "  note: " << r.note;
         io.out << "\n";

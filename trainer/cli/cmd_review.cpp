@@ -4,7 +4,9 @@
 #include "trainer/cli/cli.hpp"
 #include "trainer/content/adoption.hpp"
 #include "trainer/content/loader.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -96,7 +98,7 @@ int cmd_queue(const Args& a, Io& io) {
     if (queue.empty()) io.out << "nothing to review for " << person << " right now\n";
     for (const auto& q : queue) {
         io.out << cards::queue_kind_name(q.kind) << "\t" << q.card_id << "\tR=" << fixed(q.retrievability, 3);
-        if (q.due_ms) io.out << "\tdue " << format_iso_ms(*q.due_ms);
+        if (q.due_ms) io.out << "\tdue " << i18n::format_date_time(*q.due_ms, "en", organisation_zone());
         if (q.refreshed) io.out << "\trefreshed standard";
         if (!q.reason.empty()) io.out << "\t" << q.reason;
         io.out << "\n";
@@ -123,7 +125,7 @@ int cmd_grade(const Args& a, Io& io) {
     auto s = open_session(a);
     const auto r = s->service->grade(person, card, rating);
     io.out << "graded " << card << " " << cards::rating_name(rating) << " for " << person << ": "
-           << fsrs::state_name(r.after.state) << ", next due " << format_iso_ms(r.after.due) << " (in "
+           << fsrs::state_name(r.after.state) << ", next due " << i18n::format_date_time(r.after.due, "en", organisation_zone()) << " (in "
            << r.interval_minutes << " min)" << (r.coaching_cleared ? "; coaching item cleared" : "") << "\n";
     return 0;
 }

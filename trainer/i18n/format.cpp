@@ -148,6 +148,11 @@ std::string format_day(std::int64_t day, std::string_view locale, DateStyle styl
     return date_formats().format(locale, skeleton_of(style), static_cast<UDate>(day * kMsPerDay), nullptr);
 }
 
+std::string format_iso_day(std::string_view yyyy_mm_dd, std::string_view locale, DateStyle style) {
+    const auto ms = parse_date(yyyy_mm_dd);
+    return ms ? format_day(utc_day(*ms), locale, style) : std::string(yyyy_mm_dd);
+}
+
 std::string format_month(int year, int month, std::string_view locale) {
     const std::int64_t day = days_from_civil({year, month, 1});
     return date_formats().format(locale, "yMMMM", static_cast<UDate>(day * kMsPerDay), nullptr);
@@ -178,7 +183,14 @@ std::string format_day_range(std::int64_t first_day, std::int64_t last_day, std:
     return U_FAILURE(status) ? format_day(first_day, locale, DateStyle::DayMonth) : utf8(out);
 }
 
-std::string format_period_label(std::string_view label, std::string_view locale) {
+namespace {
+
+// A period label of quality/period.hpp split into year, month (1..12) or quarter (1..4); false
+// when it is not one.
+struct ParsedPeriod {
+    int year = 0, month = 0, quarter = 0;
+};
+bool parse_period(std::string_view label, ParsedPeriod& out) {
     auto digits = [&](std::size_t from, std::size_t n) {
         int v = 0;
         for (std::size_t i = from; i < from + n; ++i) {
@@ -187,17 +199,36 @@ std::string format_period_label(std::string_view label, std::string_view locale)
         }
         return v;
     };
-    const int year = digits(0, 4);
-    if (year < 1970 || label.size() < 7 || label[4] != '-') return std::string(label);
-    if (label.size() == 7 && label[5] == 'Q') {
-        const int q = digits(6, 1);
-        if (q < 1 || q > 4) return std::string(label);
-        const std::int64_t day = days_from_civil({year, (q - 1) * 3 + 1, 1});
-        return date_formats().format(locale, "yQQQ", static_cast<UDate>(day * kMsPerDay), nullptr);
+    out = {};
+    out.year = digits(0, 4);
+    if (out.year < 1970 || label.size() != 7 || label[4] != '-') return false;
+    if (label[5] == 'Q') {
+        out.quarter = digits(6, 1);
+        return out.quarter >= 1 && out.quarter <= 4;
     }
-    const int month = digits(5, 2);
-    if (label.size() != 7 || month < 1 || month > 12) return std::string(label);
-    return format_month(year, month, locale);
+    out.month = digits(5, 2);
+    return out.month >= 1 && out.month <= 12;
+}
+
+UDate first_day_of(const ParsedPeriod& p) {
+    const int month = p.quarter ? (p.quarter - 1) * 3 + 1 : p.month;
+    return static_cast<UDate>(days_from_civil({p.year, month, 1}) * kMsPerDay);
+}
+
+} // namespace
+
+std::string format_period_label(std::string_view label, std::string_view locale) {
+    ParsedPeriod p;
+    if (!parse_period(label, p)) return std::string(label);
+    if (p.quarter) return date_formats().format(locale, "yQQQ", first_day_of(p), nullptr);
+    return format_month(p.year, p.month, locale);
+}
+
+PeriodShort format_period_short(std::string_view label, std::string_view locale) {
+    ParsedPeriod p;
+    if (!parse_period(label, p)) return {std::string(label), {}};
+    // Stand-alone abbreviations (CLDR "LLL"): "gru" and "дек." as a label, not "grudnia".
+    return {date_formats().format(locale, p.quarter ? "QQQ" : "MMM", first_day_of(p), nullptr), std::to_string(p.year)};
 }
 
 } // namespace trainer::i18n

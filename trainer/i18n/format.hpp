@@ -33,6 +33,9 @@ std::string format_date(TimeMs utc, std::string_view locale, const OrgTimeZone& 
 std::string format_date_time(TimeMs utc, std::string_view locale, const OrgTimeZone& zone);
 // A calendar day number (days since 1970-01-01, as in time.hpp) with no time zone involved.
 std::string format_day(std::int64_t day, std::string_view locale, DateStyle style = DateStyle::Medium);
+// A calendar date as records keep it ("2026-12-06") in the locale's words; the text itself when
+// it is not such a date.
+std::string format_iso_day(std::string_view yyyy_mm_dd, std::string_view locale, DateStyle style = DateStyle::Medium);
 // "December 2026", "grudzień 2026", "декабрь 2026 г." (stand-alone month names).
 std::string format_month(int year, int month, std::string_view locale);
 // An ISO week by its Monday's day number: "wk. 36", "tydz. 36", "нед. 36" (CLDR's short name of
@@ -43,5 +46,13 @@ std::string format_day_range(std::int64_t first_day, std::int64_t last_day, std:
 // A period label of quality/period.hpp ("2026-11" or "2026-Q4") in words: "listopad 2026",
 // "IV kw. 2026" / "4-й кв. 2026 г."; the label itself when malformed.
 std::string format_period_label(std::string_view label, std::string_view locale);
+// The short form of a period label for a chart's axis, in two parts: the month or quarter alone
+// ("Dec", "gru", "дек."; "Q4", "IV kw.", "4-й кв.") and its year ("2026"), so a chart can print
+// the year only where it changes. The label itself (and no year) when malformed.
+struct PeriodShort {
+    std::string part;
+    std::string year;
+};
+PeriodShort format_period_short(std::string_view label, std::string_view locale);
 
 } // namespace trainer::i18n

@@ -4,7 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "trainer/i18n/format.hpp"
+
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 namespace trainer::quality {
@@ -51,12 +54,29 @@ std::string csv_number(double v, char decimal_mark) {
     return s;
 }
 
+namespace {
+
+// A reason's value as the reader writes it: the period in words ("listopad 2026"), a percentage
+// with the locale's sign and decimal mark ("85,5 %" ru, "85,5%" pl); anything else as it is.
+std::string localised_arg(const std::string& name, const std::string& value, std::string_view locale) {
+    if (name == "period") return i18n::format_period_label(value, locale);
+    if (name != "quality" && name != "gate") return value;
+    double v = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+    if (ec != std::errc() || end != value.data() + value.size()) return value;
+    const auto dot = value.find('.');
+    const int decimals = dot == std::string::npos ? 0 : static_cast<int>(value.size() - dot - 1);
+    return i18n::format_percent(v, decimals, locale);
+}
+
+} // namespace
+
 std::string reason_text(const Reason& r, const i18n::Catalog* catalog, std::string_view locale) {
     const std::string key = "motivation.reason." + r.code;
     if (!catalog || !catalog->has("en", key)) return r.text;
     std::string text = catalog->text(locale, key);
     for (const auto& [name, value] : r.args)
-        text = i18n::substitute(text, {{name, value}});
+        text = i18n::substitute(text, {{name, localised_arg(name, value, locale)}});
     return text;
 }
 
