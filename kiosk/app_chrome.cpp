@@ -144,7 +144,7 @@ void App::draw_banners(const UiContext& ui) {
                                               {{"file", file}}),
                         true);
     }
-    if (!db_problem_.empty()) widgets::banner(ui, ui.tr("banner.db_unavailable"), true);
+    if (!db_problem_.empty()) widgets::banner(ui, ui.tr(db_problem_), true);
     if (motivation_problem_ && (stack_.back() == ScreenId::Dashboard || stack_.back() == ScreenId::Person ||
                                 stack_.back() == ScreenId::Scores))
         widgets::banner(ui, ui.tr("banner.motivation_config"), false);

@@ -32,9 +32,13 @@ App::App(Options options, Fonts fonts, trainer::content::LoadResult preloaded)
         sqlite3_db_config(db_->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
         for (const auto& w : trainer::identity::install_pin_key_for(options_.db, true)) std::cerr << "kiosk: " << w << "\n";
     } catch (const std::exception& e) {
-        // Browsing standards needs no database: say so calmly and carry on.
-        db_problem_ = e.what();
-        std::cerr << "kiosk: " << db_problem_ << "\n";
+        // Browsing standards needs no database: say so calmly and carry on. A full disk gets its
+        // own words, since the person can do something about it (tell the administrator now).
+        // db_problem_ keeps the banner's catalog key; the detail (file, next step) is logged.
+        const auto* store_error = dynamic_cast<const trainer::store::StoreError*>(&e);
+        const bool disk_full = store_error && (store_error->code() & 0xFF) == SQLITE_FULL;
+        db_problem_ = disk_full ? "banner.disk_full" : "banner.db_unavailable";
+        std::cerr << "kiosk: " << e.what() << "\n";
     }
     if (db_) {
         events_ = std::make_unique<trainer::store::EventStore>(*db_, clock_, trainer::store::kiosk_id_of(*db_));

@@ -87,6 +87,10 @@ void check_case(const fs::path& c, const fs::path& dir, const fs::path& base) {
         REQUIRE(::mkfifo(db.c_str(), 0600) == 0);
     } else if (setup == "directory") {
         fs::create_directory(db);
+    } else if (setup == "disk-full") {
+        fs::copy_file(spec.contains("db") ? c / spec["db"].get<std::string>() : base, db);
+    } else if (setup == "disk-full-no-db") {
+        // nothing at the path: the command would have to create the database on a full disk
     } else if (setup == "orphan-wal" || setup == "orphan-shm") {
         const std::string suffix = setup == "orphan-wal" ? "-wal" : "-shm";
         fs::copy_file(c / ("trainer.db" + suffix), db.string() + suffix);
@@ -94,11 +98,16 @@ void check_case(const fs::path& c, const fs::path& dir, const fs::path& base) {
         FAIL_CHECK("unknown setup '" << setup << "'");
         return;
     }
-    const std::string before = setup.empty() ? test::read_file(db) : std::string();
+    const bool disk_full = setup.starts_with("disk-full");
+    const std::string before = setup.empty() || setup == "disk-full" ? test::read_file(db) : std::string();
     const std::string side_before =
         setup.starts_with("orphan-") ? test::read_file(db.string() + "-" + setup.substr(7)) : "";
 
-    std::string cmd = kTrainer;
+    // A full disk (tests/disk_full/disk_full_shim.c): no file in the case's folder may grow.
+    std::string cmd = disk_full ? "TRAINER_TEST_DISK_FULL=" + shell_quote(work.string()) + " LD_PRELOAD=" +
+                                      shell_quote(TRAINER_DISK_FULL_SHIM) +
+                                      " ASAN_OPTIONS=\"${ASAN_OPTIONS:-}:verify_asan_link_order=0\" " + kTrainer
+                                : kTrainer;
     for (const auto& arg : spec.at("args")) {
         std::string a = arg.get<std::string>();
         a = replace_all(a, "{case}", c.string());
@@ -120,6 +129,15 @@ void check_case(const fs::path& c, const fs::path& dir, const fs::path& base) {
         CHECK(test::read_file(db) == before);
         CHECK_FALSE(fs::exists(db.string() + "-wal"));
         CHECK_FALSE(fs::exists(db.string() + "-journal"));
+    } else if (setup == "disk-full") {
+        // Nothing saved anywhere: the file as it was, and no log with anything in it.
+        CHECK(test::read_file(db) == before);
+        const fs::path wal = db.string() + "-wal";
+        CHECK((!fs::exists(wal) || fs::file_size(wal) == 0));
+        CHECK_FALSE(fs::exists(db.string() + "-journal"));
+    } else if (setup == "disk-full-no-db") {
+        // No database, and no half-made one left aside either.
+        CHECK(fs::is_empty(work));
     } else if (setup == "fifo") {
         CHECK(fs::is_fifo(db));
     } else if (setup == "directory") {

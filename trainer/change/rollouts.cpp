@@ -3,6 +3,7 @@
 #include "trainer/change/projection.hpp"
 #include "trainer/content/adopted_content.hpp"
 #include "trainer/content/deck_parser.hpp"
+#include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/store/events.hpp"
 
@@ -105,24 +106,27 @@ content::Rollout define_rollout(store::EventStore& events, const identity::Actor
     identity::require_admin(actor, "define a rollout");
     store::Database& db = events.db();
     std::vector<std::string> problems;
-    if (!content::is_valid_id(r.id)) problems.push_back("rollout id '" + r.id + "' is not [a-z0-9-]+");
+    // What the admin typed is echoed escaped: a line break or a terminal escape in an argument
+    // must not forge a line of the report (issue 16, text policy).
+    const auto shown = [](const std::string& v) { return text::escape_for_display(v); };
+    if (!content::is_valid_id(r.id)) problems.push_back("rollout id '" + shown(r.id) + "' is not [a-z0-9-]+");
     if ((content.change && content.change->find_rollout(r.id)) || content::adopted_content(db).rollouts.count(r.id))
-        problems.push_back("rollout '" + r.id + "' is defined in the content; change it there");
+        problems.push_back("rollout '" + shown(r.id) + "' is defined in the content; change it there");
     if (r.title.count("en") == 0 || r.title.at("en").empty()) problems.push_back("an English title is required");
     if (r.cards.empty()) problems.push_back("a rollout needs at least one card");
     for (const auto& c : r.cards)
-        if (!content.find_card(c)) problems.push_back("card '" + c + "' is not in the content");
+        if (!content.find_card(c)) problems.push_back("card '" + shown(c) + "' is not in the content");
     for (const auto& m : r.modules)
-        if (!content::is_valid_id(m)) problems.push_back("module id '" + m + "' is not [a-z0-9-]+");
+        if (!content::is_valid_id(m)) problems.push_back("module id '" + shown(m) + "' is not [a-z0-9-]+");
     if (r.teams.empty()) problems.push_back("a rollout needs at least one team");
     for (const auto& t : r.teams) {
         auto st = db.prepare("SELECT 1 FROM teams WHERE id = ?1");
         st.bind(1, t);
-        if (!st.step()) problems.push_back("team '" + t + "' does not exist");
+        if (!st.step()) problems.push_back("team '" + shown(t) + "' does not exist");
     }
     const auto start = parse_date(r.start_date), target = parse_date(r.target_date);
-    if (!start || r.start_date.size() != 10) problems.push_back("start date '" + r.start_date + "' is not YYYY-MM-DD");
-    if (!target || r.target_date.size() != 10) problems.push_back("target date '" + r.target_date + "' is not YYYY-MM-DD");
+    if (!start || r.start_date.size() != 10) problems.push_back("start date '" + shown(r.start_date) + "' is not YYYY-MM-DD");
+    if (!target || r.target_date.size() != 10) problems.push_back("target date '" + shown(r.target_date) + "' is not YYYY-MM-DD");
     if (start && target && *target < *start)
         problems.push_back("target date " + r.target_date + " is before the start date " + r.start_date);
     if (!problems.empty()) {

@@ -21,6 +21,7 @@
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/i18n/catalog.hpp"
+#include "trainer/identity/people.hpp"
 #include "trainer/quality/motivation_export.hpp"
 #include "trainer/quality/records.hpp"
 #include "trainer/quality/scores_import.hpp"
@@ -125,7 +126,12 @@ int cmd_scores_list(const Args& a, Io& io) {
         f.from_date = period->from_date;
         f.until_date = period->until_date;
     }
-    if (f.person_id) identity::require_view_person(actor, *f.person_id);
+    if (f.person_id) {
+        identity::require_view_person(actor, *f.person_id);
+        // A mistyped id would list "0 evaluations" as if the person had none (issue 16 re-test).
+        if (!identity::read_person(s.db, *f.person_id))
+            throw UsageError("--person: no person with id '" + *f.person_id + "' (see `trainer people list`)");
+    }
     nlohmann::json rows = nlohmann::json::array();
     std::vector<Evaluation> shown;
     for (auto& e : list_evaluations(s.db, f))

@@ -52,12 +52,20 @@ bool is_format_hazard(char32_t cp) {
 }
 
 // Combining marks and invisible characters: a name of only these shows as nothing (or as a
-// smear over the previous column).
+// smear over the previous column). Besides the ASCII space: the other Unicode spaces (em, thin,
+// ideographic...), the soft hyphen, the Hangul and Braille blanks, variation selectors and
+// invisible operators all draw nothing either.
+bool is_unicode_space_or_blank(char32_t cp) {
+    return cp == 0x00A0 || cp == 0x00AD || cp == 0x115F || cp == 0x1160 || cp == 0x1680 || cp == 0x180E ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || (cp >= 0x2061 && cp <= 0x2064) ||
+           cp == 0x2800 || cp == 0x3000 || cp == 0x3164 || cp == 0xFFA0 || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
 bool is_mark_or_invisible(char32_t cp) {
     return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
            (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
            (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
-           cp == 0xFEFF || cp == 0x034F || cp == ' ' || cp == 0x00A0;
+           cp == 0xFEFF || cp == 0x034F || cp == ' ' || is_unicode_space_or_blank(cp);
 }
 
 std::string code_point_name(char32_t cp) {
@@ -124,6 +132,20 @@ std::optional<std::string> problem(std::string_view value, Kind kind) {
                "marks or invisible characters)";
     if (kind == Kind::Id && !value.empty() && (value.front() == ' ' || value.back() == ' '))
         return "an id may not start or end with a space";
+    // An id is typed back at a prompt and matched byte for byte: a space no one can see in it
+    // (U+00A0, U+2003, U+3000...) makes two ids that look the same.
+    if (kind == Kind::Id) {
+        std::size_t position_in_id = 0;
+        for (std::size_t i = 0; i < value.size();) {
+            char32_t cp = 0;
+            i += decode(value, i, cp); // valid UTF-8: checked above
+            ++position_in_id;
+            if (is_unicode_space_or_blank(cp) || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 ||
+                cp == 0xFEFF || cp == 0x034F)
+                return "character " + std::to_string(position_in_id) + " is " + code_point_name(cp) +
+                       " (an invisible space or blank); an id may not hold one";
+        }
+    }
     return std::nullopt;
 }
 

@@ -91,6 +91,14 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
             fresh.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
             fresh.migrate(list);
             fresh.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const StoreError& e) {
+            // The person asked for `path`; the file being built aside is gone with the error.
+            remove_tmp();
+            std::string msg = e.what();
+            for (auto at = msg.find(tmp.string()); at != std::string::npos;
+                 at = msg.find(tmp.string(), at + path.string().size()))
+                msg.replace(at, tmp.string().size(), path.string());
+            throw StoreError(e.code(), msg);
         } catch (...) {
             remove_tmp();
             throw;
@@ -216,6 +224,8 @@ std::optional<std::string> Database::quick_check() {
         return path_.string() + ": the database is damaged (" + found +
                "). Nothing was changed. Restore the latest backup and run `trainer rebuild`";
     } catch (const StoreError& e) {
+        // A full disk (no room for the -shm file) says nothing about the file's health.
+        if ((e.code() & 0xFF) == SQLITE_FULL) throw;
         return e.what();
     }
 }
