@@ -7,7 +7,10 @@ usage: check_dump.py DUMP [--screen NAME] [--lang L --i18n DIR] [--key KEY]... [
 --screen   the screen on top must be NAME ("scores", "pin", "dashboard", ...)
 --key      a catalog key whose text, in --lang, must appear (the part before its first
            placeholder, so "Team dashboard: {team}" matches "Team dashboard: Team North")
---text     a literal string that must appear (a person's name, a date)
+--text     a literal string that must appear (a person's name); spaces do not count, so "85 %"
+           matches "85%" (en, pl) and "85\u00a0%" (ru), as each locale writes a percentage
+--date     a day (YYYY-MM-DD) that must appear as the kiosk writes dates in every language: its
+           day and year as numbers in one text item ("Dec 6, 2026", "6 gru 2026", "6 дек. 2026 г.")
 --absent   a string that must not appear anywhere (another agent's name)
 Unless --allow-clipped: no text item may be cut off by the window or cell that clips it, and no
 two text items of one window may be drawn over each other (overlaps());
@@ -16,7 +19,20 @@ name (e.g. "##tile") or text contains STR is listed but does not fail, so the re
 Every failure is listed, with what was on screen instead.
 """
 import json
+import re
 import sys
+
+SPACES = re.compile(r"[\s\u00a0\u202f]+")
+
+
+def squeezed(text):
+    return SPACES.sub("", text)
+
+
+def shows_day(texts, day):
+    year, month, dom = day.split("-")
+    pattern = re.compile(r"(?<!\d)" + str(int(dom)) + r"(?!\d)")
+    return any(year in t and pattern.search(t.replace(year, " ")) for t in texts)
 
 
 def catalog_text(i18n, lang, key):
@@ -68,8 +84,11 @@ def check(drawn, want, allow_clipped):
             raise SystemExit("check_dump: --key needs --i18n DIR")
         expected.append(catalog_text(want["i18n"], want["lang"], key))
     for s in expected:
-        if not any(s in t for t in texts):
+        if not any(squeezed(s) in squeezed(t) for t in texts):
             problems.append(f"'{s}' is not on screen")
+    for day in want["date"]:
+        if not shows_day(texts, day):
+            problems.append(f"the day {day} is not on screen")
     for s in want["absent"]:
         for t in texts:
             if s in t:
@@ -94,7 +113,7 @@ def main(argv):
     if not argv:
         raise SystemExit(__doc__)
     dump, args = argv[0], argv[1:]
-    want = {"screen": None, "lang": "en", "i18n": None, "key": [], "text": [], "absent": [],
+    want = {"screen": None, "lang": "en", "i18n": None, "key": [], "text": [], "date": [], "absent": [],
             "known-clipped": []}
     allow_clipped = False
     i = 0

@@ -2,7 +2,7 @@
 # Renders the real kiosk window (under the ctest run's X display, Xvfb in scripts/test) and
 # checks the PNG and what the frame drew (--dump-text: the screen, its key strings, no clipped text).
 # usage: screenshot_test.sh KIOSK LANG SCREEN OUTDIR [checks...] [--demo-db TRAINER] [--pin PIN] [kiosk args...]
-# checks (tests/window/check_dump.py): --screen NAME, --key CATALOG_KEY, --text STR, --absent STR,
+# checks (tests/window/check_dump.py): --screen NAME, --key CATALOG_KEY, --text STR, --date DAY, --absent STR,
 # --allow-clipped, --known-clipped STR; catalog keys are looked up in LANG. --own-evaluations PERSON (with --demo-db):
 # the dates of PERSON's three newest QA evaluations, as `trainer scores list` gives them, must show.
 set -euo pipefail
@@ -17,7 +17,7 @@ checks=()
 own=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --screen|--key|--text|--absent|--known-clipped) checks+=("$1" "$2"); shift 2 ;;
+    --screen|--key|--text|--date|--absent|--known-clipped) checks+=("$1" "$2"); shift 2 ;;
     --allow-clipped) checks+=("$1"); shift ;;
     --own-evaluations) own="$2"; shift 2 ;;
     *) break ;;
@@ -32,7 +32,7 @@ if [ "${1:-}" = "--demo-db" ]; then
 import json, sys
 print("\n".join(sorted({e["date"] for e in json.load(sys.stdin)}, reverse=True)[:3]))')"
     [ -n "$dates" ] || { echo "no evaluations of $own in the demo database"; exit 1; }
-    while read -r d; do checks+=(--text "$d"); done <<< "$dates"
+    while read -r d; do checks+=(--date "$d"); done <<< "$dates"
   fi
   shift 2
 fi
