@@ -10,7 +10,7 @@ namespace kiosk {
 void SignatureFlow::fill_pad(Env& env) {
     const auto& name = env.signer.display_name;
     pad_.display_name = env.ui.tr("sign.as", {{"name", name}});
-    pad_.signing_heading = env.ui.tr("sign.heading", {{"name", name}});
+    pad_.signing_heading = env.ui.tr("sign.pad_heading", {{"name", name}});
     pad_.signing_what = env.what ? env.what(purpose_) : std::string();
 }
 

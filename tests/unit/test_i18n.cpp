@@ -119,4 +119,9 @@ TEST_CASE("a broken catalog file is reported with its file name and the rest sti
     for (const auto& p : problems) named = named || p.find("pl.json") != std::string::npos;
     CHECK(named);
     CHECK(c.text("en", "hello") == "Hello");
+    // A key given twice in a file is named (only its last text would ever show).
+    bool twice = false;
+    for (const auto& p : problems)
+        twice = twice || (p.find("en.json: /bye: the key is given twice") != std::string::npos);
+    CHECK(twice);
 }

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <set>
 
 namespace trainer::i18n {
 
@@ -28,8 +29,18 @@ Catalog Catalog::load(const std::filesystem::path& dir, std::vector<std::string>
             continue;
         }
         nlohmann::json j;
+        // A key given twice keeps only its last text, silently (two screens once shared one
+        // "sign.heading"): name it instead.
+        std::set<std::string> seen;
+        const auto note_key = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+            if (depth == 1 && event == nlohmann::json::parse_event_t::key &&
+                !seen.insert(parsed.get<std::string>()).second)
+                report(path.string() + ": /" + parsed.get<std::string>() +
+                       ": the key is given twice; only its last text would be shown");
+            return true;
+        };
         try {
-            j = nlohmann::json::parse(in);
+            j = nlohmann::json::parse(in, note_key);
         } catch (const nlohmann::json::parse_error& e) {
             report(path.string() + ": byte " + std::to_string(e.byte) + ": not valid JSON: " + e.what());
             continue;
