@@ -10,6 +10,7 @@
 #include "kiosk/text_dump.hpp"
 #include "kiosk/theme.hpp"
 #include "kiosk/tour_window.hpp"
+#include "trainer/store/checked_state.hpp"
 #include "trainer/app/organisation_config.hpp"
 #include "trainer/content/loader.hpp"
 
@@ -228,7 +229,10 @@ int run_app(int argc, char** argv) {
             }
             glfwSwapBuffers(window);
         }
+        const bool sound = started.app->database_sound();
         started.app.reset(); // before the ImGui context goes
+        // Closed cleanly: the next start on untouched files skips the full quick check.
+        if (sound) trainer::store::record_checked(options.db);
     }
     stage("app closed");
     ImGui_ImplOpenGL3_Shutdown();

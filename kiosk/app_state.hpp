@@ -60,6 +60,8 @@ public:
     std::string screen_name() const;
     // Seconds the loop may sleep before the app needs a frame (timers, a PIN check running).
     double wake_timeout_seconds() const;
+    // The database opened and passed its check (what a clean close may record as checked).
+    bool database_sound() const { return db_.has_value() && db_problem_.empty(); }
     // True once after a frame that changed what the next frame shows (an intent was applied).
     bool take_redraw_request() { return std::exchange(redraw_, false); }
     // A PIN is being checked on the worker thread (screenshots wait for it).

@@ -19,6 +19,7 @@
 #include "trainer/identity/pin.hpp"
 #include "trainer/identity/pin_key.hpp"
 #include "trainer/quality/import_common.hpp"
+#include "trainer/store/checked_state.hpp"
 #include "trainer/store/audit_chain.hpp"
 #include "trainer/store/events.hpp"
 
@@ -296,6 +297,35 @@ TEST_CASE("a damaged page is found by the quick check before anything is written
     CHECK_THROWS_WITH(store::Database::open(path, check),
                       Catch::Contains(path.string()) && Catch::Contains("damaged") && Catch::Contains("backup"));
     CHECK(test::read_file(path) == bytes);
+}
+
+TEST_CASE("a clean close is recorded, and only files still exactly so skip the quick check") {
+    test::TempDir dir;
+    const fs::path path = dir / "k.db";
+    store::OpenOptions o;
+    o.create_if_missing = true;
+    o.quick_check_first = true;
+    {
+        auto db = store::Database::open(path, o);
+        FixedClock clock{kNow};
+        store::EventStore events(db, clock, "kiosk-a");
+        for (int i = 0; i < 200; ++i) events.append({"card.looked_up", "", {{"card", std::string(200, 'x')}}});
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    CHECK_FALSE(store::unchanged_since_checked(path)); // never closed by a kiosk: check
+    store::record_checked(path);
+    CHECK(store::unchanged_since_checked(path));
+    // Another writer (the CLI, a restore, an editor) changes the files: the next start checks,
+    // and a damaged page is refused as before.
+    std::string bytes = test::read_file(path);
+    for (std::size_t i = 5 * 4096; i < 5 * 4096 + 600; ++i) bytes[i] = '\x5a';
+    test::write_file(path, bytes);
+    CHECK_FALSE(store::unchanged_since_checked(path));
+    CHECK_THROWS_WITH(store::Database::open(path, o), Catch::Contains("damaged"));
+    CHECK(test::read_file(path) == bytes);
+    // A record that does not match (another file's, or edited) never skips the check.
+    test::write_file(path.string() + ".checked", "0:0:0:0.0 wal -\n");
+    CHECK_FALSE(store::unchanged_since_checked(path));
 }
 
 // [SECTION] Numbers and dates ----------------------------------------------------------------------

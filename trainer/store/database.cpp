@@ -3,6 +3,8 @@
 // pre_open_checks.cpp and sqlite_error.cpp.
 #include "trainer/store/database.hpp"
 
+#include "trainer/store/checked_state.hpp"
+
 #include "trainer/store/audit_chain.hpp"
 #include "trainer/store/migrations.hpp"
 #include "trainer/store/open_files.hpp"
@@ -147,7 +149,7 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
     if (const auto id = file_id_of(path)) note_opened(db.db_, *id);
     files_guard.unlock();
     db.warnings_ = std::move(warnings);
-    if (options.quick_check_first) {
+    if (options.quick_check_first && !unchanged_since_checked(path)) {
         sqlite3_busy_timeout(db.db_, options.busy_timeout_ms);
         if (auto problem = db.quick_check()) throw RefusedDatabase(SQLITE_CORRUPT, *problem);
     }

@@ -85,6 +85,7 @@ struct OpenOptions {
     bool read_only_fallback = true;
     // Run PRAGMA quick_check before anything may be written (the kiosk, which stays open for
     // hours): a damaged file is refused as RefusedDatabase naming the file and the next step.
+    // Skipped when the files are exactly as the last clean close recorded them (checked_state.hpp).
     bool quick_check_first = false;
     // Open read-only even when writable (tools that only read; tests of the read-only path).
     bool read_only = false;
