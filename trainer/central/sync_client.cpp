@@ -117,7 +117,9 @@ struct Page {
 Page fetch_page(PgConnection& conn, const sync::PullCursor& cur, std::size_t limit, bool origin,
                 bool below_horizon, std::vector<sync::SyncEvent>& events) {
     PgTransaction snapshot(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const std::string horizon = conn.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").text(0, 0);
+    // A whole-snapshot read (a report) keeps no cursor and needs no horizon: one round trip fewer.
+    const std::string horizon =
+        below_horizon ? conn.exec("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").text(0, 0) : std::string();
     // ORDER BY e.xid, never a bare xid: that names the output column xid::text, and text order
     // ('100000' < '99999') against the numeric cursor skipped rows whenever a batch's xids crossed
     // a power of ten (the concurrent test's "late desk sometimes short"); it also forced a sort of
