@@ -110,7 +110,7 @@ TEST_CASE("a rule without Polish text is a warning and English is shown", "[rule
     for (const auto& d : r.diagnostics)
         if (d.file.find("/rules/") != std::string::npos) ++rule_warnings;
     CHECK(rule_warnings == 1);
-    CHECK(all_of(r).find("no pl rule title; English is shown instead") != std::string::npos);
+    CHECK(all_of(r).find("no Polish (pl) rule title; English is shown instead") != std::string::npos);
     CHECK(content::pick(r.content->rules->find("x")->title, "pl") == "Consumer");
     CHECK(r.complete_text.at("local_rules").at("pl") == 0);
 }

@@ -122,7 +122,7 @@ TEST_CASE("a bad scorecard is refused with file, line, column and every problem"
     CHECK_THAT(all, Catch::Contains("missing English (en) criterion title"));
     CHECK_THAT(all, Catch::Contains("duplicate criterion id 'same'"));
     CHECK_THAT(all, Catch::Contains("unknown key 'critcal'"));
-    CHECK_THAT(all, Catch::Contains("warning: /sections/0/title: no ru section title"));
+    CHECK_THAT(all, Catch::Contains("warning: /sections/0/title: no Russian (ru) section title"));
     CHECK(r.warning_count() >= 1);
 }
 

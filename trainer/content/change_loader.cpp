@@ -8,6 +8,7 @@
 // [SECTION] Entry point and model helpers
 #include "trainer/content/change_model.hpp"
 #include "trainer/content/deck_parser.hpp"
+#include "trainer/content/field_reader.hpp"
 #include "trainer/content/json_source.hpp"
 #include "trainer/content/kinds.hpp"
 #include "trainer/core/time.hpp"
@@ -26,53 +27,21 @@ namespace fs = std::filesystem;
 // [SECTION] Reader ------------------------------------------------------------------------
 
 
+// The shared FieldReader plus what only the change files need: dates, fixed-size arrays and the
+// per-locale completeness counts of the load result.
 struct Reader {
     const JsonSource& src;
     LoadResult& r;
     const std::string kind; // for complete_text counts
+    FieldReader f{src, r.diagnostics};
 
-    void error(const std::string& ptr, std::string msg, Anchor a = Anchor::Value) {
-        r.diagnostics.push_back(src.diagnostic(Severity::Error, ptr, std::move(msg), a));
-    }
-    void warning(const std::string& ptr, std::string msg) {
-        r.diagnostics.push_back(src.diagnostic(Severity::Warning, ptr, std::move(msg)));
-    }
-
+    void error(const std::string& ptr, std::string msg, Anchor a = Anchor::Value) { f.error(ptr, std::move(msg), a); }
     bool object(const json& v, const std::string& ptr, std::initializer_list<const char*> allowed) {
-        if (!v.is_object()) {
-            error(ptr, "expected an object, found " + describe_found(v));
-            return false;
-        }
-        for (const auto& [key, value] : v.items()) {
-            if (std::any_of(allowed.begin(), allowed.end(), [&key = key](const char* k) { return key == k; }))
-                continue;
-            std::string list;
-            for (const char* k : allowed) list += (list.empty() ? "" : ", ") + std::string(k);
-            error(pointer_append(ptr, key), "unknown key " + quoted_input(key) + "; allowed keys: " + list,
-                  Anchor::Key);
-        }
-        return true;
+        return f.object(v, ptr, allowed);
     }
-    const json* required(const json& obj, const std::string& ptr, const char* key) {
-        if (auto it = obj.find(key); it != obj.end()) return &*it;
-        error(ptr, std::string("missing required key '") + key + "'");
-        return nullptr;
-    }
-    std::optional<std::string> text(const json& v, const std::string& ptr) {
-        if (!v.is_string() || v.get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos) {
-            error(ptr, "expected a non-empty string, found " + (v.is_string() ? std::string("an empty one") : describe_found(v)));
-            return std::nullopt;
-        }
-        return v.get<std::string>();
-    }
-    std::optional<std::string> id(const json& v, const std::string& ptr) {
-        auto s = text(v, ptr);
-        if (s && !is_valid_id(*s)) {
-            error(ptr, quoted_input(*s) + " is not a valid id: use only a-z, 0-9 and '-'");
-            return std::nullopt;
-        }
-        return s;
-    }
+    const json* required(const json& obj, const std::string& ptr, const char* key) { return f.required(obj, ptr, key); }
+    std::optional<std::string> text(const json& v, const std::string& ptr) { return f.text(v, ptr); }
+    std::optional<std::string> id(const json& v, const std::string& ptr) { return f.id(v, ptr); }
     std::optional<std::string> date(const json& v, const std::string& ptr) {
         auto s = text(v, ptr);
         if (s && (s->size() != 10 || !parse_date(*s))) {
@@ -83,49 +52,15 @@ struct Reader {
     }
     // A text per locale; complete tells whether en, pl and ru were all given.
     LocalText local(const json& v, const std::string& ptr, const std::string& what, bool* complete = nullptr) {
-        LocalText out;
-        if (!v.is_object()) {
-            error(ptr, "expected an object of texts per locale (en, pl, ru), found " + describe_found(v));
-            if (complete) *complete = false;
-            return out;
-        }
-        for (const auto& [key, value] : v.items())
-            if (!is_supported_locale(key))
-                error(pointer_append(ptr, key), "unknown locale " + quoted_input(key) + "; supported: en, pl, ru",
-                      Anchor::Key);
         bool all = true;
-        for (std::string_view loc : kLocales) {
-            auto it = v.find(loc);
-            if (it == v.end()) {
-                all = false;
-                if (loc == kFallbackLocale)
-                    error(ptr, "missing English (en) " + what + "; English is required");
-                else
-                    warning(ptr, "no " + std::string(loc == "pl" ? "Polish (pl) " : "Russian (ru) ") + what +
-                                     "; English is shown instead");
-                continue;
-            }
-            if (auto s = text(*it, pointer_append(ptr, loc))) out.emplace(loc, *s);
-            else all = false;
-        }
+        LocalText out = f.local_text(v, ptr, what, all);
         if (complete) *complete &= all;
         return out;
     }
-    // An array of `n_min`..`n_max` items; returns nullptr (with an error) otherwise.
+    // The required array `key` of `n_min`..`n_max` items; nullptr (with an error) if not an array.
     const json* array(const json& obj, const std::string& ptr, const char* key, std::size_t n_min, std::size_t n_max) {
         const json* a = required(obj, ptr, key);
-        if (!a) return nullptr;
-        const std::string p = pointer_append(ptr, key);
-        if (!a->is_array()) {
-            error(p, "expected an array, found " + describe_found(*a));
-            return nullptr;
-        }
-        if (a->size() < n_min || a->size() > n_max) {
-            error(p, "expected " + (n_min == n_max ? std::to_string(n_min)
-                                                   : std::to_string(n_min) + " to " + std::to_string(n_max)) +
-                         " items, found " + std::to_string(a->size()));
-        }
-        return a;
+        return a ? f.array(*a, pointer_append(ptr, key), "items", n_min, n_max) : nullptr;
     }
     void count(const std::string& k, bool complete) {
         ++r.counts[k];

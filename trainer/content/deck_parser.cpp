@@ -1,6 +1,7 @@
 #include "trainer/content/deck_parser.hpp"
 
-// [SECTION] Field reader: typed reads that report expected vs found
+#include "trainer/content/field_reader.hpp"
+
 // [SECTION] Localised text
 // [SECTION] Cards and decks
 
@@ -25,100 +26,11 @@ const char* kCardTextKeys[] = {"title", "front", "back", "why", "phrasings", "av
 const char* kCardTextAllKeys[] = {"keywords", "title", "front", "back", "why", "phrasings", "avoid"};
 
 
-
-
-bool is_blank(std::string_view s) {
-    return std::all_of(s.begin(), s.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-}
-
-// [SECTION] Field reader ------------------------------------------------------------------
-
-class Reader {
-  public:
-    Reader(const JsonSource& source, std::vector<Diagnostic>& out) : source_(source), out_(out) {}
-
-    void error(const std::string& pointer, std::string message, Anchor anchor = Anchor::Value) {
-        out_.push_back(source_.diagnostic(Severity::Error, pointer, std::move(message), anchor));
-    }
-    void warning(const std::string& pointer, std::string message) {
-        out_.push_back(source_.diagnostic(Severity::Warning, pointer, std::move(message)));
-    }
-
-    // An object whose keys are all in `allowed`; each unknown key is reported at the key.
-    template <std::size_t N>
-    bool object(const json& v, const std::string& pointer, const char* const (&allowed)[N]) {
-        if (!v.is_object()) {
-            error(pointer, "expected an object, found " + describe_found(v));
-            return false;
-        }
-        for (const auto& [key, value] : v.items())
-            if (auto problem = unknown_key_problem(key, allowed))
-                error(pointer_append(pointer, key), std::move(*problem), Anchor::Key);
-        return true;
-    }
-
-    // The member `key` of object `obj`, or nullptr with an error naming what is missing.
-    const json* required(const json& obj, const std::string& pointer, const char* key) {
-        if (auto it = obj.find(key); it != obj.end()) return &*it;
-        error(pointer, std::string("missing required key '") + key + "'");
-        return nullptr;
-    }
-
-    std::optional<std::string> text(const json& v, const std::string& pointer) {
-        if (!v.is_string()) {
-            error(pointer, "expected a string, found " + describe_found(v));
-            return std::nullopt;
-        }
-        const auto& s = v.get_ref<const std::string&>();
-        if (is_blank(s)) {
-            error(pointer, "expected a non-empty string, found an empty one");
-            return std::nullopt;
-        }
-        return s;
-    }
-
-    std::optional<std::string> id(const json& v, const std::string& pointer) {
-        auto s = text(v, pointer);
-        if (s && !is_valid_id(*s)) {
-            error(pointer, quoted_input(*s) + " is not a valid id: use only a-z, 0-9 and '-'");
-            return std::nullopt;
-        }
-        return s;
-    }
-
-    std::optional<int> integer(const json& v, const std::string& pointer, int minimum) {
-        long long n = LLONG_MIN; // stays out of range for non-integers and huge values
-        if (v.is_number_unsigned())
-            n = v.get<unsigned long long>() <= INT_MAX ? v.get<long long>() : LLONG_MIN;
-        else if (v.is_number_integer())
-            n = v.get<long long>();
-        if (n < minimum || n > INT_MAX) {
-            error(pointer,
-                  "expected an integer >= " + std::to_string(minimum) + ", found " + describe_found(v));
-            return std::nullopt;
-        }
-        return static_cast<int>(n);
-    }
-
-    std::optional<bool> boolean(const json& v, const std::string& pointer) {
-        if (!v.is_boolean()) {
-            error(pointer, "expected true or false, found " + describe_found(v));
-            return std::nullopt;
-        }
-        return v.get<bool>();
-    }
-
-  private:
-    const JsonSource& source_;
-    std::vector<Diagnostic>& out_;
-};
-
 // [SECTION] Localised text ----------------------------------------------------------------
 
 // Checks the keys of a per-locale object: unknown locales are errors, missing English is an
 // error, missing Polish/Russian a warning (the kiosk shows English instead).
-bool check_locales(Reader& r, const json& v, const std::string& pointer, const std::string& what) {
+bool check_locales(FieldReader& r, const json& v, const std::string& pointer, const std::string& what) {
     if (!v.is_object()) {
         r.error(pointer, "expected an object of texts per locale (en, pl, ru), found " + describe_found(v));
         return false;
@@ -138,22 +50,9 @@ bool check_locales(Reader& r, const json& v, const std::string& pointer, const s
     return true;
 }
 
-LocalText read_local_text(Reader& r, const json& v, const std::string& pointer,
-                          const std::string& what, std::vector<std::string>& complete) {
-    LocalText out;
-    if (!check_locales(r, v, pointer, what)) return out;
-    for (std::string_view locale : kLocales)
-        if (auto it = v.find(locale); it != v.end())
-            if (auto s = r.text(*it, pointer_append(pointer, locale))) out.emplace(locale, *s);
-    for (std::string_view locale : kLocales)
-        if (out.count(locale) == 0)
-            complete.erase(std::remove(complete.begin(), complete.end(), locale), complete.end());
-    return out;
-}
-
 // The optional "keywords": an array of 1..kMaxKeywords non-empty texts of at most
 // kMaxKeywordChars characters each.
-void read_keywords(Reader& r, const json& v, const std::string& pointer,
+void read_keywords(FieldReader& r, const json& v, const std::string& pointer,
                    std::vector<std::string>& out) {
     auto it = v.find("keywords");
     if (it == v.end()) return;
@@ -176,7 +75,7 @@ void read_keywords(Reader& r, const json& v, const std::string& pointer,
 }
 
 // Reads one locale's card text; returns the fields that were given (and valid).
-std::optional<CardText> read_card_text(Reader& r, const json& v, const std::string& pointer,
+std::optional<CardText> read_card_text(FieldReader& r, const json& v, const std::string& pointer,
                                        std::string_view locale, bool& complete) {
     complete = false;
     if (!r.object(v, pointer, kCardTextAllKeys)) return std::nullopt;
@@ -246,7 +145,7 @@ void complete_from(CardText& t, const CardText& en) {
 
 // [SECTION] Cards and decks ---------------------------------------------------------------
 
-std::optional<ParsedCard> read_card(Reader& r, const json& v, const std::string& pointer,
+std::optional<ParsedCard> read_card(FieldReader& r, const json& v, const std::string& pointer,
                                     const std::string& deck_id) {
     if (!r.object(v, pointer, kCardKeys)) return std::nullopt;
     ParsedCard pc;
@@ -306,7 +205,7 @@ bool is_valid_id(std::string_view id) {
 }
 
 std::optional<ParsedDeck> parse_deck(const JsonSource& source, std::vector<Diagnostic>& out) {
-    Reader r(source, out);
+    FieldReader r(source, out);
     const json& v = source.value();
     if (!r.object(v, "", kDeckKeys)) return std::nullopt;
     ParsedDeck pd;
@@ -317,11 +216,11 @@ std::optional<ParsedDeck> parse_deck(const JsonSource& source, std::vector<Diagn
         if (auto n = r.integer(*j, "/order", 1)) d.order = *n;
     pd.complete_locales.assign(std::begin(kLocales), std::end(kLocales));
     if (const json* j = r.required(v, "", "title"))
-        d.title = read_local_text(r, *j, "/title", "title", pd.complete_locales);
+        d.title = r.local_text(*j, "/title", "title", pd.complete_locales);
     else
         pd.complete_locales.clear();
     if (const json* j = r.required(v, "", "description"))
-        d.description = read_local_text(r, *j, "/description", "description", pd.complete_locales);
+        d.description = r.local_text(*j, "/description", "description", pd.complete_locales);
     else
         pd.complete_locales.clear();
 

@@ -5,7 +5,7 @@
 // [SECTION] Assessments: quiz, scenarios, checklist
 // [SECTION] Module and track documents
 
-#include "trainer/content/onboarding_reader.hpp"
+#include "trainer/content/field_reader.hpp"
 
 #include <algorithm>
 #include <climits>
@@ -35,7 +35,7 @@ void intersect(Locales& into, const Locales& other) {
 // [SECTION] Shared pieces -----------------------------------------------------------------
 
 // Reads "id" of an item and checks it is unique among `seen` (ids of its siblings).
-std::optional<std::string> unique_id(OnboardingReader& r, const json& v, const std::string& p,
+std::optional<std::string> unique_id(FieldReader& r, const json& v, const std::string& p,
                                      std::set<std::string>& seen, const std::string& what) {
     const json* j = r.required(v, p, "id");
     if (!j) return std::nullopt;
@@ -47,7 +47,7 @@ std::optional<std::string> unique_id(OnboardingReader& r, const json& v, const s
     return id;
 }
 
-void add_cards(OnboardingReader& r, const json& obj, const std::string& p,
+void add_cards(FieldReader& r, const json& obj, const std::string& p,
                std::vector<std::string>& cards, std::vector<IdAt>& links, bool required) {
     auto it = obj.find("cards");
     if (it == obj.end()) {
@@ -62,7 +62,7 @@ void add_cards(OnboardingReader& r, const json& obj, const std::string& p,
 
 // [SECTION] Lesson pages ------------------------------------------------------------------
 
-LessonPage read_page(OnboardingReader& r, const json& v, const std::string& p, ParsedModule& pm) {
+LessonPage read_page(FieldReader& r, const json& v, const std::string& p, ParsedModule& pm) {
     LessonPage page;
     if (!r.object(v, p, {"title", "text", "image", "cards"})) return page;
     page.title = r.local_member(v, p, "title", "page title", pm.complete_locales);
@@ -87,7 +87,7 @@ void count_complete(std::map<std::string, int>& counts, const Locales& complete)
         ++counts[l];
 }
 
-Quiz read_quiz(OnboardingReader& r, const json& v, const std::string& p, ParsedModule& pm) {
+Quiz read_quiz(FieldReader& r, const json& v, const std::string& p, ParsedModule& pm) {
     Quiz quiz;
     if (!r.object(v, p, {"pass_mark", "questions"})) return quiz;
     if (const json* j = r.required(v, p, "pass_mark"))
@@ -151,7 +151,7 @@ Quiz read_quiz(OnboardingReader& r, const json& v, const std::string& p, ParsedM
     return quiz;
 }
 
-std::vector<Scenario> read_scenarios(OnboardingReader& r, const json& v, const std::string& p,
+std::vector<Scenario> read_scenarios(FieldReader& r, const json& v, const std::string& p,
                                      ParsedModule& pm) {
     std::vector<Scenario> out;
     if (!r.array(v, p, "scenarios", 1)) return out;
@@ -198,7 +198,7 @@ std::vector<Scenario> read_scenarios(OnboardingReader& r, const json& v, const s
     return out;
 }
 
-Checklist read_checklist(OnboardingReader& r, const json& v, const std::string& p, ParsedModule& pm) {
+Checklist read_checklist(FieldReader& r, const json& v, const std::string& p, ParsedModule& pm) {
     Checklist c;
     if (!r.object(v, p, {"pass_mark", "steps"})) return c;
     if (const json* j = r.required(v, p, "pass_mark"))
@@ -227,7 +227,7 @@ Checklist read_checklist(OnboardingReader& r, const json& v, const std::string& 
 // [SECTION] Module and track documents ----------------------------------------------------
 
 std::optional<ParsedModule> parse_module(const JsonSource& source, std::vector<Diagnostic>& out) {
-    OnboardingReader r(source, out);
+    FieldReader r(source, out);
     const json& v = source.value();
     if (!r.object(v, "", {"id", "pillar", "version", "title", "summary", "minutes", "pages", "quiz",
                           "scenarios", "checklist"}))
@@ -285,7 +285,7 @@ std::optional<ParsedModule> parse_module(const JsonSource& source, std::vector<D
 }
 
 std::optional<ParsedTrack> parse_track(const JsonSource& source, std::vector<Diagnostic>& out) {
-    OnboardingReader r(source, out);
+    FieldReader r(source, out);
     const json& v = source.value();
     if (!r.object(v, "", {"id", "version", "title", "description", "auto_assign_within_days", "modules"}))
         return std::nullopt;

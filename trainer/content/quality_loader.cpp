@@ -1,4 +1,3 @@
-// [SECTION] Field checks (trainer/content/field_check.hpp)
 // [SECTION] Scorecard document
 // [SECTION] Loader entry point (content/quality/*.json)
 //
@@ -7,7 +6,7 @@
 // or Russian text is a warning (English is shown), everything else an error.
 #include "trainer/content/quality_model.hpp"
 
-#include "trainer/content/field_check.hpp"
+#include "trainer/content/field_reader.hpp"
 #include "trainer/content/kinds.hpp"
 
 #include <nlohmann/json.hpp>
@@ -47,16 +46,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const std::set<std::string, std::less<>> kScorecardKeys = {"id", "version", "channels", "title",
+const char* const kScorecardKeys[] = {"id", "version", "channels", "title",
                                                           "description", "sections"};
-const std::set<std::string, std::less<>> kSectionKeys = {"id", "title", "criteria"};
-const std::set<std::string, std::less<>> kCriterionKeys = {
+const char* const kSectionKeys[] = {"id", "title", "criteria"};
+const char* const kCriterionKeys[] = {
     "id", "weight", "critical", "allow_na", "cards", "title", "description"};
 
-// [SECTION] Field checks: trainer/content/field_check.hpp
-
-using field_check::Check;
-using field_check::found;
+constexpr auto found = &FieldReader::found;
 
 // [SECTION] Scorecard document ------------------------------------------------------------
 
@@ -68,7 +64,7 @@ struct Coverage {
     }
 };
 
-std::optional<Criterion> read_criterion(Check& c, const json& v, const std::string& ptr,
+std::optional<Criterion> read_criterion(FieldReader& c, const json& v, const std::string& ptr,
                                         const ContentSet& set, Coverage& cov) {
     if (!c.object(v, ptr, kCriterionKeys)) return std::nullopt;
     Criterion k;
@@ -103,11 +99,11 @@ std::optional<Criterion> read_criterion(Check& c, const json& v, const std::stri
     }
     bool complete = true;
     if (const json* j = c.required(v, ptr, "title")) {
-        k.title = c.local(*j, ptr + "/title", "criterion title", complete);
+        k.title = c.local_text(*j, ptr + "/title", "criterion title", complete);
         cov.mark(k.title);
     }
     if (auto it = v.find("description"); it != v.end()) {
-        k.description = c.local(*it, ptr + "/description", "criterion description", complete);
+        k.description = c.local_text(*it, ptr + "/description", "criterion description", complete);
         cov.mark(k.description);
     }
     if (!id) return std::nullopt;
@@ -115,7 +111,7 @@ std::optional<Criterion> read_criterion(Check& c, const json& v, const std::stri
     return k;
 }
 
-std::optional<Scorecard> read_scorecard(Check& c, const json& v, const ContentSet& set,
+std::optional<Scorecard> read_scorecard(FieldReader& c, const json& v, const ContentSet& set,
                                         Coverage& cov) {
     if (!c.object(v, "", kScorecardKeys)) return std::nullopt;
     Scorecard s;
@@ -136,11 +132,11 @@ std::optional<Scorecard> read_scorecard(Check& c, const json& v, const ContentSe
     }
     bool complete = true;
     if (const json* j = c.required(v, "", "title")) {
-        s.title = c.local(*j, "/title", "title", complete);
+        s.title = c.local_text(*j, "/title", "title", complete);
         cov.mark(s.title);
     }
     if (auto it = v.find("description"); it != v.end()) {
-        s.description = c.local(*it, "/description", "description", complete);
+        s.description = c.local_text(*it, "/description", "description", complete);
         cov.mark(s.description);
     }
     std::map<std::string, std::string> seen; // id → pointer of its first definition
@@ -155,7 +151,7 @@ std::optional<Scorecard> read_scorecard(Check& c, const json& v, const ContentSe
         if (const json* j = c.required(sv, sp, "id"))
             if (auto sid = c.id(*j, sp + "/id")) sec.id = *sid;
         if (const json* j = c.required(sv, sp, "title")) {
-            sec.title = c.local(*j, sp + "/title", "section title", complete);
+            sec.title = c.local_text(*j, sp + "/title", "section title", complete);
             cov.mark(sec.title);
         }
         const json* crit = c.required(sv, sp, "criteria");
@@ -166,9 +162,9 @@ std::optional<Scorecard> read_scorecard(Check& c, const json& v, const ContentSe
             auto criterion = read_criterion(c, (*crit)[k], kp, set, cov);
             if (!criterion) continue;
             if (auto [it, fresh] = seen.emplace(criterion->id, kp); !fresh) {
-                const TextPosition first = c.src.position_of(it->second + "/id");
+                const TextPosition first = c.source().position_of(it->second + "/id");
                 c.error(kp + "/id", "duplicate criterion id '" + criterion->id +
-                                        "', already used at " + c.src.file() + ":" +
+                                        "', already used at " + c.source().file() + ":" +
                                         std::to_string(first.line) + ":" +
                                         std::to_string(first.column));
                 continue;
@@ -217,7 +213,7 @@ void load_quality(const fs::path& dir, ContentSet& set, LoadResult& r) {
         r.diagnostics.insert(r.diagnostics.end(), src.diagnostics().begin(),
                              src.diagnostics().end());
         if (src.parsed()) {
-            Check c{src, r.diagnostics};
+            FieldReader c{src, r.diagnostics};
             Coverage cov;
             auto card = read_scorecard(c, src.value(), set, cov);
             if (card && !ids.emplace(card->id, src.file()).second)

@@ -7,7 +7,7 @@
 // is a warning (English is shown), everything else an error.
 #include "trainer/content/rules_model.hpp"
 
-#include "trainer/content/field_check.hpp"
+#include "trainer/content/field_reader.hpp"
 #include "trainer/content/kinds.hpp"
 
 #include <algorithm>
@@ -21,12 +21,11 @@ namespace trainer::content {
 namespace {
 
 namespace fs = std::filesystem;
-using field_check::Check;
-using field_check::found;
+constexpr auto found = &FieldReader::found;
 using nlohmann::json;
 
-const std::set<std::string, std::less<>> kFileKeys = {"complaint_deadlines"};
-const std::set<std::string, std::less<>> kRuleKeys = {
+const char* const kFileKeys[] = {"complaint_deadlines"};
+const char* const kRuleKeys[] = {
     "id", "country", "sector", "days", "extended_days", "silence_accepts", "title", "note", "basis"};
 constexpr int kMaxDays = 365;
 
@@ -34,7 +33,7 @@ bool is_country(const std::string& s) {
     return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
 
-std::optional<int> day_count(Check& c, const json& v, const std::string& ptr) {
+std::optional<int> day_count(FieldReader& c, const json& v, const std::string& ptr) {
     if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > kMaxDays) {
         c.error(ptr, "expected a whole number of days from 1 to " + std::to_string(kMaxDays) +
                          ", found " + found(v));
@@ -45,7 +44,7 @@ std::optional<int> day_count(Check& c, const json& v, const std::string& ptr) {
 
 // [SECTION] Complaint deadline ------------------------------------------------------------
 
-std::optional<ComplaintDeadline> read_rule(Check& c, const json& v, const std::string& ptr,
+std::optional<ComplaintDeadline> read_rule(FieldReader& c, const json& v, const std::string& ptr,
                                            bool& complete) {
     if (!c.object(v, ptr, kRuleKeys)) return std::nullopt;
     ComplaintDeadline d;
@@ -76,9 +75,9 @@ std::optional<ComplaintDeadline> read_rule(Check& c, const json& v, const std::s
     if (auto it = v.find("silence_accepts"); it != v.end())
         if (auto b = c.boolean(*it, ptr + "/silence_accepts")) d.silence_accepts = *b;
     if (const json* j = c.required(v, ptr, "title"))
-        d.title = c.local(*j, ptr + "/title", "rule title", complete);
+        d.title = c.local_text(*j, ptr + "/title", "rule title", complete);
     if (const json* j = c.required(v, ptr, "note"))
-        d.note = c.local(*j, ptr + "/note", "rule note", complete);
+        d.note = c.local_text(*j, ptr + "/note", "rule note", complete);
     if (const json* j = c.required(v, ptr, "basis"))
         if (auto s = c.text(*j, ptr + "/basis")) d.basis = *s;
     if (!ok) return std::nullopt;
@@ -87,7 +86,7 @@ std::optional<ComplaintDeadline> read_rule(Check& c, const json& v, const std::s
 
 void read_file(const JsonSource& src, LocalRules& rules, std::map<std::string, std::string>& seen,
                LoadResult& r) {
-    Check c{src, r.diagnostics};
+    FieldReader c{src, r.diagnostics};
     const json& v = src.value();
     if (!c.object(v, "", kFileKeys)) return;
     const json* list = c.required(v, "", "complaint_deadlines");

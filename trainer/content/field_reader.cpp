@@ -1,4 +1,4 @@
-#include "trainer/content/onboarding_reader.hpp"
+#include "trainer/content/field_reader.hpp"
 
 #include "trainer/content/deck_parser.hpp"
 
@@ -21,38 +21,39 @@ bool is_blank(std::string_view s) {
 } // namespace
 
 
-void OnboardingReader::error(const std::string& pointer, std::string message, Anchor anchor) {
+void FieldReader::error(const std::string& pointer, std::string message, Anchor anchor) {
     out_.push_back(source_.diagnostic(Severity::Error, pointer, std::move(message), anchor));
 }
 
-void OnboardingReader::warning(const std::string& pointer, std::string message) {
+void FieldReader::warning(const std::string& pointer, std::string message) {
     out_.push_back(source_.diagnostic(Severity::Warning, pointer, std::move(message)));
 }
 
-bool OnboardingReader::object(const json& v, const std::string& pointer,
-                              std::initializer_list<const char*> allowed) {
+bool FieldReader::object(const json& v, const std::string& pointer,
+                         std::span<const char* const> allowed) {
     if (!v.is_object()) {
         error(pointer, "expected an object, found " + describe_found(v));
         return false;
     }
     for (const auto& [key, value] : v.items())
-        if (auto problem = unknown_key_problem(key, std::span<const char* const>(allowed.begin(), allowed.size())))
+        if (auto problem = unknown_key_problem(key, allowed))
             error(pointer_append(pointer, key), std::move(*problem), Anchor::Key);
     return true;
 }
 
-const json* OnboardingReader::required(const json& obj, const std::string& pointer,
+const json* FieldReader::required(const json& obj, const std::string& pointer,
                                        const char* key) {
     if (auto it = obj.find(key); it != obj.end()) return &*it;
     error(pointer, std::string("missing required key '") + key + "'");
     return nullptr;
 }
 
-const json* OnboardingReader::array(const json& v, const std::string& pointer,
+const json* FieldReader::array(const json& v, const std::string& pointer,
                                     const std::string& of_what, std::size_t min_size,
                                     std::size_t max_size) {
     const std::string range = max_size == static_cast<std::size_t>(-1)
                                   ? "at least " + std::to_string(min_size)
+                                  : min_size == max_size ? std::to_string(min_size)
                                   : std::to_string(min_size) + " to " + std::to_string(max_size);
     if (!v.is_array()) {
         error(pointer, "expected an array of " + range + " " + of_what + ", found " + describe_found(v));
@@ -63,7 +64,7 @@ const json* OnboardingReader::array(const json& v, const std::string& pointer,
     return &v;
 }
 
-std::optional<std::string> OnboardingReader::text(const json& v, const std::string& pointer) {
+std::optional<std::string> FieldReader::text(const json& v, const std::string& pointer) {
     if (!v.is_string()) {
         error(pointer, "expected a string, found " + describe_found(v));
         return std::nullopt;
@@ -76,7 +77,7 @@ std::optional<std::string> OnboardingReader::text(const json& v, const std::stri
     return s;
 }
 
-std::optional<std::string> OnboardingReader::id(const json& v, const std::string& pointer) {
+std::optional<std::string> FieldReader::id(const json& v, const std::string& pointer) {
     auto s = text(v, pointer);
     if (s && !is_valid_id(*s)) {
         error(pointer, quoted_input(*s) + " is not a valid id: use only a-z, 0-9 and '-'");
@@ -85,7 +86,7 @@ std::optional<std::string> OnboardingReader::id(const json& v, const std::string
     return s;
 }
 
-std::optional<int> OnboardingReader::integer(const json& v, const std::string& pointer,
+std::optional<int> FieldReader::integer(const json& v, const std::string& pointer,
                                              int minimum, int maximum) {
     long long n = LLONG_MIN; // stays out of range for non-integers and huge values
     if (v.is_number_unsigned())
@@ -102,7 +103,7 @@ std::optional<int> OnboardingReader::integer(const json& v, const std::string& p
     return static_cast<int>(n);
 }
 
-std::optional<double> OnboardingReader::fraction(const json& v, const std::string& pointer) {
+std::optional<double> FieldReader::fraction(const json& v, const std::string& pointer) {
     if (!v.is_number() || v.get<double>() < 0.0 || v.get<double>() > 1.0) {
         error(pointer, "expected a number from 0 to 1, found " + describe_found(v));
         return std::nullopt;
@@ -110,7 +111,7 @@ std::optional<double> OnboardingReader::fraction(const json& v, const std::strin
     return v.get<double>();
 }
 
-std::optional<bool> OnboardingReader::boolean(const json& v, const std::string& pointer) {
+std::optional<bool> FieldReader::boolean(const json& v, const std::string& pointer) {
     if (!v.is_boolean()) {
         error(pointer, "expected true or false, found " + describe_found(v));
         return std::nullopt;
@@ -118,7 +119,7 @@ std::optional<bool> OnboardingReader::boolean(const json& v, const std::string& 
     return v.get<bool>();
 }
 
-LocalText OnboardingReader::local_text(const json& v, const std::string& pointer,
+LocalText FieldReader::local_text(const json& v, const std::string& pointer,
                                        const std::string& what, std::vector<std::string>& complete) {
     LocalText out;
     if (!v.is_object()) {
@@ -149,7 +150,19 @@ LocalText OnboardingReader::local_text(const json& v, const std::string& pointer
     return out;
 }
 
-LocalText OnboardingReader::local_member(const json& obj, const std::string& pointer,
+LocalText FieldReader::local_text(const json& v, const std::string& pointer,
+                                  const std::string& what, bool& complete) {
+    std::vector<std::string> locales(std::begin(kLocales), std::end(kLocales));
+    LocalText out = local_text(v, pointer, what, locales);
+    if (locales.size() != std::size(kLocales)) complete = false;
+    return out;
+}
+
+std::string FieldReader::found(const json& v) {
+    return v.is_string() ? "a string " + quoted_input(v.get<std::string>()) : describe_found(v);
+}
+
+LocalText FieldReader::local_member(const json& obj, const std::string& pointer,
                                          const char* key, const std::string& what,
                                          std::vector<std::string>& complete) {
     if (const json* j = required(obj, pointer, key))
@@ -159,7 +172,7 @@ LocalText OnboardingReader::local_member(const json& obj, const std::string& poi
 }
 
 std::vector<std::pair<std::string, std::string>>
-OnboardingReader::id_list(const json& v, const std::string& pointer, const std::string& of_what) {
+FieldReader::id_list(const json& v, const std::string& pointer, const std::string& of_what) {
     std::vector<std::pair<std::string, std::string>> out;
     if (!v.is_array()) {
         error(pointer, "expected an array of " + of_what + ", found " + describe_found(v));
