@@ -1,6 +1,7 @@
 // libFuzzer: one deck document as text → JsonSource + parse_deck (the loader's per-file step).
 // Promise under test: never throws, never crashes, positions stay inside the text.
 #include "trainer/content/deck_parser.hpp"
+#include "trainer/content/json_source.hpp"
 
 #include <cstddef>
 #include <cstdint>

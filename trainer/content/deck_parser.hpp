@@ -3,7 +3,6 @@
 // structs, reporting every problem of the file with its JSON pointer. Cross-file rules
 // (unique ids, ordering) belong to the loader.
 #include "trainer/content/diagnostics.hpp"
-#include "trainer/content/json_source.hpp"
 #include "trainer/content/model.hpp"
 
 #include <optional>
@@ -11,6 +10,8 @@
 #include <vector>
 
 namespace trainer::content {
+
+class JsonSource; // trainer/content/json_source.hpp (pulls in nlohmann/json)
 
 struct ParsedCard {
     Card card;                                 // text of pl/ru already completed from English
