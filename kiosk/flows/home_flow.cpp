@@ -5,6 +5,7 @@
 #include "trainer/cards/browse.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/change/checkin.hpp"
+#include "trainer/i18n/format.hpp"
 #include "trainer/quality/entry.hpp"
 
 #include <iostream>
@@ -47,7 +48,7 @@ void HomeFlow::refresh(Env& env) {
             const auto it = qa.find(q.card_id);
             if (it != qa.end())
                 view_.coaching_reasons.push_back(ui.tr("home.coaching_qa", {{"card", face.text.title},
-                                                                            {"date", it->second.evaluation_date},
+                                                                            {"date", trainer::i18n::format_iso_day(it->second.evaluation_date, locale)},
                                                                             {"criterion", it->second.criterion_title}}));
             else if (q.source == "skills")
                 view_.coaching_reasons.push_back(ui.tr("home.coaching_skills", {{"card", face.text.title}}));
