@@ -26,10 +26,11 @@ void HomeFlow::on_resume(ScreenId screen, Env& env) {
 
 void HomeFlow::refresh(Env& env) {
     view_ = HomeView{};
+    // Who is greeted, even with no content to review (a refused first load): never "Hello, ".
+    view_.name = env.person.display_name;
     if (!env.reviews) return;
     const auto& ui = env.ui;
     const std::string& locale = ui.locale;
-    view_.name = env.person.display_name;
     view_.leads = env.actor.role && *env.actor.role != trainer::identity::Role::Agent;
     try {
         // Why each coaching card is there, in the person's language: the QA criterion not met and
