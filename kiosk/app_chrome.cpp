@@ -20,7 +20,8 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     const bool narrow = ImGui::GetWindowContentRegionMax().x < ui.px(1200);
     // The search field is never narrower than its whole hint ("Найти стандарт…" in ru at 1024 px):
     // the title gives way first, then the signed-in name is shortened (issue 14).
-    const float field_least = least_search_width(ui);
+    const bool has_field = stack_.back() != ScreenId::Login; // the names grid and the PIN pad have none
+    const float field_least = has_field ? least_search_width(ui) : 0.0f;
     ImGui::PushFont(narrow ? ui.fonts.body : ui.fonts.large);
     ImGui::AlignTextToFramePadding();
     // ...and at most a fifth of the bar, cut at a word ("Стандарты…"), less when the right-hand
@@ -28,7 +29,7 @@ Intent App::draw_top_bar(const UiContext& ui, const trainer::content::ContentSet
     // session, and the field is how a standard is found).
     std::string title = ui.tr("app.title");
     if (narrow) {
-        const float room = std::min(ImGui::GetWindowContentRegionMax().x * 0.2f,
+        const float room = std::min(ImGui::GetWindowContentRegionMax().x * (has_field ? 0.2f : 1.0f),
                                     ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - ui.px(32) -
                                         field_least - top_bar_right_width(ui));
         title = widgets::ellipsize(title, std::max(room, ImGui::CalcTextSize("W\u2026").x));

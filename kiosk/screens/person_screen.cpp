@@ -151,32 +151,36 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
 Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const trainer::quality::MotivationConfig& config,
                           const trainer::content::ContentSet& set) {
     Intent intent;
+    // The lead's actions for this person, at the right of the header: a waiting skills sign-off
+    // (one tap to its form) and a new QA evaluation — each as wide as its label (at most 30 % of the
+    // row), so the person's name keeps its room ("Anna K.", never "Anna…" beside two wide buttons).
+    const float most = std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f);
+    const auto action_w = [&](const char* key) {
+        return std::clamp(ImGui::CalcTextSize(ui.tr(key).c_str()).x + ui.px(48), std::min(ui.px(160), most), most);
+    };
+    const float sign_w = d.signoffs.empty() ? 0.0f : action_w("lead.do_signoff");
+    const float eval_w = d.can_evaluate ? action_w("qa.new_evaluation") : 0.0f;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float actions_w = (sign_w > 0 ? sign_w + gap : 0.0f) + (eval_w > 0 ? eval_w + gap : 0.0f);
     {
-        // The name in the title font beside Back, cut with "…" before the action buttons' place.
-        const int actions = (d.can_evaluate ? 1 : 0) + (d.signoffs.empty() ? 0 : 1);
-        const float room = ImGui::GetContentRegionAvail().x - ui.px(170) -
-                           static_cast<float>(actions) * (std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f) + ui.px(16));
+        // The name in the title font beside Back: whole, else "Anna K.", before the actions' place.
+        const float room = ImGui::GetContentRegionAvail().x - ui.px(170) - actions_w - ui.px(16);
         ImGui::PushFont(ui.fonts.title);
-        const std::string title = widgets::ellipsize(d.row.display_name, room);
+        const std::string title = widgets::fitted_name(d.row.display_name, room);
         ImGui::PopFont();
         if (widgets::header(ui, title)) intent = Back{};
     }
     if (!ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
-    // The lead's actions for this person, at the right of the header: a waiting skills sign-off
-    // (one tap to its form) and a new QA evaluation.
     {
-        const float bw = std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f);
-        const float gap = ImGui::GetStyle().ItemSpacing.x;
-        const int buttons = (d.can_evaluate ? 1 : 0) + (d.signoffs.empty() ? 0 : 1);
-        if (buttons > 0) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - static_cast<float>(buttons) * (bw + gap) + gap);
+        if (actions_w > 0) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - actions_w + gap);
         if (!d.signoffs.empty()) {
             const auto& s = d.signoffs.front();
-            if (widgets::button(ui, widgets::ellipsize(ui.tr("lead.do_signoff"), bw - ui.px(24)), bw, true))
+            if (widgets::button(ui, widgets::ellipsize(ui.tr("lead.do_signoff"), sign_w - ui.px(24)), sign_w, true))
                 intent = OpenSignoff{s.person_id, s.module_id};
             if (d.can_evaluate) ImGui::SameLine();
         }
         if (d.can_evaluate &&
-            widgets::button(ui, widgets::ellipsize(ui.tr("qa.new_evaluation"), bw - ui.px(24)), bw, d.signoffs.empty()))
+            widgets::button(ui, widgets::ellipsize(ui.tr("qa.new_evaluation"), eval_w - ui.px(24)), eval_w, d.signoffs.empty()))
             intent = StartEvaluation{d.row.person_id};
     }
     const float w = ui.px(170);
