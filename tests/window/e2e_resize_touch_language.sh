@@ -20,23 +20,7 @@ trap cleanup EXIT
 source "$here/demo_db.sh"
 demo_db "$bin/trainer" "$tmp/k.db"
 dump="$tmp/drawn.json"
-fail() {
-  echo "FAIL: $1"; echo "screen: $(python3 "$here/dump_query.py" "$dump" screen)"
-  python3 -c 'import json,sys; print(" | ".join(i.get("text","") for i in json.load(open(sys.argv[1])).get("items",[])))' "$dump" || true
-  cat "$tmp/stderr"; exit 1
-}
-# A loaded machine draws slowly: what a step should bring is waited for, up to 15 s.
-until_ok() { local i; for i in $(seq 75); do eval "$1" && return 0; sleep 0.2; done; return 1; }
-screen_is() { local want="$1"; until_ok '[ "$(python3 "$here/dump_query.py" "$dump" screen)" = "$want" ]' || fail "expected the $1 screen ($2)"; }
-shows() { local text="$1"; until_ok 'python3 "$here/dump_query.py" "$dump" has "$text"' || fail "'$1' is not on screen ($2)"; }
-# A tap: the pointer jumps to the item's centre and clicks; nothing moves it afterwards.
-tap() {
-  local xy
-  xy="$(python3 "$here/dump_query.py" "$dump" centre "$1")" || fail "cannot tap '$1'"
-  # shellcheck disable=SC2086
-  xdotool mousemove --window "$wid" $xy click 1
-  sleep "${2:-0.6}"
-}
+source "$here/touch_steps.sh" # fail, until_ok, screen_is, shows, tap
 start() { # STDIN KIOSK-ARGS...: starts the kiosk with a live dump, waits for its window
   local input="$1"; shift
   rm -f "$dump"
