@@ -83,6 +83,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
     const float h = ui.px(120);
     const float slot = std::min(ui.px(110), ImGui::GetContentRegionAvail().x / static_cast<float>(std::max<std::size_t>(1, s.trend.size())));
     const float bar = std::min(ui.px(48), slot * 0.6f);
+    std::size_t most_lines = 3;
     for (std::size_t i = 0; i < s.trend.size(); ++i) {
         const auto& t = s.trend[i];
         const float x = o.x + static_cast<float>(i) * slot;
@@ -95,12 +96,23 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         }
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted),
                     widgets::period_axis_label(ui, t.period, i ? std::string_view(s.trend[i - 1].period) : std::string_view()).c_str());
-        // Customer feedback under the month, one figure a line, each cut to the column's width.
+        // Customer feedback under the month, one figure a line; where "CSAT 100 %" is wider than the
+        // column (ru at 1024 px), its name and figure take a line each instead of "CSAT…".
         std::vector<std::string> fb;
-        if (t.csat_percent) fb.push_back("CSAT " + figure(ui.locale, t.csat_percent));
-        if (t.nps) fb.push_back("NPS " + fixed(ui.locale, *t.nps, 0));
-        if (t.ces_mean) fb.push_back("CES " + fixed(ui.locale, *t.ces_mean, 1));
         ImGui::PushFont(ui.fonts.small);
+        const auto add = [&](const char* name, const std::string& value) {
+            const std::string line = std::string(name) + " " + value;
+            if (ImGui::CalcTextSize(line.c_str()).x <= slot - ui.px(6)) {
+                fb.push_back(line);
+            } else {
+                fb.emplace_back(name);
+                fb.push_back(value);
+            }
+        };
+        if (t.csat_percent) add("CSAT", figure(ui.locale, t.csat_percent));
+        if (t.nps) add("NPS", fixed(ui.locale, *t.nps, 0));
+        if (t.ces_mean) add("CES", fixed(ui.locale, *t.ces_mean, 1));
+        most_lines = std::max(most_lines, fb.size());
         for (std::size_t k = 0; k < fb.size(); ++k)
             dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
                         ImVec2(x, o.y + h + ui.px(28) + static_cast<float>(k + 1) * ui.fonts.small->FontSize), col(theme::kMuted),
@@ -108,7 +120,8 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         ImGui::PopFont();
     }
     dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + slot * static_cast<float>(s.trend.size()), o.y + h), col(theme::kMuted));
-    ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()), h + ui.px(84) + ui.fonts.small->FontSize));
+    ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()),
+                        h + ui.px(44) + static_cast<float>(most_lines + 1) * ui.fonts.small->FontSize));
     widgets::caption(ui, ui.tr("qa.evaluations"));
     if (s.evaluations.empty()) {
         widgets::text(ui.fonts.body, ui.tr("qa.none"), theme::kMuted);
