@@ -53,8 +53,10 @@ grep -q "modules/$module.json:[0-9]*:[0-9]*: error: /pages: expected at least 1"
 
 # 2. A kiosk that ran on good content keeps it: the module opens with its own pages, the banner names the file.
 demo_db "$trainer" "$tmp/k.db"
-echo 3333 | "$kiosk" --db "$tmp/k.db" --content "$src/content" --size 1024x600 --frames 2 \
+echo 3333 | "$kiosk" --db "$tmp/k.db" --content "$src/content" --size 1024x600 --frames 4 \
   --login emily.carter --pin-stdin --open "module:$module" --dump-text "$tmp/good.json" 2> /dev/null
+python3 "$here/check_dump.py" "$tmp/good.json" --screen module > "$tmp/out" ||
+  { echo "the module did not open on good content:"; cat "$tmp/out"; exit 1; }
 tour kept "$tmp/empty/content" "$tmp/k.db" 18
 for lang in en pl ru; do
   page1=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["pages"][0]["title"][sys.argv[2]])' "$src/content/modules/$module.json" "$lang")
