@@ -108,6 +108,8 @@ private:
     Intent draw_top_bar(const UiContext& ui, const trainer::content::ContentSet& set);
     void draw_banners(const UiContext& ui);
     std::string sync_status_line(const UiContext& ui) const;
+    float least_search_width(const UiContext& ui) const;  // the top bar's search field, never narrower
+    float top_bar_right_width(const UiContext& ui) const; // what the top bar needs right of that field
     void draw_idle_overlay(const UiContext& ui, trainer::TimeMs remaining_ms);
 
     // --- the session (app_session.cpp) ---

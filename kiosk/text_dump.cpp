@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 
@@ -23,6 +24,14 @@ void begin_frame() { g_items.clear(); }
 const std::vector<Item>& items() { return g_items; }
 void record(Item item) { g_items.push_back(std::move(item)); }
 
+namespace {
+std::string colour_hex(unsigned rgb) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%06x", rgb & 0xffffffu);
+    return buf;
+}
+} // namespace
+
 std::string to_json(const std::string& screen, const std::vector<Item>& list) {
     nlohmann::json j{{"screen", screen}, {"items", nlohmann::json::array()}};
     for (const auto& i : list)
@@ -33,7 +42,8 @@ std::string to_json(const std::string& screen, const std::vector<Item>& list) {
                               {"h", i.h},
                               {"clip", {i.clip[0], i.clip[1], i.clip[2], i.clip[3]}},
                               {"clipped", i.clipped},
-                              {"window", i.window}});
+                              {"window", i.window},
+                              {"color", colour_hex(i.color)}});
     return j.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -93,6 +103,8 @@ void note(const ImDrawList* dl, const ImFont* font, float size, const ImVec2& po
     i.x = pos.x, i.y = pos.y, i.w = sz.x, i.h = sz.y;
     i.clip[0] = c.x, i.clip[1] = c.y, i.clip[2] = c.z, i.clip[3] = c.w;
     i.window = dl->_OwnerName ? dl->_OwnerName : "";
+    // ImU32 is 0xAABBGGRR: kept as 0xRRGGBB
+    i.color = ((col >> IM_COL32_R_SHIFT) & 0xffu) << 16 | ((col >> IM_COL32_G_SHIFT) & 0xffu) << 8 | ((col >> IM_COL32_B_SHIFT) & 0xffu);
     g_items.push_back(std::move(i));
 }
 

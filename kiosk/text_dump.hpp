@@ -19,6 +19,7 @@ struct Item {
     float clip[4] = {0, 0, 0, 0}; // the clip rectangle in force: x1, y1, x2, y2
     bool clipped = false;      // cut off: sticks out sideways, or vertically where nothing scrolls
     std::string window;        // the window whose draw list holds it
+    unsigned color = 0;        // as drawn, 0xRRGGBB: tells a selected tab or button from the others
 };
 
 // Turns recording on or off (off: nothing is kept).
@@ -35,7 +36,8 @@ void record(Item item);
 // rectangle), with `clipped` decided. Call after ImGui::Render().
 std::vector<Item> on_screen();
 
-// {"screen": ..., "items": [{"text", "x", "y", "w", "h", "clip", "clipped", "window"}, ...]}
+// {"screen": ..., "items": [{"text", "x", "y", "w", "h", "clip", "clipped", "window", "color"}, ...]}
+// ("color": "#rrggbb")
 std::string to_json(const std::string& screen, const std::vector<Item>& items);
 // Writes to_json(screen, on_screen()); the error (empty on success).
 std::string write(const std::filesystem::path& path, const std::string& screen);

@@ -5,6 +5,7 @@
 #include "trainer/cards/browse.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/change/checkin.hpp"
+#include "trainer/i18n/format.hpp"
 #include "trainer/quality/entry.hpp"
 
 #include <iostream>
@@ -25,10 +26,11 @@ void HomeFlow::on_resume(ScreenId screen, Env& env) {
 
 void HomeFlow::refresh(Env& env) {
     view_ = HomeView{};
+    // Who is greeted, even with no content to review (a refused first load): never "Hello, ".
+    view_.name = env.person.display_name;
     if (!env.reviews) return;
     const auto& ui = env.ui;
     const std::string& locale = ui.locale;
-    view_.name = env.person.display_name;
     view_.leads = env.actor.role && *env.actor.role != trainer::identity::Role::Agent;
     try {
         // Why each coaching card is there, in the person's language: the QA criterion not met and
@@ -47,7 +49,7 @@ void HomeFlow::refresh(Env& env) {
             const auto it = qa.find(q.card_id);
             if (it != qa.end())
                 view_.coaching_reasons.push_back(ui.tr("home.coaching_qa", {{"card", face.text.title},
-                                                                            {"date", it->second.evaluation_date},
+                                                                            {"date", trainer::i18n::format_iso_day(it->second.evaluation_date, locale)},
                                                                             {"criterion", it->second.criterion_title}}));
             else if (q.source == "skills")
                 view_.coaching_reasons.push_back(ui.tr("home.coaching_skills", {{"card", face.text.title}}));

@@ -130,7 +130,7 @@ void LeadFlow::refresh_person(Env& env, const std::string& person_id) {
         if (r.person_id == person_id) person_.row = r;
     person_.rollout_id = dash_.overview.rollout_id;
     for (const auto& item : dash_.signoffs.items)
-        if (item.person_id == person_id) person_.signoffs.push_back(item);
+        if (item.person_id == person_id && item.yours) person_.signoffs.push_back(item); // only what this viewer may sign
     try {
         if (env.checkin && !person_.rollout_id.empty()) {
             person_.history = env.checkin->history(env.actor, person_id, person_.rollout_id);

@@ -243,7 +243,13 @@ Intent DashboardScreen::draw_signoffs(const UiContext& ui, const DashboardData& 
         const float room = ImGui::GetWindowContentRegionMax().x - ui.px(260) - ImGui::GetCursorPosX() - ui.px(16);
         ImGui::TextColored(theme::kMuted, "%s", widgets::ellipsize(what, room).c_str());
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ui.px(260));
-        if (widgets::button(ui, ui.tr("dash.sign_off"), ui.px(260), true)) intent = OpenSignoff{s.person_id, s.module_id};
+        if (!s.yours) { // an admin watching a team: the person's own lead signs (onboarding::may_sign)
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ui.px(260)); // whole, over two lines if need be
+            ImGui::TextColored(theme::kMuted, "%s", ui.tr("dash.signed_by_lead").c_str());
+            ImGui::PopTextWrapPos();
+        } else if (widgets::button(ui, ui.tr("dash.sign_off"), ui.px(260), true)) {
+            intent = OpenSignoff{s.person_id, s.module_id};
+        }
         ImGui::PopID();
     }
     return intent;

@@ -83,6 +83,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
     const float h = ui.px(120);
     const float slot = std::min(ui.px(110), ImGui::GetContentRegionAvail().x / static_cast<float>(std::max<std::size_t>(1, s.trend.size())));
     const float bar = std::min(ui.px(48), slot * 0.6f);
+    std::size_t most_lines = 3;
     for (std::size_t i = 0; i < s.trend.size(); ++i) {
         const auto& t = s.trend[i];
         const float x = o.x + static_cast<float>(i) * slot;
@@ -95,12 +96,23 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         }
         dl->AddText(ui.fonts.small, ui.fonts.small->FontSize, ImVec2(x, o.y + h + ui.px(4)), col(theme::kMuted),
                     widgets::period_axis_label(ui, t.period, i ? std::string_view(s.trend[i - 1].period) : std::string_view()).c_str());
-        // Customer feedback under the month, one figure a line, each cut to the column's width.
+        // Customer feedback under the month, one figure a line; where "CSAT 100 %" is wider than the
+        // column (ru at 1024 px), its name and figure take a line each instead of "CSAT…".
         std::vector<std::string> fb;
-        if (t.csat_percent) fb.push_back("CSAT " + figure(ui.locale, t.csat_percent));
-        if (t.nps) fb.push_back("NPS " + fixed(ui.locale, *t.nps, 0));
-        if (t.ces_mean) fb.push_back("CES " + fixed(ui.locale, *t.ces_mean, 1));
         ImGui::PushFont(ui.fonts.small);
+        const auto add = [&](const char* name, const std::string& value) {
+            const std::string line = std::string(name) + " " + value;
+            if (ImGui::CalcTextSize(line.c_str()).x <= slot - ui.px(6)) {
+                fb.push_back(line);
+            } else {
+                fb.emplace_back(name);
+                fb.push_back(value);
+            }
+        };
+        if (t.csat_percent) add("CSAT", figure(ui.locale, t.csat_percent));
+        if (t.nps) add("NPS", fixed(ui.locale, *t.nps, 0));
+        if (t.ces_mean) add("CES", fixed(ui.locale, *t.ces_mean, 1));
+        most_lines = std::max(most_lines, fb.size());
         for (std::size_t k = 0; k < fb.size(); ++k)
             dl->AddText(ui.fonts.small, ui.fonts.small->FontSize,
                         ImVec2(x, o.y + h + ui.px(28) + static_cast<float>(k + 1) * ui.fonts.small->FontSize), col(theme::kMuted),
@@ -108,7 +120,8 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         ImGui::PopFont();
     }
     dl->AddLine(ImVec2(o.x, o.y + h), ImVec2(o.x + slot * static_cast<float>(s.trend.size()), o.y + h), col(theme::kMuted));
-    ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()), h + ui.px(84) + ui.fonts.small->FontSize));
+    ImGui::Dummy(ImVec2(slot * static_cast<float>(s.trend.size()),
+                        h + ui.px(44) + static_cast<float>(most_lines + 1) * ui.fonts.small->FontSize));
     widgets::caption(ui, ui.tr("qa.evaluations"));
     if (s.evaluations.empty()) {
         widgets::text(ui.fonts.body, ui.tr("qa.none"), theme::kMuted);
@@ -151,32 +164,36 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
 Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const trainer::quality::MotivationConfig& config,
                           const trainer::content::ContentSet& set) {
     Intent intent;
+    // The lead's actions for this person, at the right of the header: a waiting skills sign-off
+    // (one tap to its form) and a new QA evaluation — each as wide as its label (at most 30 % of the
+    // row), so the person's name keeps its room ("Anna K.", never "Anna…" beside two wide buttons).
+    const float most = std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f);
+    const auto action_w = [&](const char* key) {
+        return std::clamp(ImGui::CalcTextSize(ui.tr(key).c_str()).x + ui.px(48), std::min(ui.px(160), most), most);
+    };
+    const float sign_w = d.signoffs.empty() ? 0.0f : action_w("lead.do_signoff");
+    const float eval_w = d.can_evaluate ? action_w("qa.new_evaluation") : 0.0f;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float actions_w = (sign_w > 0 ? sign_w + gap : 0.0f) + (eval_w > 0 ? eval_w + gap : 0.0f);
     {
-        // The name in the title font beside Back, cut with "…" before the action buttons' place.
-        const int actions = (d.can_evaluate ? 1 : 0) + (d.signoffs.empty() ? 0 : 1);
-        const float room = ImGui::GetContentRegionAvail().x - ui.px(170) -
-                           static_cast<float>(actions) * (std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f) + ui.px(16));
+        // The name in the title font beside Back: whole, else "Anna K.", before the actions' place.
+        const float room = ImGui::GetContentRegionAvail().x - ui.px(170) - actions_w - ui.px(16);
         ImGui::PushFont(ui.fonts.title);
-        const std::string title = widgets::ellipsize(d.row.display_name, room);
+        const std::string title = widgets::fitted_name(d.row.display_name, room);
         ImGui::PopFont();
         if (widgets::header(ui, title)) intent = Back{};
     }
     if (!ImGui::IsAnyItemActive() && input::pressed(input::Key::Escape)) intent = Back{};
-    // The lead's actions for this person, at the right of the header: a waiting skills sign-off
-    // (one tap to its form) and a new QA evaluation.
     {
-        const float bw = std::min(ui.px(300), ImGui::GetContentRegionAvail().x * 0.3f);
-        const float gap = ImGui::GetStyle().ItemSpacing.x;
-        const int buttons = (d.can_evaluate ? 1 : 0) + (d.signoffs.empty() ? 0 : 1);
-        if (buttons > 0) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - static_cast<float>(buttons) * (bw + gap) + gap);
+        if (actions_w > 0) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - actions_w + gap);
         if (!d.signoffs.empty()) {
             const auto& s = d.signoffs.front();
-            if (widgets::button(ui, widgets::ellipsize(ui.tr("lead.do_signoff"), bw - ui.px(24)), bw, true))
+            if (widgets::button(ui, widgets::ellipsize(ui.tr("lead.do_signoff"), sign_w - ui.px(24)), sign_w, true))
                 intent = OpenSignoff{s.person_id, s.module_id};
             if (d.can_evaluate) ImGui::SameLine();
         }
         if (d.can_evaluate &&
-            widgets::button(ui, widgets::ellipsize(ui.tr("qa.new_evaluation"), bw - ui.px(24)), bw, d.signoffs.empty()))
+            widgets::button(ui, widgets::ellipsize(ui.tr("qa.new_evaluation"), eval_w - ui.px(24)), eval_w, d.signoffs.empty()))
             intent = StartEvaluation{d.row.person_id};
     }
     const float w = ui.px(170);

@@ -2,10 +2,13 @@
 #include "change_fixture.hpp"
 #include "support.hpp"
 
+#include "trainer/app/dashboard_hooks.hpp"
 #include "trainer/app/lead_home.hpp"
 #include "trainer/change/checkin.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/core/org_time_zone.hpp"
+#include "trainer/onboarding/signoff.hpp"
+#include "trainer/quality/motivation_config.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -80,4 +83,22 @@ TEST_CASE("the lead's home of the demo names the people and modules waiting for 
     const auto natalia = app::lead_home(events, clock, *loaded.content, identity::actor_for(db, "natalia.ivanova"), "ru");
     CHECK(has_person(natalia.signoffs, "james.oconnor"));
     CHECK_FALSE(has_person(natalia.signoffs, "anna.kowalska"));
+    // The admin sees every team, but an agent's skills are signed by their own lead
+    // (onboarding::may_sign): no "Sign off" waits for the admin that the tap could not do.
+    const identity::Actor sarah = identity::actor_for(db, "sarah.mitchell");
+    const auto admin = app::lead_home(events, clock, *loaded.content, sarah, "en");
+    CHECK_FALSE(has_person(admin.signoffs, "anna.kowalska"));
+    CHECK_FALSE(has_person(admin.signoffs, "james.oconnor"));
+    CHECK_FALSE(onboarding::may_sign(db, sarah, "anna.kowalska"));
+    CHECK(onboarding::may_sign(db, identity::actor_for(db, "marek.nowak"), "anna.kowalska"));
+    // The team's dashboard still lists Anna's request for the admin, marked as her lead's to sign.
+    const auto hooks = app::dashboard_hooks(db, events, clock, *loaded.content, sarah, quality::MotivationConfig{});
+    REQUIRE(hooks.signoff_queue);
+    bool listed = false;
+    for (const auto& item : hooks.signoff_queue("team-north"))
+        if (item.person_id == "anna.kowalska") {
+            listed = true;
+            CHECK_FALSE(item.yours);
+        }
+    CHECK(listed);
 }

@@ -59,3 +59,45 @@ TEST_CASE("the HTML report reads as a lead would send it, in Polish and Russian"
         CHECK(html.find("section{break-inside:avoid") != std::string::npos);
     }
 }
+
+// Issue 14: the QA chart's dashed line and its caption are the motivation config's pass mark (as
+// the kiosk's dashboard colours by it), not a fixed 85 %.
+TEST_CASE("the HTML report's QA pass mark comes from the motivation config, localised") {
+    test::TempDir dir;
+    const std::string bin = std::string(TRAINER_BIN_DIR) + "/trainer";
+    const std::string db = (dir / "demo.db").string();
+    std::string out;
+    REQUIRE(test::run_command(bin + " demo create --db " + db, &out) == 0);
+    std::string config = test::read_file(TRAINER_SOURCE_DIR "/config/motivation.json");
+    const auto at = config.find("\"qa_pass_mark\": 85");
+    REQUIRE(at != std::string::npos);
+    config.replace(at, 18, "\"qa_pass_mark\": 92.5");
+    test::write_file(dir / "motivation.json", config);
+    // The y of the dashed line in the QA chart (the only dashed line of the report).
+    const auto dashed_y = [](const std::string& html) {
+        std::smatch m;
+        REQUIRE(std::regex_search(html, m, std::regex("<line [^>]*y1=\"([0-9.]+)\"[^>]*stroke-dasharray")));
+        return std::stod(m[1].str());
+    };
+    const auto report = [&](const std::string& env, const char* lang) {
+        const auto path = dir / (std::string("r-") + lang + ".html");
+        REQUIRE(test::run_command(env + bin + " report rollout --db " + db + " --team \"Team North\" --format html --lang " +
+                                      lang + " --out " + path.string(), &out) == 0);
+        return test::read_file(path);
+    };
+    const std::string env = "TRAINER_MOTIVATION_CONFIG=" + (dir / "motivation.json").string() + " ";
+    struct Case {
+        const char *lang, *usual, *configured;
+    };
+    for (const Case c : {Case{"en", "the pass mark, 85%.", "the pass mark, 92.5%."},
+                         Case{"pl", "próg zaliczenia: 85%.", "próg zaliczenia: 92,5%."},
+                         Case{"ru", "проходной балл: 85\u00a0%.", "проходной балл: 92,5\u00a0%."}}) {
+        INFO(c.lang);
+        const std::string usual = report("", c.lang);
+        const std::string configured = report(env, c.lang);
+        CHECK(usual.find(c.usual) != std::string::npos);
+        CHECK(configured.find(c.configured) != std::string::npos);
+        CHECK(configured.find(c.usual) == std::string::npos);
+        CHECK(dashed_y(configured) < dashed_y(usual)); // a higher mark draws the line higher
+    }
+}

@@ -8,12 +8,18 @@ EXPECTED_COUNT: how many dumps the tour must have written (targets x languages x
 cut short fails too.
 --signed-in NAME: every screen shows who is signed in — the name whole, or shortened the way the
 kiosk shortens it in a narrow top bar ("Dmitri V.", "D. V.", "Dmitri…"); never left out.
+Every screen with the top bar's search field (all but the names grid and the PIN pads) shows the
+field's whole hint ("Найти стандарт…"): the field is never squeezed narrower than it (issue 14).
+No text shows a machine date ("QA score of 2026-11-06", "2026-12-06T09:23:35Z"): dates are in
+words (a date field of a form holds exactly "2026-12-06" and is left alone).
 """
 import glob
 import json
 import os
 import re
 import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_dump  # noqa: E402
@@ -26,6 +32,16 @@ SCREEN_OF = {
     "signoffs": "dashboard", "maturity": "maturity", "person": "person", "scores": "scores",
     "evaluate": "evaluation", "signoff": "signoff", "sign": "sign", "review": "review", "review-back": "review",
 }
+
+
+def catalog(lang):
+    with open(os.path.join(HERE, "..", "..", "assets", "i18n", lang + ".json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+# The screens drawn without the top bar's search field.
+NO_SEARCH_FIELD = {"login", "pin"}
+MACHINE_DATE = re.compile(r"\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
 
 
 def name_forms(name):
@@ -80,6 +96,16 @@ def main(argv):
             problems.append(f"the signed-in name '{signed_in}' is not shown, not even shortened")
         if not drawn.get("items"):
             problems.append("nothing drawn")
+        texts = [it["text"] for it in drawn.get("items", [])]
+        if want["screen"] not in NO_SEARCH_FIELD and target != "search":  # (search:TEXT: the field holds TEXT)
+            hint = catalog(lang)["search.hint"]
+            if hint not in texts:
+                shown = [t for t in texts if t.endswith("…") and hint.startswith(t[:-1].rstrip()[:3])]
+                problems.append(f"the search field is narrower than its hint '{hint}' (shows {shown or 'none'})")
+        for t in texts:
+            # (a field that holds exactly a date is a form's date field, echoed in words beside it)
+            if MACHINE_DATE.search(t) and not MACHINE_DATE.fullmatch(t.strip()):
+                problems.append(f"a machine date, not one in words: '{t[:80]}'")
         if problems:
             failed += 1
             print(f"{os.path.basename(path)}: screen '{drawn.get('screen')}'")

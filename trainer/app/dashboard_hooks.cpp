@@ -6,6 +6,7 @@
 #include "trainer/core/time.hpp"
 #include "trainer/onboarding/record.hpp"
 #include "trainer/onboarding/service.hpp"
+#include "trainer/onboarding/signoff.hpp"
 #include "trainer/quality/motivation.hpp"
 #include "trainer/quality/qa_figures.hpp"
 #include "trainer/quality/records.hpp"
@@ -83,7 +84,7 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
                     if (!m || m->pillar != content::Pillar::Skills || !r.current_for(m->version) ||
                         !r.signoff_requested_ms)
                         continue;
-                    out.push_back({person, q.text(1), module_id, *r.signoff_requested_ms});
+                    out.push_back({person, q.text(1), module_id, *r.signoff_requested_ms, onboarding::may_sign(db, actor, person)});
                 }
             }
             std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {

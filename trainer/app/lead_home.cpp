@@ -62,6 +62,7 @@ LeadHome lead_home(store::EventStore& events, const Clock& clock, const content:
     if (hooks.signoff_queue)
         for (const auto& team : teams)
             for (const auto& s : hooks.signoff_queue(team)) {
+                if (!s.yours) continue; // what waits for *them*: an admin does not sign an agent's skills
                 const content::Module* m = content.onboarding ? content.onboarding->find_module(s.module_id) : nullptr;
                 out.signoffs.push_back({s.person_id, s.display_name, s.module_id,
                                         m ? content::pick(m->title, locale) : s.module_id, s.requested_ms});

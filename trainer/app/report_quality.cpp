@@ -2,6 +2,7 @@
 
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/quality/motivation.hpp"
+#include "trainer/quality/pass_mark.hpp"
 #include "trainer/quality/qa_figures.hpp"
 
 #include <map>
@@ -17,10 +18,12 @@ void add_quality_section(dashboard::RolloutReport& report, store::EventStore& ev
     auto& q = report.quality;
     q.available = true;
     q.period = period->label;
+    q.qa_pass_mark = motivation.qa_pass_mark; // the kiosk's dashboard colours by the same mark
     std::vector<std::string> members;
     for (const auto& row : report.overview.rows) members.push_back(row.person_id);
     for (const auto& t : quality::team_quality_trend(events.db(), members, *period, 6))
-        q.qa_trend.push_back({t.period, t.percent, t.evaluations, t.people});
+        q.qa_trend.push_back({t.period, t.percent, t.evaluations, t.people,
+                              t.percent && quality::meets_qa_pass_mark(*t.percent, motivation.qa_pass_mark)});
     const auto rows = quality::motivation_report(events.db(), events, clock, content, motivation, actor, *period).rows;
     std::map<std::string, const quality::MotivationRow*> by_id;
     for (const auto& r : rows) by_id[r.person_id] = &r;

@@ -6,7 +6,9 @@
 #include "trainer/cli/session.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/content/onboarding_model.hpp"
+#include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
+#include "trainer/i18n/format.hpp"
 #include "trainer/identity/access.hpp"
 #include "trainer/onboarding/assignment.hpp"
 #include "trainer/onboarding/service.hpp"
@@ -122,8 +124,11 @@ int cmd_signoffs(const Args& a, Io& io) {
         return 0;
     }
     if (queue.empty()) io.out << "no sign-off requests for " << lead_id << "\n";
+    // When each was asked for, as a person of --lang writes it, in the organisation's time zone
+    // (config/organisation.json), like the other CLI tables; --json keeps ISO 8601.
+    const OrgTimeZone zone = organisation_zone();
     for (const auto& q : queue)
-        io.out << format_iso_ms(q.requested_ms) << "\t" << q.person_id << "\t" << q.display_name << "\t"
+        io.out << i18n::format_date_time(q.requested_ms, locale, zone) << "\t" << q.person_id << "\t" << q.display_name << "\t"
                << q.module_id << "\t" << q.module_title << "\n";
     return 0;
 }

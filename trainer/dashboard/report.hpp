@@ -17,6 +17,7 @@ struct QaPeriod {
     std::optional<double> team_percent; // the team's QA score of the period
     int evaluations = 0;
     int people = 0;                     // members with a score
+    bool passes = false;                // team_percent reaches the pass mark (quality/pass_mark.hpp)
 };
 struct MotivationLine {
     std::string person_id, display_name;
@@ -32,6 +33,7 @@ struct QualitySection {
     std::vector<MotivationLine> motivation; // the team table's order
     std::optional<double> mean_index;
     int eligible = 0;
+    double qa_pass_mark = 85.0;          // the motivation config's `qa_pass_mark`: the chart's dashed line
 };
 
 struct RolloutReport {

@@ -5,6 +5,7 @@
 #include "trainer/i18n/plural.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 // [SECTION] text helpers
@@ -217,18 +218,22 @@ std::string maturity_line(const std::vector<MaturityPoint>& m, std::string_view 
     return s + "</svg>\n";
 }
 
-std::string qa_bars(const std::vector<QaPeriod>& periods, std::string_view locale, const ChartTexts& t) {
+std::string qa_bars(const std::vector<QaPeriod>& periods, double pass_mark, std::string_view locale, const ChartTexts& t) {
     const int left = 40, top = 24, plot_h = 160, slot = 110, bar = 60;
     const int width = std::max(560, left + slot * static_cast<int>(periods.size()) + 20);
     std::string s = svg_open(width, top + plot_h + 40, "qa");
     auto y_of = [&](double v) { return top + plot_h - plot_h * v / 100.0; };
-    for (int v : {0, 50, 85, 100}) s += text_at(left - 6, y_of(v) + 4, i18n::format_percent(v, 0, locale), " text-anchor=\"end\" font-size=\"10\"");
+    for (int v : {0, 50, 100}) s += text_at(left - 6, y_of(v) + 4, i18n::format_percent(v, 0, locale), " text-anchor=\"end\" font-size=\"10\"");
+    // The pass mark's tick, unless it would sit on top of the 50 % or 100 % one.
+    if (std::abs(pass_mark - 50) > 6 && std::abs(pass_mark - 100) > 6)
+        s += text_at(left - 6, y_of(pass_mark) + 4, i18n::format_percent(pass_mark, pass_mark == std::floor(pass_mark) ? 0 : 1, locale),
+                     " text-anchor=\"end\" font-size=\"10\"");
     for (std::size_t k = 0; k < periods.size(); ++k) {
         const auto& p = periods[k];
         const int x = left + 10 + slot * static_cast<int>(k);
         if (p.team_percent) {
             s += "<rect x=\"" + i(x) + "\" y=\"" + n1(y_of(*p.team_percent)) + "\" width=\"" + i(bar) + "\" height=\"" +
-                 n1(y_of(0) - y_of(*p.team_percent)) + "\" fill=\"" + (*p.team_percent >= 85 ? "#0072B2" : "#E69F00") + "\"/>";
+                 n1(y_of(0) - y_of(*p.team_percent)) + "\" fill=\"" + (p.passes ? "#0072B2" : "#E69F00") + "\"/>";
             s += text_at(x + bar / 2.0, y_of(*p.team_percent) - 5, i18n::format_percent(*p.team_percent, 1, locale),
                          " text-anchor=\"middle\" font-weight=\"bold\"");
         } else {
@@ -240,7 +245,7 @@ std::string qa_bars(const std::vector<QaPeriod>& periods, std::string_view local
                      std::to_string(p.evaluations) + " " + t.evaluations[plural_index(locale, p.evaluations)],
                      " text-anchor=\"middle\" font-size=\"9\" fill=\"#666\"");
     }
-    s += "<line x1=\"" + i(left) + "\" y1=\"" + n1(y_of(85)) + "\" x2=\"" + i(width - 10) + "\" y2=\"" + n1(y_of(85)) +
+    s += "<line x1=\"" + i(left) + "\" y1=\"" + n1(y_of(pass_mark)) + "\" x2=\"" + i(width - 10) + "\" y2=\"" + n1(y_of(pass_mark)) +
          "\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>";
     if (periods.empty()) s += text_at(left + 20, top + plot_h / 2, t.no_data);
     return s + "</svg>\n";

@@ -26,7 +26,8 @@ std::string mastery_bars(const TeamOverview& o, std::string_view locale, const C
 std::string heatmap(const Heatmap& h, const content::ContentSet& content, std::string_view locale, const ChartTexts& t);
 std::string phase_bars(const PhaseDistribution& d, std::string_view locale, const ChartTexts& t);
 std::string maturity_line(const std::vector<MaturityPoint>& m, std::string_view locale, const ChartTexts& t);
-std::string qa_bars(const std::vector<QaPeriod>& periods, std::string_view locale, const ChartTexts& t);
+// The dashed line at `pass_mark` (%); a bar is blue when its period passes, else orange.
+std::string qa_bars(const std::vector<QaPeriod>& periods, double pass_mark, std::string_view locale, const ChartTexts& t);
 // An HTML legend (never clipped, wraps on narrow pages): colour, text.
 std::string legend(const std::vector<std::pair<std::string, std::string>>& items);
 

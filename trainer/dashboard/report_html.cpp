@@ -10,6 +10,7 @@
 #include "trainer/i18n/format.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace trainer::dashboard {
 
@@ -34,7 +35,7 @@ Texts texts(std::string_view locale) {
                 "Faza zmiany w kolejnych tygodniach",
                 "Faza każdej osoby na koniec tygodnia (niedziela, 24:00 czasu organizacji).",
                 "Samoocena dojrzałości obsługi", "Ocena QA zespołu w kolejnych miesiącach",
-                "Średnia z ocen osób w danym okresie; linia przerywana: 85%.", "Motywacja",
+                "Średnia z ocen osób w danym okresie; linia przerywana to próg zaliczenia: {mark}.", "Motywacja",
                 "Spełnia warunki", "tak", "nie", "Ocen QA", "Brak danych o jakości w tym okresie.",
                 "Zatwierdzenia umiejętności czekające na lidera", "Nikt nie czeka na zatwierdzenie.", "prośba z",
                 "standardów w zakresie",
@@ -48,7 +49,7 @@ Texts texts(std::string_view locale) {
                 "Фаза изменений по неделям",
                 "Фаза каждого сотрудника на конец недели (воскресенье, 24:00 по времени организации).",
                 "Самооценка зрелости сервиса", "Оценка QA команды по месяцам",
-                "Среднее из оценок сотрудников за период; пунктир — 85 %.", "Мотивация",
+                "Среднее из оценок сотрудников за период; пунктир — проходной балл: {mark}.", "Мотивация",
                 "Условия выполнены", "да", "нет", "Оценок QA", "Данных о качестве за этот период нет.",
                 "Навыки, ожидающие подтверждения руководителя", "Подтверждения никто не ждёт.", "запрос от",
                 "стандартов в охвате",
@@ -60,7 +61,7 @@ Texts texts(std::string_view locale) {
             "Columns are the standards in the order of the customer journey; vertical lines separate its stages.",
             "Phase of change per week", "Each person's phase at the end of the week (Sunday 24:00, organisation time).",
             "Service maturity self-check", "The team's QA score by month",
-            "The mean of the members' scores in each period; dashed line: 85%.", "Motivation", "Eligible", "yes", "no",
+            "The mean of the members' scores in each period; dashed line: the pass mark, {mark}.", "Motivation", "Eligible", "yes", "no",
             "QA evaluations", "No quality data in this period.", "Skills sign-offs waiting for a lead",
             "Nobody is waiting for a sign-off.", "requested on", "standards in scope",
             {"No data yet", "not started", "learning", "mastered", "no check-in yet", {"evaluation", "evaluations", "evaluations"},
@@ -134,13 +135,20 @@ void team_table(Doc& d, const RolloutReport& r, const content::ContentSet& conte
 
 void quality_sections(Doc& d, const QualitySection& q) {
     const auto& t = d.t;
-    d.open_section(t.qa_fig, t.qa_note);
+    // The pass mark as the motivation config sets it (docs/motivation.md `qa_pass_mark`), as the
+    // kiosk's dashboard colours by it: "85%", "87,5 %".
+    std::string note = t.qa_note;
+    const auto mark_at = note.find("{mark}");
+    const double mark = q.qa_pass_mark;
+    if (mark_at != std::string::npos)
+        note.replace(mark_at, 6, i18n::format_percent(mark, mark == std::floor(mark) ? 0 : 1, d.locale));
+    d.open_section(t.qa_fig, q.available ? note.c_str() : nullptr);
     if (!q.available) {
         d.s += "<p>" + escape(t.no_qa) + "</p>\n";
         d.close_section();
         return;
     }
-    d.s += report_svg::qa_bars(q.qa_trend, d.locale, t.chart);
+    d.s += report_svg::qa_bars(q.qa_trend, q.qa_pass_mark, d.locale, t.chart);
     d.close_section();
     d.open_section((std::string(t.motivation_fig) + " — " + i18n::format_period_label(q.period, d.locale)).c_str());
     d.s += "<table>\n<thead><tr><th>" + escape(t.agent) + "</th><th>" + escape(t.qa) + "</th><th>" +

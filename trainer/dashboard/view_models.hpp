@@ -82,6 +82,7 @@ struct SignoffItem {
     std::string display_name;
     std::string module_id;
     TimeMs requested_ms = 0;
+    bool yours = true; // the viewer may sign it (onboarding::may_sign); else their team lead signs
 };
 struct SignoffQueue {
     bool available = false; // false until the onboarding feature provides the hook: show "—"

@@ -20,11 +20,6 @@ bool signoff_passed(std::size_t shown, std::size_t steps, double pass_mark) {
     return score_checklist(shown, steps, pass_mark).passed; // the one rule (pass_mark.hpp)
 }
 
-namespace {
-
-// Who may sign a person's skills (content/README.md "Team-lead track"): a lead of one of the
-// person's teams, never the person themselves. A lead's own modules are signed by their manager:
-// whoever leads a team the lead is a member of (the same rule), or an admin.
 bool may_sign(store::Database& db, const identity::Actor& signer, const std::string& person) {
     if (signer.person_id.empty() || person == signer.person_id) return false;
     if (std::find(signer.led_people.begin(), signer.led_people.end(), person) != signer.led_people.end())
@@ -33,6 +28,8 @@ bool may_sign(store::Database& db, const identity::Actor& signer, const std::str
     const auto p = identity::read_person(db, person);
     return p && p->active && p->role == identity::Role::Lead;
 }
+
+namespace {
 
 // The people whose requests this signer sees: the members of their teams, and for an admin every
 // active lead too.

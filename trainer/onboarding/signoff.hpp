@@ -20,6 +20,12 @@ namespace trainer::onboarding {
 // A checklist passes when the share of steps shown reaches the module's pass mark (0..1).
 bool signoff_passed(std::size_t shown, std::size_t steps, double pass_mark);
 
+// Who may sign a person's skills (content/README.md "Team-lead track"): a lead of one of the
+// person's teams, never the person themselves. A lead's own modules are signed by their manager:
+// whoever leads a team the lead is a member of (the same rule), or an admin. The kiosk offers a
+// "Sign off" button only where this holds (an admin sees agents' requests but their lead signs).
+bool may_sign(store::Database& db, const identity::Actor& signer, const std::string& person);
+
 struct SignoffRequest {
     std::string person_id;
     std::string display_name;
