@@ -48,7 +48,7 @@ edit_pages "$tmp/empty" "[]"
 if "$trainer" content validate --content "$tmp/empty/content" > "$tmp/validate" 2>&1; then
   echo "a module with no pages passed validation"; failed=1
 fi
-grep -q "modules/$module.json:[0-9]*:[0-9]*: error: /pages: expected at least 1" "$tmp/validate" ||
+grep -q "modules/$module.json:[0-9]*:[0-9]*: error: /pages: expected one or more" "$tmp/validate" ||
   { echo "the refusal does not name the file, line and /pages:"; cat "$tmp/validate"; failed=1; }
 
 # 2. A kiosk that ran on good content keeps it: the module opens with its own pages, the banner names the file.

@@ -52,7 +52,7 @@ const json* FieldReader::array(const json& v, const std::string& pointer,
                                     const std::string& of_what, std::size_t min_size,
                                     std::size_t max_size) {
     const std::string range = max_size == static_cast<std::size_t>(-1)
-                                  ? "at least " + std::to_string(min_size)
+                                  ? (min_size == 1 ? "one or more" : "at least " + std::to_string(min_size))
                                   : min_size == max_size ? std::to_string(min_size)
                                   : std::to_string(min_size) + " to " + std::to_string(max_size);
     if (!v.is_array()) {
