@@ -4,6 +4,7 @@
 #include "support.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/search/index.hpp"
+#include "trainer/search/irregular_en.hpp"
 #include "trainer/search/lexicon.hpp"
 
 #include <catch2/catch.hpp>
@@ -101,4 +102,21 @@ TEST_CASE("a mistyped first letter counts as two edits", "[search]") {
     CHECK_FALSE(matched_word(index.search("vancel ", "en", 10), "cancel"));
     // A wrong first letter plus another typo is three edits: no match.
     CHECK_FALSE(matched_word(index.search("vancellatiom ", "en", 10), "cancellation"));
+}
+
+TEST_CASE("an English irregular past or participle meets the verb's other forms", "[search]") {
+    using trainer::search::english_base_form;
+    CHECK(english_base_form("swore") == "swear");
+    CHECK(english_base_form("forgotten") == "forget");
+    CHECK(english_base_form("told") == "tell");
+    CHECK(english_base_form("refunded") == "refunded"); // regular: Snowball's own work
+    CHECK(english_base_form("was") == "was");           // auxiliaries are function words
+    // "swore" has nothing in common with *swearing* for Snowball; as a form of "swear" it is a
+    // word form of the cards' *swearing*, not a typo or a look-alike.
+    const auto hits = bundled_index().search("swore ", "en", 10);
+    bool form_of_swear = false;
+    for (const Hit& h : hits)
+        for (const auto& m : h.matches)
+            form_of_swear = form_of_swear || (m.word == "swearing" && m.kind == MatchKind::form);
+    CHECK(form_of_swear);
 }

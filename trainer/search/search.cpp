@@ -17,6 +17,7 @@ using detail::Posting;
 
 constexpr std::size_t kLocaleCount = std::size(content::kLocales);
 constexpr std::size_t kMinRelated = 5; // letters two stems must share to be related
+constexpr std::size_t kMinPrefixLetters = 3; // a shorter finished word matches only itself
 
 // A title is the name an agent remembers the standard by; keywords are the author's own
 // words for the card, so they come next.
@@ -129,7 +130,9 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                          static_cast<std::uint32_t>(hi - words_.begin())};
     };
     const auto [lo, hi] = prefix_range(q);
-    if (finished && is_function_word(q)) { // "to", "się", "перед": only the word itself
+    // A finished function word ("to", "się", "перед") or a finished word of one or two letters
+    // (a letter, an abbreviation: "f off", "tv") is only the word itself, never a word's start.
+    if (finished && (is_function_word(q) || code_points(q).size() < kMinPrefixLetters)) {
         if (lo < hi && words_[lo] == q) out.push_back({lo, MatchKind::exact});
         return out;
     }
