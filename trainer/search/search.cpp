@@ -139,6 +139,16 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
     for (std::uint32_t w = lo; w < hi; ++w)
         out.push_back({w, words_[w] == q ? MatchKind::exact : MatchKind::prefix});
 
+    // Words whose lemma is an aspect partner of `lemma` (podać -> podawać, передать -> передавать).
+    auto add_aspect_partners = [&](std::string_view lemma) {
+        for (const std::string& partner : aspect_partners(lemma)) {
+            const std::string pk = 'l' + partner;
+            auto p = std::lower_bound(keys_.begin(), keys_.end(), pk,
+                                      [](const Key& a, const std::string& b) { return a.key < b; });
+            for (; p != keys_.end() && p->key == pk; ++p)
+                out.push_back({p->word, MatchKind::related});
+        }
+    };
     const std::u32string qcp = code_points(q);
     if (qcp.size() >= 3) {
         std::vector<std::string> qkeys{'s' + snowball_stem(q)};
@@ -157,15 +167,11 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                 const std::u32string ocp = code_points(std::string_view(it->key).substr(1));
                 if (related(kcp, ocp)) out.push_back({it->word, MatchKind::related});
             }
-            if (k[0] != 'l') continue;
-            for (const std::string& partner : aspect_partners(std::string_view(k).substr(1))) {
-                const std::string pk = 'l' + partner; // podać -> podawać, передать -> передавать
-                auto p = std::lower_bound(keys_.begin(), keys_.end(), pk,
-                                          [](const Key& a, const std::string& b) { return a.key < b; });
-                for (; p != keys_.end() && p->key == pk; ++p)
-                    out.push_back({p->word, MatchKind::related});
-            }
+            if (k[0] == 'l') add_aspect_partners(std::string_view(k).substr(1));
         }
+        // An infinitive the content never uses has no lemma in the lexicon: it may still be
+        // the other aspect of one it does use (zrezygnować -> *rezygnować*).
+        if (qkeys.size() == 1) add_aspect_partners(q);
         // Words that differ only in their last letters (Polish words the lexicon lacks).
         if (qcp.size() >= kMinRelated) {
             const auto [rlo, rhi] = prefix_range(utf8(qcp.substr(0, kMinRelated)));
