@@ -145,8 +145,9 @@ TEST_CASE("a verb of wanting does not decide which card is meant", "[search]") {
     const SearchIndex& index = bundled_index();
     // The card titled "... who wants to leave" held "wants" (title, exact) and pushed the card
     // about discounts and compensation out of the first three; now the discount decides.
-    for (const auto& [query, locale] : {std::pair{"customer wants a discount for the trouble ", "en"},
-                                        std::pair{"клиент хочет компенсацию за неудобства ", "ru"}}) {
+    for (const auto& [query, locale] :
+         {std::pair{"customer wants a discount for the trouble ", "en"},
+          std::pair{"клиент хочет компенсацию за неудобства ", "ru"}}) {
         INFO(query);
         const auto top = ids(index.search(query, locale, 3));
         CHECK(std::find(top.begin(), top.end(), "cr-know-your-limits") != top.end());

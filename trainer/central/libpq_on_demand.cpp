@@ -65,7 +65,8 @@ template <auto* Ours> auto resolve(const char* name) {
 
 extern "C" {
 
-PGconn* PQconnectdbParams(const char* const* keywords, const char* const* values, int expand_dbname) {
+PGconn* PQconnectdbParams(const char* const* keywords, const char* const* values,
+                          int expand_dbname) {
     if (!libpq_on_demand::library().handle)
         throw trainer::central::CentralError(
             trainer::central::ErrorKind::other, "",
@@ -73,39 +74,77 @@ PGconn* PQconnectdbParams(const char* const* keywords, const char* const* values
                 " could not be loaded (install libpq5): " + libpq_on_demand::library().problem);
     return TRAINER_PQ(PQconnectdbParams)(keywords, values, expand_dbname);
 }
-void PQfinish(PGconn* conn) { TRAINER_PQ(PQfinish)(conn); }
-ConnStatusType PQstatus(const PGconn* conn) { return TRAINER_PQ(PQstatus)(conn); }
-char* PQerrorMessage(const PGconn* conn) { return TRAINER_PQ(PQerrorMessage)(conn); }
-char* PQuser(const PGconn* conn) { return TRAINER_PQ(PQuser)(conn); }
-char* PQdb(const PGconn* conn) { return TRAINER_PQ(PQdb)(conn); }
-int PQsocket(const PGconn* conn) { return TRAINER_PQ(PQsocket)(conn); }
-int PQconsumeInput(PGconn* conn) { return TRAINER_PQ(PQconsumeInput)(conn); }
-PGnotify* PQnotifies(PGconn* conn) { return TRAINER_PQ(PQnotifies)(conn); }
-void PQfreemem(void* ptr) { TRAINER_PQ(PQfreemem)(ptr); }
+void PQfinish(PGconn* conn) {
+    TRAINER_PQ(PQfinish)(conn);
+}
+ConnStatusType PQstatus(const PGconn* conn) {
+    return TRAINER_PQ(PQstatus)(conn);
+}
+char* PQerrorMessage(const PGconn* conn) {
+    return TRAINER_PQ(PQerrorMessage)(conn);
+}
+char* PQuser(const PGconn* conn) {
+    return TRAINER_PQ(PQuser)(conn);
+}
+char* PQdb(const PGconn* conn) {
+    return TRAINER_PQ(PQdb)(conn);
+}
+int PQsocket(const PGconn* conn) {
+    return TRAINER_PQ(PQsocket)(conn);
+}
+int PQconsumeInput(PGconn* conn) {
+    return TRAINER_PQ(PQconsumeInput)(conn);
+}
+PGnotify* PQnotifies(PGconn* conn) {
+    return TRAINER_PQ(PQnotifies)(conn);
+}
+void PQfreemem(void* ptr) {
+    TRAINER_PQ(PQfreemem)(ptr);
+}
 
-PGresult* PQexec(PGconn* conn, const char* query) { return TRAINER_PQ(PQexec)(conn, query); }
+PGresult* PQexec(PGconn* conn, const char* query) {
+    return TRAINER_PQ(PQexec)(conn, query);
+}
 PGresult* PQexecParams(PGconn* conn, const char* command, int nParams, const Oid* paramTypes,
                        const char* const* paramValues, const int* paramLengths,
                        const int* paramFormats, int resultFormat) {
     return TRAINER_PQ(PQexecParams)(conn, command, nParams, paramTypes, paramValues, paramLengths,
                                     paramFormats, resultFormat);
 }
-PGresult* PQgetResult(PGconn* conn) { return TRAINER_PQ(PQgetResult)(conn); }
-void PQclear(PGresult* res) { TRAINER_PQ(PQclear)(res); }
-ExecStatusType PQresultStatus(const PGresult* res) { return TRAINER_PQ(PQresultStatus)(res); }
-char* PQresultErrorMessage(const PGresult* res) { return TRAINER_PQ(PQresultErrorMessage)(res); }
+PGresult* PQgetResult(PGconn* conn) {
+    return TRAINER_PQ(PQgetResult)(conn);
+}
+void PQclear(PGresult* res) {
+    TRAINER_PQ(PQclear)(res);
+}
+ExecStatusType PQresultStatus(const PGresult* res) {
+    return TRAINER_PQ(PQresultStatus)(res);
+}
+char* PQresultErrorMessage(const PGresult* res) {
+    return TRAINER_PQ(PQresultErrorMessage)(res);
+}
 char* PQresultErrorField(const PGresult* res, int fieldcode) {
     return TRAINER_PQ(PQresultErrorField)(res, fieldcode);
 }
-int PQntuples(const PGresult* res) { return TRAINER_PQ(PQntuples)(res); }
-char* PQgetvalue(const PGresult* res, int row, int col) { return TRAINER_PQ(PQgetvalue)(res, row, col); }
-int PQgetlength(const PGresult* res, int row, int col) { return TRAINER_PQ(PQgetlength)(res, row, col); }
-int PQgetisnull(const PGresult* res, int row, int col) { return TRAINER_PQ(PQgetisnull)(res, row, col); }
+int PQntuples(const PGresult* res) {
+    return TRAINER_PQ(PQntuples)(res);
+}
+char* PQgetvalue(const PGresult* res, int row, int col) {
+    return TRAINER_PQ(PQgetvalue)(res, row, col);
+}
+int PQgetlength(const PGresult* res, int row, int col) {
+    return TRAINER_PQ(PQgetlength)(res, row, col);
+}
+int PQgetisnull(const PGresult* res, int row, int col) {
+    return TRAINER_PQ(PQgetisnull)(res, row, col);
+}
 
 int PQputCopyData(PGconn* conn, const char* buffer, int nbytes) {
     return TRAINER_PQ(PQputCopyData)(conn, buffer, nbytes);
 }
-int PQputCopyEnd(PGconn* conn, const char* errormsg) { return TRAINER_PQ(PQputCopyEnd)(conn, errormsg); }
+int PQputCopyEnd(PGconn* conn, const char* errormsg) {
+    return TRAINER_PQ(PQputCopyEnd)(conn, errormsg);
+}
 int PQgetCopyData(PGconn* conn, char** buffer, int async) {
     return TRAINER_PQ(PQgetCopyData)(conn, buffer, async);
 }

@@ -19,13 +19,17 @@ constexpr std::array<Pattern, 2> kPatterns{{
 // Prefixes that make a perfective of a plain verb without changing what it names:
 // z-rezygnować / rezygnować, za-dzwonić / dzwonić, prze-czytać / czytać, с-делать / делать,
 // по-звонить / звонить, на-писать / писать.
-constexpr std::array<std::string_view, 9> kPolishPrefixes{"z", "s", "ze", "za", "po", "na", "prze", "wy", "u"};
+constexpr std::array<std::string_view, 9> kPolishPrefixes{"z",  "s",    "ze", "za", "po",
+                                                          "na", "prze", "wy", "u"};
 constexpr std::array<std::string_view, 7> kRussianPrefixes{"с", "по", "за", "на", "про", "вы", "у"};
 
 bool is_polish_infinitive(std::string_view w) {
-    return w.size() >= 2 && w.back() == 'c' && std::string_view("aeiouy").find(w[w.size() - 2]) != std::string_view::npos;
+    return w.size() >= 2 && w.back() == 'c' &&
+           std::string_view("aeiouy").find(w[w.size() - 2]) != std::string_view::npos;
 }
-bool is_russian_infinitive(std::string_view w) { return w.ends_with("ть") || w.ends_with("ти"); }
+bool is_russian_infinitive(std::string_view w) {
+    return w.ends_with("ть") || w.ends_with("ти");
+}
 
 std::size_t letters(std::string_view s) {
     std::size_t n = 0;
@@ -65,8 +69,10 @@ std::vector<std::string> aspect_partners(std::string_view lemma) {
             if (letters(lemma) >= 4) out.push_back(std::string(prefix) + std::string(lemma));
         }
     };
-    if (polish) add_prefixes(kPolishPrefixes);
-    else add_prefixes(kRussianPrefixes);
+    if (polish)
+        add_prefixes(kPolishPrefixes);
+    else
+        add_prefixes(kRussianPrefixes);
     return out;
 }
 

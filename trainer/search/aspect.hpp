@@ -4,8 +4,8 @@
 // the infinitive ending — podać / podawać, zapisać / zapisywać, передать / передавать,
 // рассказать / рассказывать — or by a prefix on the plain verb: zrezygnować / rezygnować,
 // zadzwonić / dzwonić, сделать / делать, позвонить / звонить (a short list of prefixes that
-// change the aspect, not the meaning). Hunspell gives each its own lemma, and the two often share too
-// short a start for the related-word rule (pod-ać, pod-awać), so search asks for the partner
+// change the aspect, not the meaning). Hunspell gives each its own lemma, and the two often share
+// too short a start for the related-word rule (pod-ać, pod-awać), so search asks for the partner
 // lemma by name. Pure string work on folded lemmas (fold.hpp: no diacritics, ё as е).
 #include <string>
 #include <string_view>
