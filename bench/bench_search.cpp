@@ -4,12 +4,13 @@
 // one per line; details go to stderr. Then recall on the agents' query sets
 // (tests/data/search/queries-{en,pl,ru}.tsv) over the bundled content with its lexicon:
 // search_recall1_<locale> and search_recall3_<locale> (0..1), and the same on the held-out
-// sets queries-<locale>-unseen.tsv (search_unseen_recall1/3_<locale>), written without looking at
-// the engine. The baseline, measured in the same run so a loaded machine shows as a ratio: the
-// same keystrokes as a plain substring scan over every card's folded text
-// (search_baseline_p99_us). The same figures as CPU time of the searching thread
-// (search_keystroke_cpu_p99_us, search_baseline_cpu_p99_us): the work a keystroke costs, which
-// preemption on a shared machine does not inflate. No pass/fail here: bench/run compares.
+// sets queries-<locale>-unseen.tsv (sessions 4-6), -fresh.tsv and -check.tsv (session 7)
+// (search_{unseen,fresh,check}_recall1/3_<locale>), written without looking at the engine. The
+// baseline, measured in the same run so a loaded machine shows as a ratio: the same keystrokes as a
+// plain substring scan over every card's folded text (search_baseline_p99_us). The same figures as
+// CPU time of the searching thread (search_keystroke_cpu_p99_us, search_baseline_cpu_p99_us): the
+// work a keystroke costs, which preemption on a shared machine does not inflate. No pass/fail here:
+// bench/run compares.
 //   bench_search [--reps N] [--content DIR] [--queries DIR]
 #include "trainer/search/fold.hpp"
 #include "trainer/content/loader.hpp"
@@ -208,16 +209,18 @@ int recall(const std::string& content_dir, const std::string& queries_dir) {
     if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
     const trainer::search::SearchIndex bundled(*loaded.content, std::move(lexicon));
     for (const std::string locale : {"en", "pl", "ru"}) {
-        const auto unseen =
-            trainer::search::read_query_set(queries_dir + "/queries-" + locale + "-unseen.tsv", problem);
-        if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
-        if (!unseen.empty()) {
-            const auto u = trainer::search::measure_recall(bundled, unseen, locale);
+        // Held-out sets: sessions 4-6 ("unseen"), session 7's start ("fresh") and end ("check").
+        for (const std::string held_out : {"unseen", "fresh", "check"}) {
+            const auto set = trainer::search::read_query_set(
+                queries_dir + "/queries-" + locale + "-" + held_out + ".tsv", problem);
+            if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
+            if (set.empty()) continue;
+            const auto u = trainer::search::measure_recall(bundled, set, locale);
             for (const auto& m : u.missed_at3)
-                std::cerr << "unseen recall miss [" << locale << "] " << m << "\n";
-            std::cout << "search_unseen_recall1_" << locale << " " << u.r1() << "\n"
-                      << "search_unseen_recall3_" << locale << " " << u.r3() << "\n"
-                      << "search_unseen_queries_" << locale << " " << u.queries << "\n";
+                std::cerr << held_out << " recall miss [" << locale << "] " << m << "\n";
+            std::cout << "search_" << held_out << "_recall1_" << locale << " " << u.r1() << "\n"
+                      << "search_" << held_out << "_recall3_" << locale << " " << u.r3() << "\n"
+                      << "search_" << held_out << "_queries_" << locale << " " << u.queries << "\n";
         }
         const auto set =
             trainer::search::read_query_set(queries_dir + "/queries-" + locale + ".tsv", problem);

@@ -1,9 +1,13 @@
 // Search engine rules for classes of queries agents type (README "Search", session 6): a whole
 // question longer than the words a search weighs, a word the content has as itself against
-// words that merely resemble it, a mistyped first letter. On the bundled content and lexicon.
+// words that merely resemble it, a mistyped first letter; session 7: irregular English verbs,
+// prefixed perfectives, verbs of wanting, one- and two-letter words. On the bundled content
+// and lexicon.
 #include "support.hpp"
 #include "trainer/content/loader.hpp"
+#include "trainer/search/aspect.hpp"
 #include "trainer/search/index.hpp"
+#include "trainer/search/irregular_en.hpp"
 #include "trainer/search/lexicon.hpp"
 
 #include <catch2/catch.hpp>
@@ -101,4 +105,70 @@ TEST_CASE("a mistyped first letter counts as two edits", "[search]") {
     CHECK_FALSE(matched_word(index.search("vancel ", "en", 10), "cancel"));
     // A wrong first letter plus another typo is three edits: no match.
     CHECK_FALSE(matched_word(index.search("vancellatiom ", "en", 10), "cancellation"));
+}
+
+TEST_CASE("an English irregular past or participle meets the verb's other forms", "[search]") {
+    using trainer::search::english_base_form;
+    CHECK(english_base_form("swore") == "swear");
+    CHECK(english_base_form("forgotten") == "forget");
+    CHECK(english_base_form("told") == "tell");
+    CHECK(english_base_form("refunded") == "refunded"); // regular: Snowball's own work
+    CHECK(english_base_form("was") == "was");           // auxiliaries are function words
+    // "swore" has nothing in common with *swear*/*swearing* for Snowball; as a form of "swear"
+    // it is a word form of the cards' words, not a typo or a look-alike.
+    const auto hits = bundled_index().search("swore ", "en", 10);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0].card_id == "ch-calm-boundary");
+    REQUIRE(hits[0].matches.size() == 1);
+    CHECK(hits[0].matches[0].word.starts_with("swear"));
+    CHECK(hits[0].matches[0].kind == MatchKind::form);
+}
+
+TEST_CASE("a prefixed perfective and its plain verb are aspect partners", "[search]") {
+    using trainer::search::aspect_partners;
+    auto has = [](const std::vector<std::string>& v, std::string_view w) {
+        return std::find(v.begin(), v.end(), w) != v.end();
+    };
+    CHECK(has(aspect_partners("zrezygnowac"), "rezygnowac"));
+    CHECK(has(aspect_partners("dzwonic"), "zadzwonic"));
+    CHECK(has(aspect_partners("сделать"), "делать"));
+    CHECK(has(aspect_partners("звонить"), "позвонить"));
+    CHECK_FALSE(has(aspect_partners("podac"), "dac")); // the rest must have 4 letters
+    CHECK(aspect_partners("reklamacja").empty());      // not an infinitive
+    // "zrezygnować" is in no card and so not in the lexicon: it still meets *rezygnować*.
+    const auto hits = bundled_index().search("chce zrezygnowac ", "pl", 3);
+    CHECK(has(ids(hits), "ch-customer-wants-to-leave"));
+    CHECK(matched_word(hits, "rezygnowac"));
+}
+
+TEST_CASE("a verb of wanting or saying does not decide which card is meant", "[search]") {
+    const SearchIndex& index = bundled_index();
+    // The card titled "... who wants to leave" held "wants" (title, exact) and pushed the card
+    // about discounts and compensation out of the first three; now the discount decides.
+    for (const auto& [query, locale] :
+         {std::pair{"customer wants a discount for the trouble ", "en"},
+          std::pair{"клиент хочет компенсацию за неудобства ", "ru"}}) {
+        INFO(query);
+        const auto top = ids(index.search(query, locale, 3));
+        CHECK(std::find(top.begin(), top.end(), "cr-know-your-limits") != top.end());
+    }
+    // Saying is the same kind of verb: "says" no longer finds every card titled "Say ...".
+    const auto says = ids(index.search("customer just says it doesnt work ", "en", 3));
+    CHECK(std::find(says.begin(), says.end(), "un-open-questions") != says.end());
+    // The word still finds its card when it is all the query has.
+    const auto alone = index.search("wants ", "en", 3);
+    REQUIRE_FALSE(alone.empty());
+    CHECK(alone[0].card_id == "ch-customer-wants-to-leave");
+}
+
+TEST_CASE("a finished word of one or two letters matches only itself", "[search]") {
+    const SearchIndex& index = bundled_index();
+    // While typed, "f" is the start of many words; finished, it is the letter itself.
+    CHECK(index.search("f", "en", 50).size() > 10);
+    for (const Hit& h : index.search("f ", "en", 50))
+        for (const auto& m : h.matches)
+            CHECK(m.word == "f");
+    const auto hits = index.search("he told me to f off ", "en", 3);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits[0].card_id == "ch-calm-boundary");
 }

@@ -1,6 +1,6 @@
 #include "trainer/central/pg.hpp"
 
-#include <libpq-fe.h>
+#include <libpq-fe.h> // each PQ function used here has a forwarder in libpq_on_demand.cpp
 #include <poll.h>
 
 #include <cstdlib>

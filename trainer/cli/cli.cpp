@@ -42,6 +42,17 @@ std::string printable(const std::string& message) {
     return out + text::escape_for_display(message.substr(from));
 }
 
+// An argument as an error message quotes it: a pasted page (a 10,000-character search) is cut
+// after 60 bytes, at a character, so the message stays one readable line.
+std::string quoted_head(const std::string& s) {
+    constexpr std::size_t kShown = 60;
+    if (s.size() <= kShown) return s;
+    std::size_t cut = kShown;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut;
+    return s.substr(0, cut) + "\u2026";
+}
+
 Args parse(const Command& c, const std::vector<std::string>& rest) {
     Args a;
     auto spec_of = [&](const std::string& name) -> const OptionSpec* {
@@ -56,7 +67,7 @@ Args parse(const Command& c, const std::vector<std::string>& rest) {
         // The text policy's baseline for every argument: no control or direction characters
         // (a value with a line break is allowed; the field it lands in decides).
         if (auto e = text::problem(s, text::Kind::MultiLine))
-            throw UsageError("argument '" + text::escape_for_display(s) + "': " + *e);
+            throw UsageError("argument '" + text::escape_for_display(quoted_head(s)) + "': " + *e);
         if (s.size() > 2 && s.starts_with("--")) {
             std::string name = s.substr(2), value;
             bool inline_value = false;

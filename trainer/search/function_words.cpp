@@ -11,20 +11,22 @@ namespace {
 constexpr std::array kWords = std::to_array<std::string_view>({
     "a", "about", "after", "again", "albo", "ale", "all", "also", "am", "an", "and", "another",
     "any", "are", "as", "at", "be", "been", "being", "bez", "both", "but", "by", "byc", "byl",
-    "byla", "bylo", "can", "cant", "co", "could", "czy", "did", "dla", "do", "does", "doesnt",
-    "dont", "each", "for", "from", "gdy", "gdzie", "go", "had", "has", "have", "he", "her", "here",
-    "him", "his", "how", "i", "ich", "if", "im", "in", "into", "is", "it", "its", "ive", "jak",
-    "jego", "jej", "jest", "just", "juz", "kiedy", "ktory", "lub", "me", "mi", "mnie", "mu", "my",
-    "na", "nad", "nie", "no", "not", "o", "od", "of", "off", "on", "or", "other", "our", "po",
-    "pod", "przed", "przez", "przy", "sa", "she", "should", "sie", "so", "some", "tak", "tez",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "to", "too", "tylko", "u", "very", "w", "was", "we", "were", "what", "when", "where", "which",
-    "who", "why", "will", "with", "would", "you", "your", "z", "za", "ze", "а", "без", "бы", "был",
-    "была", "были", "было", "быть", "в", "вам", "вас", "во", "вы", "где", "да", "для", "до", "его",
-    "ее", "ей", "ему", "если", "есть", "же", "за", "и", "из", "или", "им", "их", "к", "как", "ко",
-    "когда", "ли", "мне", "мы", "на", "над", "нам", "нас", "не", "ни", "но", "о", "об", "он",
-    "она", "они", "оно", "от", "перед", "по", "под", "при", "про", "с", "со", "так", "то", "у",
-    "уже", "что", "чтобы", "это", "я"
+    "byla", "bylo", "can", "cant", "chca", "chce", "chcial", "chciala", "chcialby", "co", "could",
+    "czy", "did", "dla", "do", "does", "doesnt", "dont", "each", "for", "from", "gdy", "gdzie",
+    "go", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "ich", "if", "im",
+    "in", "into", "is", "it", "its", "ive", "jak", "jego", "jej", "jest", "just", "juz", "kiedy",
+    "ktory", "lub", "me", "mi", "mnie", "mowi", "mowia", "mu", "my", "na", "nad", "nie", "no",
+    "not", "o", "od", "of", "off", "on", "or", "other", "our", "po", "pod", "powiedzial",
+    "powiedziala", "przed", "przez", "przy", "sa", "said", "says", "she", "should", "sie", "so",
+    "some", "tak", "tez", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "to", "too", "tylko", "u", "very", "w", "want", "wanted", "wants",
+    "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would",
+    "you", "your", "z", "za", "ze", "а", "без", "бы", "был", "была", "были", "было", "быть", "в",
+    "вам", "вас", "во", "вы", "где", "говорит", "говорят", "да", "для", "до", "его", "ее", "ей",
+    "ему", "если", "есть", "же", "за", "и", "из", "или", "им", "их", "к", "как", "ко", "когда",
+    "ли", "мне", "мы", "на", "над", "нам", "нас", "не", "ни", "но", "о", "об", "он", "она", "они",
+    "оно", "от", "перед", "по", "под", "при", "про", "с", "сказал", "сказала", "со", "так", "то",
+    "у", "уже", "хотел", "хотела", "хотят", "хочет", "хочу", "что", "чтобы", "это", "я"
 });
 
 } // namespace

@@ -1,5 +1,7 @@
 #pragma once
 // Function words (README "Search: ranking"): articles, pronouns, prepositions, conjunctions,
+// verbs of wanting and saying ("customer wants a discount", "klient mówi, że nie działa": the
+// rest names the standard),
 // auxiliaries and particles of en, pl and ru, folded (fold.hpp). In a query they say how the
 // agent phrased it, not which standard is meant ("how long TO answer", "извиниться ПЕРЕД
 // клиентом", "przesyłka SIĘ opóźnia"): a finished function word matches only exactly, and it

@@ -17,6 +17,7 @@ using detail::Posting;
 
 constexpr std::size_t kLocaleCount = std::size(content::kLocales);
 constexpr std::size_t kMinRelated = 5; // letters two stems must share to be related
+constexpr std::size_t kMinPrefixLetters = 3; // a shorter finished word matches only itself
 
 // A title is the name an agent remembers the standard by; keywords are the author's own
 // words for the card, so they come next.
@@ -129,13 +130,25 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                          static_cast<std::uint32_t>(hi - words_.begin())};
     };
     const auto [lo, hi] = prefix_range(q);
-    if (finished && is_function_word(q)) { // "to", "się", "перед": only the word itself
+    // A finished function word ("to", "się", "перед") or a finished word of one or two letters
+    // (a letter, an abbreviation: "f off", "tv") is only the word itself, never a word's start.
+    if (finished && (is_function_word(q) || code_points(q).size() < kMinPrefixLetters)) {
         if (lo < hi && words_[lo] == q) out.push_back({lo, MatchKind::exact});
         return out;
     }
     for (std::uint32_t w = lo; w < hi; ++w)
         out.push_back({w, words_[w] == q ? MatchKind::exact : MatchKind::prefix});
 
+    // Words whose lemma is an aspect partner of `lemma` (podać -> podawać, передать -> передавать).
+    auto add_aspect_partners = [&](std::string_view lemma) {
+        for (const std::string& partner : aspect_partners(lemma)) {
+            const std::string pk = 'l' + partner;
+            auto p = std::lower_bound(keys_.begin(), keys_.end(), pk,
+                                      [](const Key& a, const std::string& b) { return a.key < b; });
+            for (; p != keys_.end() && p->key == pk; ++p)
+                out.push_back({p->word, MatchKind::related});
+        }
+    };
     const std::u32string qcp = code_points(q);
     if (qcp.size() >= 3) {
         std::vector<std::string> qkeys{'s' + snowball_stem(q)};
@@ -154,15 +167,11 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                 const std::u32string ocp = code_points(std::string_view(it->key).substr(1));
                 if (related(kcp, ocp)) out.push_back({it->word, MatchKind::related});
             }
-            if (k[0] != 'l') continue;
-            for (const std::string& partner : aspect_partners(std::string_view(k).substr(1))) {
-                const std::string pk = 'l' + partner; // podać -> podawać, передать -> передавать
-                auto p = std::lower_bound(keys_.begin(), keys_.end(), pk,
-                                          [](const Key& a, const std::string& b) { return a.key < b; });
-                for (; p != keys_.end() && p->key == pk; ++p)
-                    out.push_back({p->word, MatchKind::related});
-            }
+            if (k[0] == 'l') add_aspect_partners(std::string_view(k).substr(1));
         }
+        // An infinitive the content never uses has no lemma in the lexicon: it may still be
+        // the other aspect of one it does use (zrezygnować -> *rezygnować*).
+        if (qkeys.size() == 1) add_aspect_partners(q);
         // Words that differ only in their last letters (Polish words the lexicon lacks).
         if (qcp.size() >= kMinRelated) {
             const auto [rlo, rhi] = prefix_range(utf8(qcp.substr(0, kMinRelated)));

@@ -1,6 +1,7 @@
 #include "trainer/search/stem.hpp"
 
 #include "trainer/search/fold.hpp"
+#include "trainer/search/irregular_en.hpp"
 
 #include <libstemmer.h>
 
@@ -31,8 +32,10 @@ bool is_cyrillic_word(std::string_view folded_word) {
 }
 
 std::string snowball_stem(std::string_view folded_word) {
-    sb_stemmer* s = stemmer(is_cyrillic_word(folded_word));
+    const bool russian = is_cyrillic_word(folded_word);
+    sb_stemmer* s = stemmer(russian);
     if (s == nullptr || folded_word.empty()) return std::string(folded_word);
+    if (!russian) folded_word = english_base_form(folded_word); // "swore" -> "swear"
     const sb_symbol* out = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(folded_word.data()),
                                            static_cast<int>(folded_word.size()));
     if (out == nullptr) return std::string(folded_word); // out of memory: the word itself
