@@ -1,5 +1,8 @@
 #include "trainer/sync/events_file.hpp"
 
+#include "trainer/store/migrations.hpp"
+#include "trainer/store/schema_number.hpp"
+
 #include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/store/events.hpp"
@@ -128,6 +131,15 @@ EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) 
             check_id(f.device_id, "device", in, line);
             f.schema = field<int>(j, "schema", in, line);
             expected = field<std::size_t>(j, "count", in, line);
+            // The writer's database schema: a number no version of the app writes (negative,
+            // one the migrations skip) is a damaged or hand-made header (store/schema_number.hpp).
+            if (f.schema <= latest_schema &&
+                store::judge_schema_number(f.schema, store::migrations()) != store::SchemaNumber::Known)
+                refuse(ImportRefused::Reason::Malformed, in, line,
+                       "\"schema\" is " + std::to_string(f.schema) +
+                           ", which no version of the app writes (expected the schema of the database "
+                           "that exported the file, 1 to " + std::to_string(latest_schema) +
+                           "); export the file again with `trainer events export`");
             if (f.schema > latest_schema)
                 refuse(ImportRefused::Reason::NewerSchema, in, line,
                        "written by a newer version of the app (schema " + std::to_string(f.schema) +
