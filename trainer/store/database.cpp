@@ -75,7 +75,7 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
                                " lets other users read personal data (expected 0600); fix it with "
                                "`trainer db fix-mode --db " + path.string() + "`");
         }
-    } else if (options.create_if_missing) {
+    } else if (refuse_dangling_link(path); options.create_if_missing) {
         refuse_orphan_journal(path);
         // Built aside and linked into place only once complete: a process killed while creating
         // leaves no database (or a stale ".creating" file that the next attempt replaces), never
@@ -119,6 +119,7 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
             throw StoreError(SQLITE_CANTOPEN,
                              path.string() + ": cannot create database: " + std::strerror(link_errno));
     } else {
+        refuse_orphan_journal(path); // "no database here, run init" would not help: init refuses it
         throw StoreError(SQLITE_CANTOPEN,
                          path.string() + ": no database here (run `trainer init` to create one)");
     }

@@ -110,6 +110,18 @@ void refuse_orphan_journal(const std::filesystem::path& path) {
     }
 }
 
+// Nothing at the path, but a symbolic link is: creating the database would fail ("File exists")
+// or, with a rename, replace the link; opening would call it missing. Name the link instead.
+void refuse_dangling_link(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec))) return;
+    const auto target = std::filesystem::read_symlink(path, ec);
+    throw RefusedDatabase(SQLITE_CANTOPEN,
+                          path.string() + ": is a symbolic link to " + (ec ? "?" : target.string()) +
+                              ", which does not exist; point --db at the database file itself, or "
+                              "remove the link (`rm " + path.string() + "`) and run `trainer init`");
+}
+
 bool writable(const std::filesystem::path& p) { return ::access(p.c_str(), W_OK) == 0; }
 
 // Creates an empty file with mode 0600 so personal data is never world-readable.

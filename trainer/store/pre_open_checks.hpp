@@ -17,6 +17,8 @@ void check_existing_file(const std::filesystem::path& path, const std::vector<Mi
 void refuse_non_regular(const std::filesystem::path& path, const struct stat& st);
 // Throws RefusedDatabase when a -wal, -shm or -journal is at `path` without its database.
 void refuse_orphan_journal(const std::filesystem::path& path);
+// Throws RefusedDatabase when `path` is a symbolic link whose target does not exist.
+void refuse_dangling_link(const std::filesystem::path& path);
 // Whether this user may write `p`.
 bool writable(const std::filesystem::path& p);
 // Creates an empty file with mode 0600 (StoreError when it cannot).
