@@ -228,8 +228,12 @@ std::optional<std::string> thousands_separator_problem(std::string_view text) {
         if (!grouped_by(s, sep, decimals)) continue;
         const bool several = s.find(sep, s.find(sep) + sep.size()) != std::string::npos;
         if ((sep == "," || sep == ".") && !several && !decimals) continue; // "87.500": a decimal
-        return "'" + text::escape_for_display(trim(text)) + "' has a thousands separator (" + name +
-               "), which is refused; write the number without it, with '.' or ',' only before decimals";
+        std::string msg = "'"; // appended: GCC 12 warns falsely (-Wrestrict) on "'" + std::string
+        msg += text::escape_for_display(trim(text));
+        msg += "' has a thousands separator (";
+        msg += name;
+        msg += "), which is refused; write the number without it, with '.' or ',' only before decimals";
+        return msg;
     }
     return std::nullopt;
 }

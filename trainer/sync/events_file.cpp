@@ -118,6 +118,11 @@ EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) 
             j = nlohmann::json::parse(text);
         } catch (const nlohmann::json::parse_error& e) {
             refuse(ImportRefused::Reason::Damaged, in, line, std::string("not JSON: ") + e.what());
+        } catch (const nlohmann::json::out_of_range& e) {
+            // A number beyond a double ("1e999") is no parse_error but must be refused the same way
+            // (bench/results.md, fuzzing, session 7).
+            refuse(ImportRefused::Reason::Malformed, in, line,
+                   std::string("a number is out of range (no event holds one that large): ") + e.what());
         }
         if (!j.is_object()) refuse(ImportRefused::Reason::Malformed, in, line, "expected a JSON object");
         if (!header) {

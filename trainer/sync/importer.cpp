@@ -64,6 +64,8 @@ std::vector<Checked> check_page(std::span<const WireEvent> events, const std::st
             c.payload = nlohmann::json::parse(e.payload);
         } catch (const nlohmann::json::parse_error& x) {
             throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload is not JSON: " + x.what());
+        } catch (const nlohmann::json::out_of_range& x) { // "1e999": no parse_error, refused alike
+            throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload has a number out of range: " + x.what());
         }
         if (!c.payload.is_object())
             throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload is not a JSON object");
