@@ -54,7 +54,8 @@ void ReviewFlow::after_grade(trainer::cards::ReviewSession::Outcome outcome, Env
         // commit that merely takes a moment (the writer thread, a slow disk) says nothing.
         if (session_->save_delayed()) {
             log_problem(*session_);
-            save_problem_ = env.ui.tr("review.save_retry");
+            save_problem_ = env.ui.tr(session_->save_waits_for_disk_space() ? "review.save_retry_disk_full"
+                                                                             : "review.save_retry");
         }
         return;
     }

@@ -3,6 +3,8 @@
  * under DIR longer fails with ENOSPC, as on a full disk: rewriting bytes a file already has still
  * works, and so does creating an empty file (a full disk usually still has free inodes). Files
  * elsewhere (the screenshot, the text dump, the terminal) are written as usual.
+ * With TRAINER_TEST_DISK_FULL_FLAG=FILE set too, the disk is full only while FILE exists: a test
+ * fills the disk after the program started (`touch FILE`) and gives the space back (`rm FILE`).
  * Not built with the sanitizers: it only forwards to the next definition (ASan's interceptor or
  * libc), found with dlsym(RTLD_NEXT). */
 #define _GNU_SOURCE
@@ -23,6 +25,8 @@
 static int would_grow(int fd, off_t offset, size_t count) {
     const char* dir = getenv("TRAINER_TEST_DISK_FULL");
     if (!dir || !*dir || count == 0) return 0;
+    const char* flag = getenv("TRAINER_TEST_DISK_FULL_FLAG");
+    if (flag && *flag && access(flag, F_OK) != 0) return 0;
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return 0;
     char link[64], path[PATH_MAX];

@@ -87,6 +87,14 @@ void check_case(const fs::path& c, const fs::path& dir, const fs::path& base) {
         REQUIRE(::mkfifo(db.c_str(), 0600) == 0);
     } else if (setup == "directory") {
         fs::create_directory(db);
+    } else if (setup == "symlink-fifo") {
+        REQUIRE(::mkfifo((work / "pipe").c_str(), 0600) == 0);
+        fs::create_symlink("pipe", db);
+    } else if (setup == "symlink-directory") {
+        fs::create_directory(work / "folder");
+        fs::create_symlink("folder", db);
+    } else if (setup == "dangling-symlink") {
+        fs::create_symlink("gone.db", db);
     } else if (setup == "disk-full") {
         fs::copy_file(spec.contains("db") ? c / spec["db"].get<std::string>() : base, db);
     } else if (setup == "disk-full-no-db") {
@@ -143,6 +151,13 @@ void check_case(const fs::path& c, const fs::path& dir, const fs::path& base) {
     } else if (setup == "directory") {
         CHECK(fs::is_directory(db));
         CHECK(fs::is_empty(db));
+    } else if (setup.starts_with("symlink-") || setup == "dangling-symlink") {
+        // The link and what it points at are as they were, and nothing was made beside them.
+        CHECK(fs::is_symlink(db));
+        CHECK(std::distance(fs::directory_iterator(work), fs::directory_iterator()) ==
+              (setup == "dangling-symlink" ? 1 : 2));
+        if (setup == "symlink-fifo") CHECK(fs::is_fifo(work / "pipe"));
+        if (setup == "symlink-directory") CHECK(fs::is_empty(work / "folder"));
     } else {
         // No database was made from another database's log, and the log is kept as it was.
         CHECK_FALSE(fs::exists(db));

@@ -338,6 +338,19 @@ TEST_CASE("thousands separators are refused while a decimal comma still reads") 
     CHECK(quality::parse_decimal("0,125") == Approx(0.125));
     CHECK(quality::parse_decimal("87.500") == Approx(87.5));
     CHECK(quality::parse_decimal("92,25 %") == Approx(92.25));
+    // Thousands grouped the other ways people write them are named, not only "not a number";
+    // a lone full stop with three decimals stays a decimal.
+    for (const char* grouped : {"1 000", "87\u00a0500", "1\u202f000\u202f000", "1'000", "1.000.000", "1.234,5",
+                                "1,234.5", "-12 345 %"}) {
+        INFO(grouped);
+        REQUIRE(quality::thousands_separator_problem(grouped));
+        CHECK_THAT(*quality::thousands_separator_problem(grouped), Catch::Contains("thousands separator"));
+        CHECK_FALSE(quality::parse_decimal(grouped));
+    }
+    for (const char* plain : {"87.500", "1000", "0 000", "12 34", "1.5", "100 %"}) {
+        INFO(plain);
+        CHECK_FALSE(quality::thousands_separator_problem(plain));
+    }
 }
 
 TEST_CASE("one date rule for imports and the kiosk: a calendar day up to tomorrow") {

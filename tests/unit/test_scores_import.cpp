@@ -134,7 +134,8 @@ TEST_CASE("duplicate rows and conflicting evaluations are refused", "[scores-imp
     REQUIRE(t.issues.size() == 4);
     CHECK_THAT(ttext, Catch::Contains("row 3 (line 3), column 1 (Review): evaluation 'T-1' already appears in row 2"));
     CHECK_THAT(ttext, Catch::Contains("row 4 (line 4), column 3 (Date): date '2026-11-02' does not parse as DD.MM.YYYY"));
-    CHECK_THAT(ttext, Catch::Contains("row 5 (line 5), column 4 (Score %): score '1.234,5' is not a number"));
+    // "1.234,5" groups thousands with a full stop: named as such since session 7 (issue 16)
+    CHECK_THAT(ttext, Catch::Contains("row 5 (line 5), column 4 (Score %): score '1.234,5' has a thousands separator"));
     CHECK_THAT(ttext, Catch::Contains("row 6 (line 6), column 4 (Score %): score 101 is outside its range 0-100"));
     CHECK(w.dump() == before);
 }

@@ -3,6 +3,8 @@
 #include "trainer/store/database.hpp"
 #include "trainer/store/event_store.hpp"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <optional>
 #include <utility>
@@ -85,6 +87,7 @@ void GradeWriter::run() {
         }
         State state = State::Waiting;
         std::string problem;
+        bool disk_full = false;
         try {
             if (!reviews) { // (again after a failed open: all three or none)
                 events.reset();
@@ -102,6 +105,8 @@ void GradeWriter::run() {
             problem = e.what();
         } catch (const std::exception& e) {
             problem = e.what(); // locked, disk full...: stays first in line
+            const auto* store_error = dynamic_cast<const store::StoreError*>(&e);
+            disk_full = store_error && (store_error->code() & 0xFF) == SQLITE_FULL;
             // A fresh connection for the next try: a statement the failure left stepped would
             // hold a read snapshot that another writer's commit makes stale, and every later
             // BEGIN IMMEDIATE on this connection would fail as "locked".
@@ -110,7 +115,7 @@ void GradeWriter::run() {
             db.reset();
         }
         std::unique_lock lock(mutex_);
-        status_[job.ticket] = Status{state, problem};
+        status_[job.ticket] = Status{state, problem, disk_full};
         if (state != State::Waiting) queue_.pop_front();
         changed_.notify_all();
         // Locked: the attempt itself waited kBusyTimeoutMs; anything else (disk full) waits here.

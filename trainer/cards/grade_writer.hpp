@@ -28,6 +28,7 @@ public:
     struct Status {
         State state = State::Waiting;
         std::string problem; // why it still waits ("database is locked") or why it was refused
+        bool disk_full = false; // it waits because the disk holding the database has no room
     };
     static constexpr int kBusyTimeoutMs = 250; // per attempt, so a waiting grade says why
     static constexpr int kStopGraceMs = 5000;  // what the destructor gives queued grades

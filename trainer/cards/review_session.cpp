@@ -1,5 +1,9 @@
 #include "trainer/cards/review_session.hpp"
 
+#include "trainer/store/database.hpp"
+
+#include <sqlite3.h>
+
 #include <utility>
 
 namespace trainer::cards {
@@ -45,6 +49,7 @@ const GradeOptions& ReviewSession::preview() {
 ReviewSession::Outcome ReviewSession::settle(const GradeWriter::Status& s) {
     using State = GradeWriter::State;
     if (s.state == State::Waiting) {
+        waiting_disk_full_ = s.disk_full;
         if (!s.problem.empty() && s.problem != waiting_problem_) {
             waiting_problem_ = s.problem;
             problem_ = "grade not saved yet: " + s.problem;
@@ -54,6 +59,7 @@ ReviewSession::Outcome ReviewSession::settle(const GradeWriter::Status& s) {
     ticket_.reset();
     pending_.reset();
     waiting_problem_.clear();
+    waiting_disk_full_ = false;
     if (s.state == State::Refused) problem_ = "grade refused: " + s.problem; // nothing written
     advance();
     return s.state == State::Saved ? Outcome::Saved : Outcome::Refused;
@@ -77,6 +83,8 @@ ReviewSession::Outcome ReviewSession::grade(int rating) {
         return Outcome::Refused;
     } catch (const std::exception& e) {
         problem_ = std::string("grade not saved yet: ") + e.what();
+        const auto* store_error = dynamic_cast<const store::StoreError*>(&e);
+        waiting_disk_full_ = store_error && (store_error->code() & 0xFF) == SQLITE_FULL;
         pending_ = rating;
         retry_at_ms_ = clock_.now_ms() + kRetryDelayMs;
         return Outcome::Pending;

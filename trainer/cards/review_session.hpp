@@ -62,6 +62,8 @@ public:
     // True while the pending grade waits on a problem (locked, disk full) rather than on a commit
     // that merely takes a moment: what the kiosk tells the person.
     bool save_delayed() const { return pending_ && (!writer_ || !waiting_problem_.empty()); }
+    // True while that problem is a full disk (the person can do something: tell the administrator).
+    bool save_waits_for_disk_space() const { return pending_ && waiting_disk_full_; }
     // True when grades go through a GradeWriter (asked for, on a database file).
     bool writes_in_background() const { return writer_ != nullptr; }
 
@@ -93,6 +95,7 @@ private:
     std::unique_ptr<GradeWriter> writer_;
     std::optional<std::uint64_t> ticket_; // the grade the writer has not finished
     std::string waiting_problem_;         // logged once per grade, not each frame
+    bool waiting_disk_full_ = false;
 };
 
 } // namespace trainer::cards

@@ -129,12 +129,18 @@ const std::string& Args::arg(std::size_t i, const std::string& what) const {
 }
 
 std::filesystem::path db_path(const Args& a) {
-    if (auto v = a.value("db")) return *v;
+    if (auto v = a.value("db")) {
+        if (v->empty()) throw UsageError("--db is empty; give the database file (e.g. --db var/trainer.db)");
+        return *v;
+    }
     return default_db_path();
 }
 
 std::filesystem::path content_dir(const Args& a) {
-    if (auto v = a.value("content")) return *v;
+    if (auto v = a.value("content")) {
+        if (v->empty()) throw UsageError("--content is empty; give the content folder (e.g. --content content)");
+        return *v;
+    }
     return default_content_dir();
 }
 
@@ -190,7 +196,23 @@ int run(const std::vector<std::string>& raw, Io& io) {
         if (joined == c.name) cmd = &c, words = n;
     }
     if (!cmd) {
-        io.err << "trainer: unknown command '" << argv[0] << "' (see `trainer help`)\n";
+        // "people" alone or "people lst": name the group's commands instead of calling the group
+        // unknown. Whatever was typed is shown through the display escape (no terminal codes).
+        std::vector<std::string> in_group;
+        for (const auto& c : commands())
+            if (c.name.starts_with(argv[0] + " ")) in_group.push_back(c.name.substr(argv[0].size() + 1));
+        std::sort(in_group.begin(), in_group.end());
+        std::string group_commands;
+        for (const auto& name : in_group) group_commands += (group_commands.empty() ? "" : ", ") + name;
+        if (group_commands.empty())
+            io.err << "trainer: unknown command '" << printable(argv[0]) << "' (see `trainer help`)\n";
+        else if (argv.size() < 2 || argv[1].starts_with("-"))
+            io.err << "trainer: '" << printable(argv[0]) << "' needs one of its commands: " << group_commands
+                   << " (e.g. `trainer " << printable(argv[0]) << " " << group_commands.substr(0, group_commands.find(','))
+                   << " --help`)\n";
+        else
+            io.err << "trainer: unknown command '" << printable(argv[0] + " " + argv[1]) << "'; '"
+                   << printable(argv[0]) << "' has: " << group_commands << " (see `trainer help`)\n";
         return 2;
     }
     try {

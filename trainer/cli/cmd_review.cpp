@@ -37,6 +37,8 @@ cards::ReviewConfig config_of(const Args& a) {
         j = nlohmann::json::parse(in);
     } catch (const nlohmann::json::parse_error& e) {
         throw std::runtime_error(*path + ": not valid JSON: " + e.what());
+    } catch (const nlohmann::json::out_of_range& e) { // "1e999"
+        throw std::runtime_error(*path + ": a number is out of range: " + e.what());
     }
     std::vector<std::string> errors;
     auto config = cards::from_json(j, &errors);

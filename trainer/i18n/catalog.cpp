@@ -44,6 +44,9 @@ Catalog Catalog::load(const std::filesystem::path& dir, std::vector<std::string>
         } catch (const nlohmann::json::parse_error& e) {
             report(path.string() + ": byte " + std::to_string(e.byte) + ": not valid JSON: " + e.what());
             continue;
+        } catch (const nlohmann::json::out_of_range& e) { // "1e999"
+            report(path.string() + ": a number is out of range: " + e.what());
+            continue;
         }
         if (!j.is_object()) {
             report(path.string() + ": expected an object of key → text");

@@ -23,7 +23,7 @@ namespace {
 // 'text' in quotes, built by appending: GCC 12 at -O3 warns falsely (-Wrestrict) on "'" + std::string(...).
 std::string quoted(std::string_view text) {
     std::string q = "'";
-    q.append(text);
+    q.append(text::escape_for_display(text)); // a value quoted in a refusal cannot pass for a line
     q += '\'';
     return q;
 }
@@ -42,7 +42,7 @@ std::optional<std::string> person_id_problem(std::string_view id) {
 
 std::optional<std::string> locale_problem(std::string_view l) {
     if (l == "en" || l == "pl" || l == "ru") return std::nullopt;
-    return "unknown locale '" + std::string(l) + "' (expected en, pl or ru)";
+    return "unknown locale " + quoted(l) + " (expected en, pl or ru)";
 }
 
 std::optional<std::string> hire_date_problem(std::string_view d) {

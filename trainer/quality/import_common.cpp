@@ -3,12 +3,14 @@
 
 #include "trainer/content/deck_parser.hpp"
 #include "trainer/core/case_fold.hpp"
+#include "trainer/core/text_policy.hpp"
 #include "trainer/quality/period.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace trainer::quality {
 
@@ -170,21 +172,70 @@ MappingBase MappingReader::base(const std::vector<std::string>& required,
 
 // --- values ----------------------------------------------------------------------------------
 
+namespace {
+
+// "1 000", "87 500", "1'000", "1.000.000", "1.234,5", "1,234.5": digit groups of three after a
+// first group of one to three digits, joined by `sep`, perhaps with decimals after the other mark.
+bool grouped_by(const std::string& s, std::string_view sep, bool& has_decimals) {
+    std::size_t at = s.find_first_not_of("0123456789");
+    if (at == 0 || at > 3 || at == std::string::npos || s[0] == '0') return false;
+    int groups = 0;
+    while (at < s.size() && s.compare(at, sep.size(), sep) == 0) {
+        at += sep.size();
+        const auto end = s.find_first_not_of("0123456789", at);
+        if ((end == std::string::npos ? s.size() : end) - at != 3) return false;
+        at += 3;
+        ++groups;
+    }
+    has_decimals = false;
+    if (at < s.size()) { // decimals after the other mark
+        if ((s[at] != '.' && s[at] != ',') || sep == std::string_view(&s[at], 1) || at + 1 == s.size() ||
+            s.find_first_not_of("0123456789", at + 1) != std::string::npos)
+            return false;
+        has_decimals = true;
+    }
+    return groups > 0;
+}
+
+} // namespace
+
 std::optional<std::string> thousands_separator_problem(std::string_view text) {
     std::string s = trim(text);
     if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
     if (!s.empty() && (s[0] == '-' || s[0] == '+')) s.erase(0, 1);
+    bool decimals = false;
     // "1,000" and "87,500": a comma with exactly three digits after it and a whole part of one to
     // three digits not starting with 0 reads as a thousands separator in English exports, and
     // would silently become 1.0 and 87.5 here. "87,5" and "0,125" stay decimals.
     const auto comma = s.find(',');
-    if (comma == std::string::npos || comma == 0 || comma > 3 || s[0] == '0') return std::nullopt;
-    if (s.size() - comma - 1 != 3 || s.find_first_not_of("0123456789", comma + 1) != std::string::npos ||
-        s.find_first_not_of("0123456789") != comma)
-        return std::nullopt;
-    return "'" + trim(text) + "' has a thousands separator, which is refused (it could mean " +
-           s.substr(0, comma) + s.substr(comma + 1) + " or " + s.substr(0, comma) + "." +
-           s.substr(comma + 1) + "); write the number without it, with '.' or ',' only before decimals";
+    if (comma != std::string::npos && comma != 0 && comma <= 3 && s[0] != '0' && s.size() - comma - 1 == 3 &&
+        s.find_first_not_of("0123456789", comma + 1) == std::string::npos &&
+        s.find_first_not_of("0123456789") == comma)
+        return "'" + trim(text) + "' has a thousands separator, which is refused (it could mean " +
+               s.substr(0, comma) + s.substr(comma + 1) + " or " + s.substr(0, comma) + "." +
+               s.substr(comma + 1) + "); write the number without it, with '.' or ',' only before decimals";
+    // The other ways people group thousands (Polish and Russian write a space or a no-break space;
+    // "87.500" alone stays the decimal 87.5): named, instead of "not a number".
+    static constexpr std::pair<std::string_view, const char*> kSeparators[] = {
+        {" ", "a space"},
+        {"\xC2\xA0", "a no-break space"},
+        {"\xE2\x80\xAF", "a narrow no-break space"},
+        {"\xE2\x80\x89", "a thin space"},
+        {"'", "an apostrophe"},
+        {",", "commas"},
+        {".", "full stops"}};
+    for (const auto& [sep, name] : kSeparators) {
+        if (!grouped_by(s, sep, decimals)) continue;
+        const bool several = s.find(sep, s.find(sep) + sep.size()) != std::string::npos;
+        if ((sep == "," || sep == ".") && !several && !decimals) continue; // "87.500": a decimal
+        std::string msg = "'"; // appended: GCC 12 warns falsely (-Wrestrict) on "'" + std::string
+        msg += text::escape_for_display(trim(text));
+        msg += "' has a thousands separator (";
+        msg += name;
+        msg += "), which is refused; write the number without it, with '.' or ',' only before decimals";
+        return msg;
+    }
+    return std::nullopt;
 }
 
 std::optional<double> parse_decimal(std::string_view text) {

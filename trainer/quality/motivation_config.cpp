@@ -6,10 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iterator>
 #include <set>
+#include <utility>
 
 namespace trainer::quality {
 
@@ -119,6 +121,24 @@ MotivationConfig parse_config(const json& j, Problems& p) {
     }
     if (auto it = j.find("qa_pass_mark"); it != j.end())
         if (auto v = percent(*it, "/qa_pass_mark", p)) c.qa_pass_mark = *v;
+    // Training in the index with no module to count would give everyone 0 % training, silently
+    // (as a misspelt module did, issue 16 point 5).
+    if (const auto w = c.weights.find("training"); w != c.weights.end() && w->second > 0 && c.training_modules.empty()) {
+        const bool named = j.contains("weights") && j["weights"].is_object() && j["weights"].contains("training");
+        const auto weight = std::to_string(static_cast<long long>(std::llround(w->second)));
+        p.add(named ? "/weights/training" : "",
+              "training weighs " + weight + (named ? "" : " (the default)") +
+                  " in the index, but /training/modules names no module, so everyone would get 0 % "
+                  "training; list the modules that count, or set /weights/training to 0");
+    }
+    // A module listed twice would count twice towards training.
+    for (const auto& [list, ptr] : {std::pair{&c.training_modules, "/training/modules"},
+                                    std::pair{&c.required_modules, "/gates/required_modules"}})
+        for (std::size_t i = 1; i < list->size(); ++i)
+            if (std::find(list->begin(), list->begin() + static_cast<std::ptrdiff_t>(i), (*list)[i]) !=
+                list->begin() + static_cast<std::ptrdiff_t>(i))
+                p.add(std::string(ptr) + "/" + std::to_string(i),
+                      "module '" + (*list)[i] + "' is listed twice; list each module once");
     return c;
 }
 

@@ -9,6 +9,7 @@
 #include "trainer/store/migrations.hpp"
 #include "trainer/store/open_files.hpp"
 #include "trainer/store/pre_open_checks.hpp"
+#include "trainer/store/schema_number.hpp"
 #include "trainer/store/sqlite_fail.hpp"
 
 #include <sqlite3.h>
@@ -60,7 +61,7 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         // holds locks on it (open_files.hpp) — the file was checked when that one opened it.
         if (!open_in_process(FileId{static_cast<std::uint64_t>(file_stat.st_dev),
                                     static_cast<std::uint64_t>(file_stat.st_ino)}))
-            check_existing_file(path, latest);
+            check_existing_file(path, list);
         auto dir = path.parent_path();
         if (dir.empty()) dir = ".";
         read_only = options.read_only || !writable(path) || !writable(dir);
@@ -74,7 +75,7 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
                                " lets other users read personal data (expected 0600); fix it with "
                                "`trainer db fix-mode --db " + path.string() + "`");
         }
-    } else if (options.create_if_missing) {
+    } else if (refuse_dangling_link(path); options.create_if_missing) {
         refuse_orphan_journal(path);
         // Built aside and linked into place only once complete: a process killed while creating
         // leaves no database (or a stale ".creating" file that the next attempt replaces), never
@@ -118,6 +119,7 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
             throw StoreError(SQLITE_CANTOPEN,
                              path.string() + ": cannot create database: " + std::strerror(link_errno));
     } else {
+        refuse_orphan_journal(path); // "no database here, run init" would not help: init refuses it
         throw StoreError(SQLITE_CANTOPEN,
                          path.string() + ": no database here (run `trainer init` to create one)");
     }
@@ -136,6 +138,9 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         app.step();
         if (static_cast<std::uint32_t>(app.int64(0)) != kApplicationId)
             throw RefusedDatabase(SQLITE_NOTADB, path.string() + ": not a trainer database");
+        if (judge_schema_number(db.user_version(), list) != SchemaNumber::Known)
+            throw RefusedDatabase(SQLITE_CANTOPEN,
+                                  schema_number_refusal(path.string(), db.user_version(), list));
         if (db.user_version() < latest)
             throw StoreError(SQLITE_READONLY,
                              path.string() + ": schema " + std::to_string(db.user_version()) +
@@ -161,9 +166,10 @@ Database Database::open(const std::filesystem::path& path, const OpenOptions& op
         if (static_cast<std::uint32_t>(st.int64(0)) != kApplicationId)
             throw RefusedDatabase(SQLITE_NOTADB, path.string() + ": not a trainer database");
         st.reset(); // a statement left open locks the schema: a migration's DROP INDEX would fail
-        if (db.user_version() > latest)
+        // The header may predate a WAL that set another number: SQLite's view is judged too.
+        if (judge_schema_number(db.user_version(), list) != SchemaNumber::Known)
             throw RefusedDatabase(SQLITE_CANTOPEN,
-                                  path.string() + ": created by a newer version of the app");
+                                  schema_number_refusal(path.string(), db.user_version(), list));
         const int before = db.user_version();
         db.migrate(list);
         // 0010 adds the audit chain: the audit events written before it are chained once, in

@@ -3,6 +3,7 @@
 #include "trainer/store/pre_open_checks.hpp"
 
 #include "trainer/store/database.hpp"
+#include "trainer/store/schema_number.hpp"
 
 #include <sqlite3.h>
 
@@ -22,7 +23,7 @@ static std::uint32_t be32(const unsigned char* p) {
 
 // Reads the 100-byte SQLite header and refuses anything this app must not open. Nothing is
 // written: SQLite is not involved yet.
-void check_existing_file(const std::filesystem::path& path, int latest) {
+void check_existing_file(const std::filesystem::path& path, const std::vector<Migration>& list) {
     const std::string where = path.string();
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RefusedDatabase(SQLITE_CANTOPEN, where + ": cannot read file: " + std::strerror(errno));
@@ -68,12 +69,10 @@ void check_existing_file(const std::filesystem::path& path, int latest) {
                               where + ": an SQLite database of another application (application_id " +
                                   std::to_string(app_id) + ", expected " +
                                   std::to_string(kApplicationId) + ")");
-    const std::uint32_t version = be32(&h[60]);
-    if (version > static_cast<std::uint32_t>(latest))
-        throw RefusedDatabase(SQLITE_CANTOPEN,
-                              where + ": created by a newer version of the app (schema " +
-                                  std::to_string(version) + "; this build knows up to " +
-                                  std::to_string(latest) + "). Update the app; the file was not changed.");
+    // SQLite reads the field as a signed 32-bit number: `PRAGMA user_version = -1` stores FFFFFFFF.
+    const auto version = static_cast<std::int32_t>(be32(&h[60]));
+    if (judge_schema_number(version, list) != SchemaNumber::Known)
+        throw RefusedDatabase(SQLITE_CANTOPEN, schema_number_refusal(where, version, list));
 }
 
 // What kind of thing is at `path`, for a refusal: "a named pipe (FIFO)".
@@ -109,6 +108,18 @@ void refuse_orphan_journal(const std::filesystem::path& path) {
                     "move " + side.filename().string() + " away (keep it until you know whose it "
                     "is), then run `trainer init` again");
     }
+}
+
+// Nothing at the path, but a symbolic link is: creating the database would fail ("File exists")
+// or, with a rename, replace the link; opening would call it missing. Name the link instead.
+void refuse_dangling_link(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_symlink(std::filesystem::symlink_status(path, ec))) return;
+    const auto target = std::filesystem::read_symlink(path, ec);
+    throw RefusedDatabase(SQLITE_CANTOPEN,
+                          path.string() + ": is a symbolic link to " + (ec ? "?" : target.string()) +
+                              ", which does not exist; point --db at the database file itself, or "
+                              "remove the link (`rm " + path.string() + "`) and run `trainer init`");
 }
 
 bool writable(const std::filesystem::path& p) { return ::access(p.c_str(), W_OK) == 0; }

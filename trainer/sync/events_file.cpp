@@ -1,5 +1,8 @@
 #include "trainer/sync/events_file.hpp"
 
+#include "trainer/store/migrations.hpp"
+#include "trainer/store/schema_number.hpp"
+
 #include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/store/events.hpp"
@@ -115,6 +118,11 @@ EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) 
             j = nlohmann::json::parse(text);
         } catch (const nlohmann::json::parse_error& e) {
             refuse(ImportRefused::Reason::Damaged, in, line, std::string("not JSON: ") + e.what());
+        } catch (const nlohmann::json::out_of_range& e) {
+            // A number beyond a double ("1e999") is no parse_error but must be refused the same way
+            // (bench/results.md, fuzzing, session 7).
+            refuse(ImportRefused::Reason::Malformed, in, line,
+                   std::string("a number is out of range (no event holds one that large): ") + e.what());
         }
         if (!j.is_object()) refuse(ImportRefused::Reason::Malformed, in, line, "expected a JSON object");
         if (!header) {
@@ -128,6 +136,15 @@ EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) 
             check_id(f.device_id, "device", in, line);
             f.schema = field<int>(j, "schema", in, line);
             expected = field<std::size_t>(j, "count", in, line);
+            // The writer's database schema: a number no version of the app writes (negative,
+            // one the migrations skip) is a damaged or hand-made header (store/schema_number.hpp).
+            if (f.schema <= latest_schema &&
+                store::judge_schema_number(f.schema, store::migrations()) != store::SchemaNumber::Known)
+                refuse(ImportRefused::Reason::Malformed, in, line,
+                       "\"schema\" is " + std::to_string(f.schema) +
+                           ", which no version of the app writes (expected the schema of the database "
+                           "that exported the file, 1 to " + std::to_string(latest_schema) +
+                           "); export the file again with `trainer events export`");
             if (f.schema > latest_schema)
                 refuse(ImportRefused::Reason::NewerSchema, in, line,
                        "written by a newer version of the app (schema " + std::to_string(f.schema) +

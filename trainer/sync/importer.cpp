@@ -64,6 +64,8 @@ std::vector<Checked> check_page(std::span<const WireEvent> events, const std::st
             c.payload = nlohmann::json::parse(e.payload);
         } catch (const nlohmann::json::parse_error& x) {
             throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload is not JSON: " + x.what());
+        } catch (const nlohmann::json::out_of_range& x) { // "1e999": no parse_error, refused alike
+            throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload has a number out of range: " + x.what());
         }
         if (!c.payload.is_object())
             throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload is not a JSON object");
@@ -275,30 +277,42 @@ ImportResult Importer::finish() {
 
     const auto projections = app::all_projections();
     r.applied_in_place = !s.rewritten && (!s.last_applied || applies_before(*s.last_applied, *s.first_added));
-    if (s.rewritten) {
-        // A tombstone rewrote events already applied: everything, in the one order.
-        r.replayed = store::replay_all(s.db, projections).events;
-    } else if (r.applied_in_place) {
-        // Every new event sorts after what was applied: apply them in the total order, exactly as a
-        // live write would (this device's sync.* audit records change no derived table). A
-        // projection that keeps state in memory between events recomputes the people instead.
-        std::vector<bool> recompute(projections.size());
-        bool any = false;
-        for (std::size_t i = 0; i < projections.size(); ++i)
-            any = (recompute[i] = !projections[i].applies_on_stored_rows) || any;
-        if (any) {
-            const RecomputeStats st = recompute_affected(s.db, projections, s.touched_events(), recompute);
+    // A payload that passed the checks above may still be one no projection can apply (an unknown
+    // QA outcome, found by fuzz_events_file): the whole import is refused and rolled back, naming
+    // the event, instead of escaping as an error the caller does not expect.
+    try {
+        if (s.rewritten) {
+            // A tombstone rewrote events already applied: everything, in the one order.
+            r.replayed = store::replay_all(s.db, projections).events;
+        } else if (r.applied_in_place) {
+            // Every new event sorts after what was applied: apply them in the total order, exactly as a
+            // live write would (this device's sync.* audit records change no derived table). A
+            // projection that keeps state in memory between events recomputes the people instead.
+            std::vector<bool> recompute(projections.size());
+            bool any = false;
+            for (std::size_t i = 0; i < projections.size(); ++i)
+                any = (recompute[i] = !projections[i].applies_on_stored_rows) || any;
+            if (any) {
+                const RecomputeStats st = recompute_affected(s.db, projections, s.touched_events(), recompute);
+                r.replayed = st.replayed;
+                r.recomputed_people = st.people;
+            }
+            s.apply_in_place(projections, recompute);
+        } else {
+            // Some new event sorts before one already applied: recompute the rows they change, from
+            // the log, for the people they are about (trainer/sync/recompute.hpp).
+            const RecomputeStats st = recompute_affected(s.db, projections, s.touched_events());
             r.replayed = st.replayed;
             r.recomputed_people = st.people;
+            r.recomputed_shared = st.shared;
         }
-        s.apply_in_place(projections, recompute);
-    } else {
-        // Some new event sorts before one already applied: recompute the rows they change, from
-        // the log, for the people they are about (trainer/sync/recompute.hpp).
-        const RecomputeStats st = recompute_affected(s.db, projections, s.touched_events());
-        r.replayed = st.replayed;
-        r.recomputed_people = st.people;
-        r.recomputed_shared = st.shared;
+    } catch (const ImportRefused&) {
+        throw;
+    } catch (const store::StoreError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw ImportRefused(ImportRefused::Reason::Malformed,
+                            std::string("an event cannot be applied: ") + e.what() + "; nothing was imported");
     }
     if (s.options.before_commit) s.options.before_commit(s.db);
     s.tx.commit();

@@ -1,4 +1,6 @@
 #include "trainer/sync/merge.hpp"
+#include "trainer/store/migrations.hpp"
+#include "trainer/store/schema_number.hpp"
 
 #include "trainer/store/events.hpp"
 #include "trainer/sync/importer.hpp"
@@ -33,10 +35,14 @@ public:
         if (static_cast<std::uint32_t>(integer("PRAGMA application_id")) != store::kApplicationId)
             refuse(ImportRefused::Reason::Damaged, "not a trainer database");
         const auto version = integer("PRAGMA user_version");
-        if (version > store::Database::latest_version())
-            refuse(ImportRefused::Reason::NewerSchema,
-                   "created by a newer version of the app (schema " + std::to_string(version) +
-                       "; this build knows up to " + std::to_string(store::Database::latest_version()) + ")");
+        if (const auto judged = store::judge_schema_number(version, store::migrations());
+            judged != store::SchemaNumber::Known) {
+            // schema_number_refusal starts with the file, which refuse() names already
+            const std::string why = store::schema_number_refusal(p.string(), version, store::migrations());
+            refuse(judged == store::SchemaNumber::Newer ? ImportRefused::Reason::NewerSchema
+                                                        : ImportRefused::Reason::Damaged,
+                   why.substr(p.string().size() + 2));
+        }
         for_rows("PRAGMA quick_check", [&](sqlite3_stmt* st) {
             const std::string r = text(st, 0);
             if (r != "ok") refuse(ImportRefused::Reason::Damaged, "damaged: " + r);
