@@ -53,7 +53,9 @@ bool applies_before(const WireEvent& a, const WireEvent& b);
 // Why a batch was refused. Nothing was written.
 class ImportRefused : public std::runtime_error {
 public:
-    enum class Reason { OtherOrganisation, ConflictingDuplicate, Malformed, SameDatabase, NewerSchema, Damaged };
+    // Unappliable: every check passed but a projection cannot apply an event (another build's payload);
+    // a file import refuses it whole, a pull from the centre leaves that event out, flagged.
+    enum class Reason { OtherOrganisation, ConflictingDuplicate, Malformed, SameDatabase, NewerSchema, Damaged, Unappliable };
     ImportRefused(Reason reason, const std::string& what) : std::runtime_error(what), reason_(reason) {}
     Reason reason() const { return reason_; }
 

@@ -311,7 +311,7 @@ ImportResult Importer::finish() {
     } catch (const store::StoreError&) {
         throw;
     } catch (const std::exception& e) {
-        throw ImportRefused(ImportRefused::Reason::Malformed,
+        throw ImportRefused(ImportRefused::Reason::Unappliable,
                             std::string("an event cannot be applied: ") + e.what() + "; nothing was imported");
     }
     if (s.options.before_commit) s.options.before_commit(s.db);

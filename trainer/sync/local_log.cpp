@@ -46,8 +46,8 @@ std::size_t SqliteLocalLog::apply_pulled(const std::vector<SyncEvent>& events, c
     o.before_commit = move_cursor;
     try {
         return import_events(db_, wire, o).added;
-    } catch (const ImportRefused&) {
-        throw;
+    } catch (const ImportRefused& x) {
+        if (x.reason() != ImportRefused::Reason::Unappliable) throw;
     } catch (const std::exception&) {
         // An event this build cannot apply (another version's payload) must not stall the desk
         // for ever: take the batch one event at a time and leave out what fails, flagged
@@ -58,9 +58,9 @@ std::size_t SqliteLocalLog::apply_pulled(const std::vector<SyncEvent>& events, c
     for (const auto& e : wire) {
         try {
             added += import_events(db_, std::span<const WireEvent>(&e, 1), o).added;
-        } catch (const ImportRefused&) {
-            throw;
         } catch (const std::exception& ex) {
+            const auto* refused = dynamic_cast<const ImportRefused*>(&ex);
+            if (refused && refused->reason() != ImportRefused::Reason::Unappliable) throw;
             store::EventStore(db_, clock_, kiosk_id_)
                 .append({.type = "sync.unapplied", .payload = {{"event_id", e.id}, {"type", e.type}, {"why", ex.what()}}});
         }
