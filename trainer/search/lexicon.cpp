@@ -7,13 +7,13 @@
 
 namespace trainer::search {
 
-Lexicon Lexicon::parse(std::string text, std::string& problem) {
+Lexicon Lexicon::parse(std::string text, std::string& problem, std::string_view header) {
     problem.clear();
     Lexicon lex;
     lex.text_ = std::make_shared<const std::string>(std::move(text));
     const std::string_view all = *lex.text_;
-    if (!all.starts_with(kLexiconHeader)) {
-        problem = "line 1: expected \"" + std::string(kLexiconHeader) + "\"";
+    if (!all.starts_with(header)) {
+        problem = "line 1: expected \"" + std::string(header) + "\"";
         return {};
     }
     std::size_t line_no = 0;
@@ -40,7 +40,8 @@ Lexicon Lexicon::parse(std::string text, std::string& problem) {
     return lex;
 }
 
-Lexicon Lexicon::load(const std::filesystem::path& path, std::string& problem) {
+Lexicon Lexicon::load(const std::filesystem::path& path, std::string& problem,
+                      std::string_view header) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         problem = path.string() + ": cannot be read";
@@ -48,7 +49,7 @@ Lexicon Lexicon::load(const std::filesystem::path& path, std::string& problem) {
     }
     std::ostringstream text;
     text << in.rdbuf();
-    Lexicon lex = parse(text.str(), problem);
+    Lexicon lex = parse(text.str(), problem, header);
     if (!problem.empty()) problem = path.string() + ": " + problem;
     return lex;
 }
