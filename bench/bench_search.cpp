@@ -16,7 +16,6 @@
 #include "trainer/content/loader.hpp"
 #include "trainer/search/index.hpp"
 #include "trainer/search/recall.hpp"
-#include "trainer/search/thesaurus.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -208,9 +207,7 @@ int recall(const std::string& content_dir, const std::string& queries_dir) {
     auto lexicon =
         trainer::search::Lexicon::load(trainer::search::lexicon_path(content_dir), problem);
     if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
-    const auto thesaurus = trainer::search::load_thesaurus(content_dir, problem);
-    if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";
-    const trainer::search::SearchIndex bundled(*loaded.content, std::move(lexicon), thesaurus);
+    const trainer::search::SearchIndex bundled(*loaded.content, std::move(lexicon));
     for (const std::string locale : {"en", "pl", "ru"}) {
         // Held-out sets: sessions 4-6 ("unseen"), session 7's start ("fresh") and end ("check"),
         // session 8's start ("blind2", written before the thesaurus experiment).

@@ -4,7 +4,6 @@
 #include "kiosk/widgets.hpp"
 #include "trainer/cards/review_service.hpp"
 #include "trainer/cards/search_report.hpp"
-#include "trainer/search/thesaurus.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -91,9 +90,7 @@ const std::vector<trainer::cards::SearchRow>& LookupFlow::results(Env& env) {
         std::string problem;
         auto lexicon = trainer::search::Lexicon::load(trainer::search::lexicon_path(env.content_dir), problem);
         if (!problem.empty()) std::cerr << "kiosk: search without the word-form lexicon: " << problem << "\n";
-        const auto thesaurus = trainer::search::load_thesaurus(env.content_dir, problem);
-        if (!problem.empty()) std::cerr << "kiosk: search without synonyms: " << problem << "\n";
-        index_ = trainer::search::SearchIndex(env.content, std::move(lexicon), thesaurus);
+        index_ = trainer::search::SearchIndex(env.content, std::move(lexicon));
         indexed_ = &env.content;
         results_key_.clear();
     }

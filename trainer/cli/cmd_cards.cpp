@@ -2,7 +2,6 @@
 #include "trainer/cli/cli.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/search/index.hpp"
-#include "trainer/search/thesaurus.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -108,11 +107,7 @@ int cmd_search(const Args& a, Io& io) {
     if (!problem.empty()) // a log line, not an error: search still works without word forms
         io.err << "trainer cards search: no word-form lexicon (" << problem
                << "); Polish lemmas are off, run `trainer cards lexicon`\n";
-    const auto thesaurus = search::load_thesaurus(content_dir(a), problem);
-    if (!problem.empty())
-        io.err << "trainer cards search: no synonyms (" << problem
-               << "), run `trainer cards thesaurus`\n";
-    const search::SearchIndex index(*set, std::move(lexicon), thesaurus);
+    const search::SearchIndex index(*set, std::move(lexicon));
     const auto hits = index.search(query, lang, limit);
 
     if (a.flag("json")) {

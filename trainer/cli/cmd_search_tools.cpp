@@ -2,14 +2,10 @@
 // word-form table from the content's own words with Hunspell (README "Search: word forms").
 // trainer cards search-report --since DATE [--limit N] [--json]: what agents searched for, and
 // what they did not find (README "Search: report").
-// trainer cards thesaurus [--content DIR] [--mythes-dir DIR] [--out FILE]: derives the search
-// synonym table from the content's own words with MyThes thesauri (README "Search: synonyms").
 #include "trainer/cli/cli.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/search/lexicon.hpp"
 #include "trainer/search/lexicon_builder.hpp"
-#include "trainer/search/thesaurus.hpp"
-#include "trainer/search/thesaurus_builder.hpp"
 #include "trainer/cards/search_report.hpp"
 #include "trainer/core/clock.hpp"
 #include "trainer/core/time.hpp"
@@ -21,78 +17,44 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <optional>
 
 namespace trainer::cli {
 namespace {
 
-// Writes a generated table to a temporary file and renames it: a reader never sees half a
-// table. False (and said on io.err) when it cannot.
-bool write_table(const std::filesystem::path& out, const std::string& text, const char* cmd,
-                 Io& io) {
+int cmd_lexicon(const Args& a, Io& io) {
+    const auto dir = content_dir(a);
+    const content::LoadResult result = content::load_content(dir);
+    if (!result.ok()) {
+        for (const auto& d : result.diagnostics)
+            io.err << d.to_string() << "\n";
+        io.err << "trainer cards lexicon: content in " << dir.string() << " was refused\n";
+        return 1;
+    }
+    const std::filesystem::path dict_dir = a.value("dict-dir").value_or("/usr/share/hunspell");
+    const std::filesystem::path out = a.value("out").value_or(search::lexicon_path(dir).string());
+    const search::LexiconBuild build = search::build_lexicon(*result.content, dict_dir);
+    for (const auto& note : build.notes)
+        io.err << "trainer cards lexicon: " << note << "\n";
+    // Written to a temporary file and renamed: a reader never sees half a table.
     std::error_code ec;
     std::filesystem::create_directories(out.parent_path(), ec);
     const std::filesystem::path tmp = out.string() + ".tmp";
     {
         std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f << text;
+        f << build.text;
         if (!f.flush()) {
-            io.err << cmd << ": cannot write " << tmp.string() << "\n";
+            io.err << "trainer cards lexicon: cannot write " << tmp.string() << "\n";
             std::filesystem::remove(tmp, ec);
-            return false;
+            return 1;
         }
     }
     std::filesystem::rename(tmp, out, ec);
     if (ec) {
-        io.err << cmd << ": cannot replace " << out.string() << ": " << ec.message() << "\n";
+        io.err << "trainer cards lexicon: cannot replace " << out.string() << ": " << ec.message()
+               << "\n";
         std::filesystem::remove(tmp, ec);
-        return false;
+        return 1;
     }
-    return true;
-}
-
-std::optional<content::ContentSet> load_or_say(const std::filesystem::path& dir, const char* cmd,
-                                               Io& io) {
-    content::LoadResult result = content::load_content(dir);
-    if (!result.ok()) {
-        for (const auto& d : result.diagnostics)
-            io.err << d.to_string() << "\n";
-        io.err << cmd << ": content in " << dir.string() << " was refused\n";
-        return std::nullopt;
-    }
-    return std::move(*result.content);
-}
-
-int cmd_thesaurus(const Args& a, Io& io) {
-    const auto dir = content_dir(a);
-    const auto content = load_or_say(dir, "trainer cards thesaurus", io);
-    if (!content) return 1;
-    const std::filesystem::path mythes_dir = a.value("mythes-dir").value_or("/usr/share/mythes");
-    const std::filesystem::path out =
-        a.value("out").value_or(search::thesaurus_path(dir).string());
-    std::string problem;
-    const auto lexicon = search::Lexicon::load(search::lexicon_path(dir), problem);
-    if (!problem.empty())
-        io.err << "trainer cards thesaurus: no word-form lexicon (" << problem
-               << "); inflected words get synonyms only through Snowball stems\n";
-    const search::ThesaurusBuild build = search::build_thesaurus(*content, lexicon, mythes_dir);
-    for (const auto& note : build.notes)
-        io.err << "trainer cards thesaurus: " << note << "\n";
-    if (!write_table(out, build.text, "trainer cards thesaurus", io)) return 1;
-    io.out << "wrote " << build.pairs << " synonym lines to " << out.string() << "\n";
-    return 0;
-}
-
-int cmd_lexicon(const Args& a, Io& io) {
-    const auto dir = content_dir(a);
-    const auto content = load_or_say(dir, "trainer cards lexicon", io);
-    if (!content) return 1;
-    const std::filesystem::path dict_dir = a.value("dict-dir").value_or("/usr/share/hunspell");
-    const std::filesystem::path out = a.value("out").value_or(search::lexicon_path(dir).string());
-    const search::LexiconBuild build = search::build_lexicon(*content, dict_dir);
-    for (const auto& note : build.notes)
-        io.err << "trainer cards lexicon: " << note << "\n";
-    if (!write_table(out, build.text, "trainer cards lexicon", io)) return 1;
     io.out << "wrote " << build.forms << " word forms to " << out.string() << "\n";
     return 0;
 }
@@ -160,16 +122,6 @@ const Registration kLexicon{
      "with the Hunspell dictionaries (default /usr/share/hunspell)",
      {{"dict-dir", true}, {"out", true}},
      cmd_lexicon,
-     0}};
-
-const Registration kThesaurus{
-    {"cards thesaurus",
-     "trainer cards thesaurus [--content DIR] [--mythes-dir DIR] [--out FILE]",
-     "derive the search synonym table (content/search/thesaurus.tsv) from the content's words "
-     "with the MyThes thesauri (default /usr/share/mythes; Debian mythes-en-us, mythes-pl, "
-     "mythes-ru)",
-     {{"mythes-dir", true}, {"out", true}},
-     cmd_thesaurus,
      0}};
 
 } // namespace

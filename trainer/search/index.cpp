@@ -43,7 +43,6 @@ std::string_view match_kind_name(MatchKind k) {
     case MatchKind::form: return "word form";
     case MatchKind::related: return "related word";
     case MatchKind::typo: return "typo";
-    case MatchKind::synonym: return "synonym";
     case MatchKind::none: break;
     }
     return "none";
@@ -55,8 +54,7 @@ std::string_view field_name(Field f) {
     return names[static_cast<std::size_t>(f)];
 }
 
-SearchIndex::SearchIndex(const content::ContentSet& content, Lexicon lexicon,
-                         const Lexicon& thesaurus)
+SearchIndex::SearchIndex(const content::ContentSet& content, Lexicon lexicon)
     : lexicon_(std::move(lexicon)) {
     std::unordered_map<std::string, std::uint32_t> word_ids;
     std::vector<std::string_view> vocab; // views into word_ids' keys, stable across rehash
@@ -184,26 +182,6 @@ SearchIndex::SearchIndex(const content::ContentSet& content, Lexicon lexicon,
     std::sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) {
         return std::tie(a.key, a.word) < std::tie(b.key, b.word);
     });
-
-    // Synonym keys: a synonym as itself ('l') and by its Snowball stem ('s'), for the content
-    // words the thesaurus gives it; a line for a word the content no longer has is skipped.
-    for (std::size_t i = 0; i < thesaurus.size(); ++i) {
-        const auto [synonym, word] = thesaurus.entry(i);
-        const auto it = std::lower_bound(words_.begin(), words_.end(), word);
-        if (it == words_.end() || *it != word) continue;
-        const auto w = static_cast<std::uint32_t>(it - words_.begin());
-        synonym_keys_.push_back({'l' + std::string(synonym), w});
-        if (is_cyrillic_word(synonym) || !lexicon_.lemmas(word).size())
-            synonym_keys_.push_back({'s' + snowball_stem(synonym), w});
-    }
-    std::sort(synonym_keys_.begin(), synonym_keys_.end(), [](const Key& a, const Key& b) {
-        return std::tie(a.key, a.word) < std::tie(b.key, b.word);
-    });
-    synonym_keys_.erase(std::unique(synonym_keys_.begin(), synonym_keys_.end(),
-                                    [](const Key& a, const Key& b) {
-                                        return a.key == b.key && a.word == b.word;
-                                    }),
-                        synonym_keys_.end());
 }
 
 } // namespace trainer::search

@@ -8,9 +8,7 @@
 //           Hunspell lemmas (pl, ru; lexicon.hpp);
 //   related stems or lemmas sharing a long start (aspect and noun/verb pairs: oddzwonić /
 //           oddzwaniać, объяснить / объяснение), or words differing only in their last letters;
-//   typo    a finished word within 1 edit from 5 letters, 2 from 9 (typo.hpp), first letter kept;
-//   synonym a finished word the thesaurus (thesaurus.hpp) lists as a synonym of a content word,
-//           itself, by its Snowball stem or lemma, or (Polish) sharing a long start with it.
+//   typo    a finished word within 1 edit from 5 letters, 2 from 9 (typo.hpp), first letter kept.
 // Cards are ranked by how many query words they match, then by points (field weight x match
 // kind, requested locale doubled, plus a bonus for query words in order and close together),
 // then by deck order and id. Nothing needs a dictionary at query time.
@@ -25,7 +23,7 @@
 
 namespace trainer::search {
 
-enum class MatchKind : std::uint8_t { none, synonym, typo, related, form, prefix, exact };
+enum class MatchKind : std::uint8_t { none, typo, related, form, prefix, exact };
 // Where a word occurs, best first; keywords are the author's words for the card.
 enum class Field : std::uint8_t { title, keyword, front, back, other, tag, id };
 
@@ -78,9 +76,7 @@ class SearchIndex {
     // Indexes every card in every locale it has: title, keywords, front, back, why,
     // phrasings, avoid, and the locale-neutral tags and card id. An empty lexicon leaves
     // Polish without lemmas (Snowball, prefixes, related words and typos still work).
-    // An empty thesaurus (thesaurus.hpp) just means no synonyms.
-    explicit SearchIndex(const content::ContentSet& content, Lexicon lexicon = {},
-                         const Lexicon& thesaurus = {});
+    explicit SearchIndex(const content::ContentSet& content, Lexicon lexicon = {});
 
     // Cards matching at least one query word, best first (see above), at most `limit`. A
     // query with no word (empty, spaces, punctuation only) gives no hits. The last query
@@ -107,9 +103,6 @@ class SearchIndex {
     // wrong first letter (two edits: "vancellation" for *cancellation*), words with the same
     // second letter from by_rest_.
     void add_typos(std::u32string_view q, std::size_t typos, std::vector<Candidate>& out) const;
-    // Content words the thesaurus gives `q` (or one of its keys `qkeys`) as a synonym of.
-    void add_synonyms(const std::u32string& qcp, const std::vector<std::string>& qkeys,
-                      std::vector<Candidate>& out) const;
     std::u32string_view word_cps(std::uint32_t w) const {
         return {cps_.data() + cp_offsets_[w], cp_offsets_[w + 1] - cp_offsets_[w]};
     }
@@ -119,7 +112,6 @@ class SearchIndex {
     std::vector<std::uint32_t> offsets_; // postings of words_[i]: [offsets_[i], offsets_[i+1])
     std::vector<detail::Posting> postings_;
     std::vector<detail::Key> keys_;       // sorted by key
-    std::vector<detail::Key> synonym_keys_; // 's' + stem or 'l' + synonym -> content word, sorted
     // Precomputed so that a keystroke decodes no UTF-8 of the content: the code points of
     // words_[i] are cps_[cp_offsets_[i] .. cp_offsets_[i+1]).
     std::u32string cps_;

@@ -7,13 +7,13 @@
 
 namespace trainer::search {
 
-Lexicon Lexicon::parse(std::string text, std::string& problem, std::string_view header) {
+Lexicon Lexicon::parse(std::string text, std::string& problem) {
     problem.clear();
     Lexicon lex;
     lex.text_ = std::make_shared<const std::string>(std::move(text));
     const std::string_view all = *lex.text_;
-    if (!all.starts_with(header)) {
-        problem = "line 1: expected \"" + std::string(header) + "\"";
+    if (!all.starts_with(kLexiconHeader)) {
+        problem = "line 1: expected \"" + std::string(kLexiconHeader) + "\"";
         return {};
     }
     std::size_t line_no = 0;
@@ -40,8 +40,7 @@ Lexicon Lexicon::parse(std::string text, std::string& problem, std::string_view 
     return lex;
 }
 
-Lexicon Lexicon::load(const std::filesystem::path& path, std::string& problem,
-                      std::string_view header) {
+Lexicon Lexicon::load(const std::filesystem::path& path, std::string& problem) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         problem = path.string() + ": cannot be read";
@@ -49,7 +48,7 @@ Lexicon Lexicon::load(const std::filesystem::path& path, std::string& problem,
     }
     std::ostringstream text;
     text << in.rdbuf();
-    Lexicon lex = parse(text.str(), problem, header);
+    Lexicon lex = parse(text.str(), problem);
     if (!problem.empty()) problem = path.string() + ": " + problem;
     return lex;
 }

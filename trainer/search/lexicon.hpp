@@ -10,7 +10,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace trainer::search {
@@ -21,22 +20,15 @@ class Lexicon {
 
     // Parses the text of a lexicon file. On a malformed file returns an empty lexicon and says
     // why in `problem` ("line 12: expected form<TAB>lemma").
-    // `header` is the first line the file must have (the thesaurus, thesaurus.hpp, shares the format).
-    static Lexicon parse(std::string text, std::string& problem,
-                         std::string_view header = "# trainer search lexicon 1");
+    static Lexicon parse(std::string text, std::string& problem);
     // Reads a file; a missing or unreadable file gives an empty lexicon and a `problem`.
-    static Lexicon load(const std::filesystem::path& path, std::string& problem,
-                        std::string_view header = "# trainer search lexicon 1");
+    static Lexicon load(const std::filesystem::path& path, std::string& problem);
 
     // The lemmas of a folded form, possibly none. The views live as long as the lexicon.
     std::vector<std::string_view> lemmas(std::string_view form) const;
 
     bool empty() const { return entries_.empty(); }
     std::size_t size() const { return entries_.size(); }
-    // The i-th (form, lemma) line, in form order.
-    std::pair<std::string_view, std::string_view> entry(std::size_t i) const {
-        return {entries_[i].form, entries_[i].lemma};
-    }
 
   private:
     struct Entry {

@@ -25,11 +25,8 @@ namespace {
 
 // [SECTION] Encodings ----------------------------------------------------------------------
 
-} // namespace
-
 // Converts between an encoding and UTF-8; unconvertible characters drop the whole text.
-std::string convert_encoding(const std::string& text, const std::string& from,
-                             const std::string& to) {
+std::string convert(const std::string& text, const std::string& from, const std::string& to) {
     if (from == to || text.empty()) return text;
     iconv_t cd = iconv_open(to.c_str(), from.c_str());
     if (cd == reinterpret_cast<iconv_t>(-1)) return {};
@@ -43,12 +40,6 @@ std::string convert_encoding(const std::string& text, const std::string& from,
     if (rc == static_cast<std::size_t>(-1)) return {};
     out.resize(out.size() - out_left);
     return out;
-}
-
-namespace {
-
-std::string convert(const std::string& text, const std::string& from, const std::string& to) {
-    return convert_encoding(text, from, to);
 }
 
 std::string read_file(const std::filesystem::path& path) {

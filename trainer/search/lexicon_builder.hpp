@@ -22,11 +22,6 @@ struct LexiconBuild {
 // Locales with a Hunspell dictionary: "pl" -> pl_PL.{aff,dic}, "ru" -> ru_RU.{aff,dic} in
 // `dict_dir` (Debian: /usr/share/hunspell). A missing or unreadable dictionary is a note and
 // leaves its locale out; the others are still built.
-// Converts a text between an encoding ("ISO8859-2", "KOI8-R", "UTF-8") and another with iconv;
-// an unconvertible text gives "".
-std::string convert_encoding(const std::string& text, const std::string& from,
-                             const std::string& to);
-
 LexiconBuild build_lexicon(const content::ContentSet& content,
                            const std::filesystem::path& dict_dir);
 

@@ -26,7 +26,7 @@ int field_weight(Field f) {
     return weights[static_cast<std::size_t>(f)];
 }
 
-// Exact above prefix above word form above related word above typo above synonym. Among prefixes, the
+// Exact above prefix above word form above related word above typo. Among prefixes, the
 // closer to the whole word the better ("krok" ranks "kroku" over "krokodyl").
 int kind_factor(MatchKind k, std::size_t query_bytes, std::size_t word_bytes) {
     switch (k) {
@@ -35,7 +35,6 @@ int kind_factor(MatchKind k, std::size_t query_bytes, std::size_t word_bytes) {
     case MatchKind::form: return 7;
     case MatchKind::related: return 5;
     case MatchKind::typo: return 3;
-    case MatchKind::synonym: return 2;
     case MatchKind::none: break;
     }
     return 0;
@@ -170,7 +169,6 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
             }
             if (k[0] == 'l') add_aspect_partners(std::string_view(k).substr(1));
         }
-        if (qcp.size() >= 4 && (finished || qcp.size() >= 5)) add_synonyms(qcp, qkeys, out);
         // An infinitive the content never uses has no lemma in the lexicon: it may still be
         // the other aspect of one it does use (zrezygnować -> *rezygnować*).
         if (qkeys.size() == 1) add_aspect_partners(q);
@@ -195,28 +193,6 @@ std::vector<SearchIndex::Candidate> SearchIndex::match_words(const std::string& 
                           [](const Candidate& a, const Candidate& b) { return a.word == b.word; }),
               out.end());
     return out;
-}
-
-void SearchIndex::add_synonyms(const std::u32string& qcp, const std::vector<std::string>& qkeys,
-                               std::vector<Candidate>& out) const {
-    if (synonym_keys_.empty()) return;
-    auto from = [&](const std::string& k) {
-        return std::lower_bound(synonym_keys_.begin(), synonym_keys_.end(), k,
-                                [](const Key& a, const std::string& b) { return a.key < b; });
-    };
-    const std::string own = 'l' + utf8(qcp);
-    std::vector<std::string> keys = qkeys; // its stem and lemmas, and the word itself
-    keys.push_back(own);
-    for (const std::string& k : keys)
-        for (auto it = from(k); it != synonym_keys_.end() && it->key == k; ++it)
-            out.push_back({it->word, MatchKind::synonym});
-    // Polish has no Snowball stem: another form of a listed synonym shares its long start
-    // (grozi ~ *grozić*).
-    if (qcp.size() < kMinRelated || is_cyrillic_word(own.substr(1))) return;
-    const std::string start = 'l' + utf8(qcp.substr(0, kMinRelated));
-    for (auto it = from(start); it != synonym_keys_.end() && it->key.starts_with(start); ++it)
-        if (related(qcp, code_points(std::string_view(it->key).substr(1))))
-            out.push_back({it->word, MatchKind::synonym});
 }
 
 void SearchIndex::add_typos(std::u32string_view q, std::size_t typos,
@@ -322,10 +298,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
         for (std::size_t qi = 0; qi < nq; ++qi) {
             if (b[qi].points == 0) continue;
             content_word = content_word || weight[qi] > 0;
-            // A synonym alone adds points, never a matched word (measured: bench/results.md).
-            if ((!precise[qi] && b[qi].closest > MatchKind::synonym) ||
-                b[qi].closest >= MatchKind::form)
-                r.matched += weight[qi];
+            if (!precise[qi] || b[qi].closest >= MatchKind::form) r.matched += weight[qi];
             if (weight[qi] > 0) r.score += b[qi].points;
             // In order and close together in the same text, above scattered.
             if (prev != nullptr && prev->locale == b[qi].locale && prev->field == b[qi].field) {
