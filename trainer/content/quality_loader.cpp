@@ -52,7 +52,6 @@ const char* const kSectionKeys[] = {"id", "title", "criteria"};
 const char* const kCriterionKeys[] = {
     "id", "weight", "critical", "allow_na", "cards", "title", "description"};
 
-constexpr auto found = &FieldReader::found;
 
 // [SECTION] Scorecard document ------------------------------------------------------------
 
@@ -73,7 +72,7 @@ std::optional<Criterion> read_criterion(FieldReader& c, const json& v, const std
     if (const json* j = c.required(v, ptr, "weight")) {
         if (!j->is_number() || !std::isfinite(j->get<double>()) || j->get<double>() <= 0 ||
             j->get<double>() > 1000)
-            c.error(ptr + "/weight", "expected a number above 0 and at most 1000, found " + found(*j));
+            c.error(ptr + "/weight", "expected a number above 0 and at most 1000, found " + FieldReader::found(*j));
         else
             k.weight = j->get<double>();
     }
@@ -83,7 +82,7 @@ std::optional<Criterion> read_criterion(FieldReader& c, const json& v, const std
         if (auto b = c.boolean(*it, ptr + "/allow_na")) k.allow_na = *b;
     if (const json* j = c.required(v, ptr, "cards")) {
         if (!j->is_array())
-            c.error(ptr + "/cards", "expected an array of standard card ids, found " + found(*j));
+            c.error(ptr + "/cards", "expected an array of standard card ids, found " + FieldReader::found(*j));
         for (std::size_t i = 0; j->is_array() && i < j->size(); ++i) {
             const std::string p = pointer_append(ptr + "/cards", i);
             auto card = c.id((*j)[i], p);
@@ -119,14 +118,14 @@ std::optional<Scorecard> read_scorecard(FieldReader& c, const json& v, const Con
     if (const json* j = c.required(v, "", "id")) id = c.id(*j, "/id");
     if (const json* j = c.required(v, "", "version")) {
         if (!j->is_number_integer() || j->get<long long>() < 1 || j->get<long long>() > 1'000'000)
-            c.error("/version", "expected an integer >= 1, found " + found(*j));
+            c.error("/version", "expected an integer >= 1, found " + FieldReader::found(*j));
         else
             s.version = j->get<int>();
     }
     if (const json* j = c.required(v, "", "channels")) {
         if (!j->is_array() || j->empty())
             c.error("/channels", "expected a non-empty array of channel ids (e.g. \"call\"), found " +
-                                     found(*j));
+                                     FieldReader::found(*j));
         for (std::size_t i = 0; j->is_array() && i < j->size(); ++i)
             if (auto ch = c.id((*j)[i], pointer_append("/channels", i))) s.channels.push_back(*ch);
     }
@@ -142,7 +141,7 @@ std::optional<Scorecard> read_scorecard(FieldReader& c, const json& v, const Con
     std::map<std::string, std::string> seen; // id → pointer of its first definition
     const json* sections = c.required(v, "", "sections");
     if (sections && (!sections->is_array() || sections->empty()))
-        c.error("/sections", "expected a non-empty array of sections, found " + found(*sections));
+        c.error("/sections", "expected a non-empty array of sections, found " + FieldReader::found(*sections));
     for (std::size_t i = 0; sections && sections->is_array() && i < sections->size(); ++i) {
         const json& sv = (*sections)[i];
         const std::string sp = pointer_append("/sections", i);
@@ -156,7 +155,7 @@ std::optional<Scorecard> read_scorecard(FieldReader& c, const json& v, const Con
         }
         const json* crit = c.required(sv, sp, "criteria");
         if (crit && (!crit->is_array() || crit->empty()))
-            c.error(sp + "/criteria", "expected a non-empty array of criteria, found " + found(*crit));
+            c.error(sp + "/criteria", "expected a non-empty array of criteria, found " + FieldReader::found(*crit));
         for (std::size_t k = 0; crit && crit->is_array() && k < crit->size(); ++k) {
             const std::string kp = pointer_append(sp + "/criteria", k);
             auto criterion = read_criterion(c, (*crit)[k], kp, set, cov);

@@ -21,7 +21,6 @@ namespace trainer::content {
 namespace {
 
 namespace fs = std::filesystem;
-constexpr auto found = &FieldReader::found;
 using nlohmann::json;
 
 const char* const kFileKeys[] = {"complaint_deadlines"};
@@ -36,7 +35,7 @@ bool is_country(const std::string& s) {
 std::optional<int> day_count(FieldReader& c, const json& v, const std::string& ptr) {
     if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > kMaxDays) {
         c.error(ptr, "expected a whole number of days from 1 to " + std::to_string(kMaxDays) +
-                         ", found " + found(v));
+                         ", found " + FieldReader::found(v));
         return std::nullopt;
     }
     return v.get<int>();
@@ -56,7 +55,7 @@ std::optional<ComplaintDeadline> read_rule(FieldReader& c, const json& v, const 
         auto s = c.text(*j, ptr + "/country");
         if (s && !is_country(*s))
             c.error(ptr + "/country", "expected a two-letter upper-case country code (ISO 3166-1, "
-                                      "e.g. \"PL\"), found " + found(*j));
+                                      "e.g. \"PL\"), found " + FieldReader::found(*j));
         else if (s) d.country = *s;
     }
     if (const json* j = c.required(v, ptr, "sector"))
@@ -67,7 +66,7 @@ std::optional<ComplaintDeadline> read_rule(FieldReader& c, const json& v, const 
         if (auto n = day_count(c, *it, ptr + "/extended_days")) {
             if (d.days > 0 && *n <= d.days)
                 c.error(ptr + "/extended_days", "expected more days than 'days' (" +
-                                                    std::to_string(d.days) + "), found " + found(*it));
+                                                    std::to_string(d.days) + "), found " + FieldReader::found(*it));
             else
                 d.extended_days = *n;
         }
@@ -92,7 +91,7 @@ void read_file(const JsonSource& src, LocalRules& rules, std::map<std::string, s
     const json* list = c.required(v, "", "complaint_deadlines");
     if (!list) return;
     if (!list->is_array()) {
-        c.error("/complaint_deadlines", "expected an array of rules, found " + found(*list));
+        c.error("/complaint_deadlines", "expected an array of rules, found " + FieldReader::found(*list));
         return;
     }
     for (std::size_t i = 0; i < list->size(); ++i) {
