@@ -80,11 +80,13 @@ std::int64_t replay(store::Database& db, const std::vector<store::Projection>& p
         order.run();
     }
     auto st = db.prepare("SELECT e.seq, e.id, e.type, coalesce(e.person_id, ''), e.kiosk_id, e.at_ms, e.payload, "
-                         "CASE WHEN json_type(e.payload, '$.person') = 'text' THEN json_extract(e.payload, '$.person') END "
+                         "CASE WHEN instr(e.payload, '\"person\"') > 0 AND json_type(e.payload, '$.person') = 'text' "
+                         "THEN json_extract(e.payload, '$.person') END "
                          "FROM temp.recompute_order o JOIN events e ON e.seq = o.seq ORDER BY o.rowid");
     std::int64_t n = 0;
     std::vector<char> apply(projections.size());
     store::ReplayPayloadParser payloads(projections);
+    store::ReplayBatch batch(db, projections);
     while (st.step()) {
         ++n;
         // Which projections take this event, decided from its type and subject before its payload
@@ -126,6 +128,7 @@ std::int64_t replay(store::Database& db, const std::vector<store::Projection>& p
         for (std::size_t i = 0; i < projections.size(); ++i)
             if (apply[i]) projections[i].apply(db, e);
     }
+    batch.finish();
     st.reset();
     db.exec("DELETE FROM temp.recompute_order");
     return n;
