@@ -32,7 +32,6 @@ using content::AdoptionSource;
 
 namespace {
 
-constexpr TimeMs kT0 = test::kAdoptionT0;
 constexpr TimeMs kHour = 60 * kMsPerMinute;
 
 content::LocalText en(const std::string& s) { return {{"en", s}}; }
