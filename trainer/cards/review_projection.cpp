@@ -25,7 +25,7 @@ struct StoredCard {
 // Statements prepared once per database for a whole rebuild.
 struct ProjectionCache {
     sqlite3* handle = nullptr;
-    std::optional<store::Statement> upsert, clear, insert_coaching, state;
+    std::optional<store::Statement> upsert, clear, insert_coaching, dismiss, state;
     fsrs::Scheduler default_scheduler{ReviewConfig{}.fsrs_parameters()};
     std::unordered_map<std::string, fsrs::Scheduler> other_schedulers; // by settings JSON
     // During a replay batch (store::Projection::batch): the card_state rows written so far, by
@@ -40,10 +40,12 @@ struct ProjectionCache {
         upsert.reset();
         clear.reset();
         insert_coaching.reset();
+        dismiss.reset();
         state.reset();
         upsert.emplace(db.handle(), kUpsertSql);
         clear.emplace(db.handle(), kClearCoachingSql);
         insert_coaching.emplace(db.handle(), kInsertCoachingSql);
+        dismiss.emplace(db.handle(), kDismissCoachingSql);
         state.emplace(db.handle(), std::string("SELECT card_version, due_ms, stability, difficulty, scheduled_days, "
                                                "learning_steps, reps, lapses, state, last_review_ms, last_rating, "
                                                "successes, introduced_ms "
@@ -147,9 +149,10 @@ void apply_event(ProjectionCache& c, store::Database& db, const store::Event& e)
         c.insert_coaching->reset();
         if (c.batching) c.open_coaching[payload_person(e)][e.payload.at("card").get<std::string>()] = true;
     } else if (e.type == kCoachingCleared) {
-        db.prepare(kDismissCoachingSql)
-            .bind_all(payload_person(e), e.payload.at("card").get<std::string>(), e.at_ms)
-            .run();
+        c.prepare_for(db);
+        c.dismiss->bind_all(payload_person(e), e.payload.at("card").get<std::string>(), e.at_ms);
+        c.dismiss->run();
+        c.dismiss->reset();
     }
 }
 
