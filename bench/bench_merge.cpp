@@ -9,6 +9,7 @@
 //   those agents are recomputed).
 // Prints key-value lines on stdout; details on stderr. No pass/fail here: bench/run compares.
 //   bench_merge --a A.db --b B.db --work DIR [--new-events 10000] [--late-agents 20]
+//   bench_merge --merged M.db --work DIR [...]   (incremental rows only, on a copy of a merged database)
 #include "trainer/app/projections.hpp"
 #include "trainer/store/events.hpp"
 #include "trainer/store/projection.hpp"
@@ -83,32 +84,33 @@ std::vector<trainer::sync::WireEvent> new_reviews(trainer::store::Database& db, 
 
 int main(int argc, char** argv) {
     using namespace trainer;
-    std::filesystem::path a_path, b_path, work;
+    std::filesystem::path a_path, b_path, work, merged;
     int new_events = 10'000, late_agents = 20;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
         if (k == "--a") a_path = v;
         else if (k == "--b") b_path = v;
         else if (k == "--work") work = v;
+        else if (k == "--merged") merged = v;
         else if (k == "--new-events") new_events = std::atoi(v.c_str());
         else if (k == "--late-agents") late_agents = std::max(1, std::atoi(v.c_str()));
         else {
-            std::cerr << "usage: bench_merge --a A.db --b B.db --work DIR [--new-events N] [--late-agents K]\n";
+            std::cerr << "usage: bench_merge (--a A.db --b B.db | --merged M.db) --work DIR [--new-events N] [--late-agents K]\n";
             return 2;
         }
     }
-    if (a_path.empty() || b_path.empty() || work.empty()) {
-        std::cerr << "bench_merge: --a, --b and --work are required\n";
+    if ((merged.empty() && (a_path.empty() || b_path.empty())) || work.empty()) {
+        std::cerr << "bench_merge: --a and --b (or --merged) and --work are required\n";
         return 2;
     }
     std::filesystem::create_directories(work);
     const auto target = work / "merged.db";
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(target.string() + suffix);
-    std::filesystem::copy_file(a_path, target);
+    std::filesystem::copy_file(merged.empty() ? a_path : merged, target);
 
     // 1. The merge, as `trainer merge B.db` does it.
     std::int64_t events = 0;
-    {
+    if (merged.empty()) {
         auto db = store::Database::open(target);
         const auto t = Steady::now();
         const double c = cpu_now();
@@ -122,7 +124,7 @@ int main(int argc, char** argv) {
                   << static_cast<double>(std::filesystem::file_size(b_path)) / (1024.0 * 1024.0) << "\n";
     }
     // 2. A full rebuild, and the plain ordered scan of the same events as its floor.
-    {
+    if (merged.empty()) {
         auto db = store::Database::open(target);
         auto t = Steady::now();
         std::int64_t scanned = 0;

@@ -2,6 +2,7 @@
 // history (content.adopted, projected into adopted_versions), not from the folder a device loaded,
 // so devices with the same events agree on what is due and mastered (docs/merging.md
 // "Content adoption").
+#include "adoption_desk.hpp"
 #include "card_content.hpp"
 #include "support.hpp"
 
@@ -25,7 +26,7 @@ using fsrs::Rating;
 
 namespace {
 
-constexpr TimeMs kT0 = 1'767'258'000'000; // 2026-01-01T09:00:00Z
+constexpr TimeMs kT0 = test::kAdoptionT0;
 constexpr TimeMs kMinute = kMsPerMinute;
 constexpr TimeMs kHour = 60 * kMinute;
 
@@ -39,28 +40,16 @@ sync::WireEvent person_added(const std::string& id, TimeMs at) {
 }
 
 // One desk: its own database and clock, the shared roster, a content folder of its own.
-struct Device {
-    std::string name;
-    store::Database db = store::Database::open_memory();
-    FixedClock clock{kT0};
-    std::unique_ptr<store::EventStore> events;
-    content::ContentSet content;
+struct Device : test::AdoptionDesk {
     std::unique_ptr<cards::ReviewService> service;
 
-    Device(std::string device, content::ContentSet folder) : name(std::move(device)), content(std::move(folder)) {
-        sync::set_organisation_id(db, "org-a");
-        const std::vector<sync::WireEvent> roster{person_added("ann", kT0 - 10 * kHour),
-                                                  person_added("bob", kT0 - 10 * kHour)};
-        sync::import_events(db, roster, {&clock, "roster"});
-        events = std::make_unique<store::EventStore>(db, clock, name);
+    Device(std::string device, content::ContentSet folder)
+        : AdoptionDesk(std::move(device), std::move(folder),
+                       {person_added("ann", kT0 - 10 * kHour), person_added("bob", kT0 - 10 * kHour)}) {
         service = std::make_unique<cards::ReviewService>(db, *events, clock, content, cards::ReviewConfig{});
     }
     // What a kiosk start does with a validated folder.
     content::Adoption start() { return content::adopt_content(*events, content, AdoptionSource::Load); }
-    void receive_from(Device& other) {
-        const auto batch = sync::export_events(other.db).events;
-        sync::import_events(db, batch, {&clock, "from " + other.name});
-    }
     std::int64_t adoptions() {
         auto st = db.prepare("SELECT count(*) FROM events WHERE type = 'content.adopted'");
         st.step();
@@ -76,7 +65,6 @@ struct Device {
             out += m.card_id + ":v" + std::to_string(m.card_version) + (m.mastered ? ":mastered " : ":open ");
         return out;
     }
-    std::string dump() { return sync::canonical_dump(db, sync::derived_tables(app::all_projections())); }
     int adopted(const std::string& card) {
         auto st = db.prepare("SELECT version FROM adopted_versions WHERE card = ?1");
         st.bind(1, card);

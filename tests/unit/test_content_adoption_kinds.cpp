@@ -3,6 +3,7 @@
 // history (content.adopted → adopted_content), so two devices with the same events and different
 // content folders agree on module completion, QA entry and rollout membership (docs/merging.md
 // "Content adoption"). Each test fails if the adopted version is ignored for the folder's.
+#include "adoption_desk.hpp"
 #include "card_content.hpp"
 #include "support.hpp"
 
@@ -31,7 +32,6 @@ using content::AdoptionSource;
 
 namespace {
 
-constexpr TimeMs kT0 = 1'767'258'000'000; // 2026-01-01T09:00:00Z
 constexpr TimeMs kHour = 60 * kMsPerMinute;
 
 content::LocalText en(const std::string& s) { return {{"en", s}}; }
@@ -83,22 +83,9 @@ content::ContentSet make_folder(const Folder& f) {
 }
 
 // One desk: its own database, clock and content folder.
-struct Device {
-    std::string name;
-    store::Database db = store::Database::open_memory();
-    FixedClock clock{kT0};
-    std::unique_ptr<store::EventStore> events;
-    content::ContentSet content;
-
-    Device(std::string device, const Folder& f) : name(std::move(device)), content(make_folder(f)) {
-        sync::set_organisation_id(db, "org-a");
-        events = std::make_unique<store::EventStore>(db, clock, name);
-    }
+struct Device : test::AdoptionDesk {
+    Device(std::string device, const Folder& f) : AdoptionDesk(std::move(device), make_folder(f)) {}
     content::ContentAdoption start() { return content::adopt_all(*events, content, AdoptionSource::Load); }
-    void receive_from(Device& other) {
-        sync::import_events(db, sync::export_events(other.db).events, {&clock, "from " + other.name});
-    }
-    std::string dump() { return sync::canonical_dump(db, sync::derived_tables(app::all_projections())); }
     // ann's k1 as the track map shows it here.
     onboarding::ModuleTile tile() {
         const auto records = onboarding::load_records(db, "ann");

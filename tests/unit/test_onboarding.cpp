@@ -6,7 +6,9 @@
 // [SECTION] Content: bundled track, refused corpora, CLI
 #include "support.hpp"
 
+#include "trainer/app/dashboard_hooks.hpp"
 #include "trainer/app/projections.hpp"
+#include "trainer/content/adopted_content.hpp"
 #include "trainer//content/loader.hpp"
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/core/time.hpp"
@@ -444,6 +446,46 @@ TEST_CASE("only a lead of the person's team may sign off their skills; otherwise
     CHECK(w->tile("ann", "s1").status == ModuleStatus::Done);
     CHECK(w->signoffs.queue(w->actor("lena"), "en").empty());
     CHECK(scalar(w->db, "SELECT count(*) FROM onboarding_completions WHERE signer_person_id = 'lena'") == 1);
+}
+
+TEST_CASE("the sign-off queue and the dashboard's count a request in the adopted module version",
+          "[onboarding][adoption]") {
+    // Another desk adopted s1 v2 and ann asked there for a sign-off of v2; this desk's folder still
+    // has v1 (docs/merging.md "Content adoption"). The folder's version would hide the request.
+    auto w = memory_world();
+    auto& s1 = w->content.modules.at(2);
+    REQUIRE(s1.id == "s1");
+    s1.version = 2;
+    const store::Event adoption = w->events.append({"content.adopted", "root", {{"modules", {{"s1", 2}}}, {"source", "load"}}});
+    content::apply_item_adoption(w->db, adoption);
+    w->pass_knowledge("ann");
+    w->service.request_signoff(w->actor("ann"), "s1");
+    s1.version = 1;
+
+    const auto queue = w->signoffs.queue(w->actor("lena"), "en");
+    REQUIRE(queue.size() == 1);
+    CHECK(queue[0].person_id == "ann");
+    CHECK(queue[0].version == 2);
+
+    content::ContentSet set;
+    set.onboarding = std::make_shared<content::OnboardingContent>(w->content);
+    const quality::MotivationConfig motivation;
+    const auto hooks = app::dashboard_hooks(w->db, w->events, w->clock, set, w->actor("lena"), motivation);
+    REQUIRE(hooks.signoff_queue);
+    const auto items = hooks.signoff_queue("north");
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].person_id == "ann");
+    CHECK(items[0].module_id == "s1");
+
+    // This desk's v1 checklist is not what ann asked to be signed on: refused, nothing recorded.
+    const auto before = w->event_count();
+    CHECK_THROWS_WITH(w->signoffs.sign(w->actor("lena"), {"ann", "s1", {"greet"}, ""}, kLeadPin),
+                      Catch::Contains("version 1 of module 's1'") && Catch::Contains("adopted version 2"));
+    CHECK(w->event_count() == before);
+    // Once the folder has v2 the request is signed as usual.
+    s1.version = 2;
+    CHECK(w->signoffs.sign(w->actor("lena"), {"ann", "s1", {"greet", "listen", "close"}, ""}, kLeadPin).completion.passed);
+    CHECK(w->signoffs.queue(w->actor("lena"), "en").empty());
 }
 
 TEST_CASE("a lead's skills are signed by their manager or an admin, never by the lead or a peer",

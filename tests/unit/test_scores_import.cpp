@@ -5,6 +5,7 @@
 #include "quality_fixture.hpp"
 #include "support.hpp"
 
+#include "trainer/content/adopted_content.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/quality/scores_import.hpp"
 #include "trainer/quality/records.hpp"
@@ -74,6 +75,29 @@ TEST_CASE("re-importing the same file changes nothing", "[scores-import]") {
     CHECK(again.already_stored == 2);
     CHECK(again.coaching_assigned == 0);
     CHECK(w.dump() == before);
+}
+
+TEST_CASE("scores are imported only on the scorecard version the organisation adopted", "[scores-import][adoption]") {
+    // Another desk adopted test-card v3; this desk's folder has v2 (docs/merging.md "Content
+    // adoption"). Stored under the folder's v2, the evaluations would not compare with the others.
+    qtest::World w;
+    content::apply_item_adoption(w.db, w.events.append({"content.adopted", "root", {{"scorecards", {{"test-card", 3}}}}}));
+    const auto before = w.dump();
+    const auto r = import(w, identity::cli_admin(), "criteria_map.json", "good_comma_lf.csv");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.imported == 0);
+    CHECK(issues_text(r.issues).find("version 2 of scorecard 'test-card'") != std::string::npos);
+    CHECK(issues_text(r.issues).find("adopted version 3") != std::string::npos);
+    CHECK(w.dump() == before);
+    // The adopted version in the folder: imported, and stored with that version.
+    std::const_pointer_cast<content::QualityContent>(w.content.quality)->scorecards.at(0).version = 3;
+    const auto again = import(w, identity::cli_admin(), "criteria_map.json", "good_comma_lf.csv");
+    INFO(issues_text(again.issues));
+    REQUIRE(again.ok());
+    CHECK(again.imported == 2);
+    const auto ann = list_evaluations(w.db, {"ann", {}, {}});
+    REQUIRE(ann.size() == 1);
+    CHECK(ann[0].scorecard_version == 3);
 }
 
 // [SECTION] Per-evaluation totals ---------------------------------------------------------------

@@ -1,6 +1,7 @@
 #include "trainer/app/dashboard_hooks.hpp"
 
 #include "trainer/cards/review_service.hpp"
+#include "trainer/content/adopted_content.hpp"
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/core/org_time_zone.hpp"
 #include "trainer/core/time.hpp"
@@ -76,12 +77,15 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
                 "WHERE m.team_id = ? AND p.active = 1 "
                 "AND m.person_id NOT IN (SELECT person_id FROM team_leads WHERE team_id = m.team_id)");
             q.bind(1, team_id);
+            // Requests in the module version the organisation adopted, as the sign-off queue has them.
+            const content::AdoptedVersions adopted = content::adopted_of(db, "module");
             while (q.step()) {
                 const std::string person = q.text(0);
                 if (!identity::can_view_person(actor, person)) continue;
                 for (const auto& [module_id, r] : onboarding::load_records(db, person)) {
                     const content::Module* m = content.onboarding->find_module(module_id);
-                    if (!m || m->pillar != content::Pillar::Skills || !r.current_for(m->version) ||
+                    if (!m || m->pillar != content::Pillar::Skills ||
+                        !r.current_for(content::current_version(adopted, module_id, m->version)) ||
                         !r.signoff_requested_ms)
                         continue;
                     out.push_back({person, q.text(1), module_id, *r.signoff_requested_ms, onboarding::may_sign(db, actor, person)});

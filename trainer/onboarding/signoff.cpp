@@ -6,6 +6,7 @@
 #include "trainer/cards/review_service.hpp"
 #include "trainer/identity/people.hpp"
 #include "trainer/change/projection.hpp"
+#include "trainer/content/adopted_content.hpp"
 #include "trainer/content/onboarding_events.hpp"
 #include "trainer/onboarding/projection.hpp"
 #include "trainer/onboarding/service.hpp"
@@ -53,20 +54,23 @@ SignoffService::SignoffService(store::EventStore& events, const content::Onboard
 
 std::vector<SignoffRequest> SignoffService::queue(const identity::Actor& lead, std::string_view locale) {
     std::vector<SignoffRequest> out;
+    // A request counts in the module version the organisation adopted (content/adopted_content.hpp),
+    // which another desk may have adopted before this desk's folder has it.
+    const content::AdoptedVersions adopted = content::adopted_of(events_.db(), "module");
     for (const auto& person : signable_people(events_.db(), lead)) {
         if (person == lead.person_id) continue;
         const auto p = identity::read_person(events_.db(), person);
         for (const auto& [id, r] : load_records(events_.db(), person)) {
             const content::Module* m = content_.find_module(id);
-            if (!m || m->pillar != content::Pillar::Skills || !r.current_for(m->version) ||
-                !r.signoff_requested_ms)
+            if (!m || m->pillar != content::Pillar::Skills ||
+                !r.current_for(content::current_version(adopted, id, m->version)) || !r.signoff_requested_ms)
                 continue;
             SignoffRequest q;
             q.person_id = person;
             q.display_name = p ? p->display_name : person;
             q.module_id = id;
             q.module_title = content::pick(m->title, locale);
-            q.version = m->version;
+            q.version = r.version;
             q.attempt = r.attempt;
             q.requested_ms = *r.signoff_requested_ms;
             q.pass_mark = m->checklist.pass_mark;
@@ -90,8 +94,15 @@ ModuleRecord SignoffService::validate(const identity::Actor& lead, const Signoff
                                      "or an admin) may sign off their skills; " + lead.label() +
                                      " may not. Nothing was recorded");
     ModuleRecord r = load_record(events_.db(), in.person, in.module);
-    if (!r.current_for(m->version) || !r.signoff_requested_ms)
+    const int adopted = content::current_version(content::adopted_of(events_.db(), "module"), m->id, m->version);
+    if (!r.current_for(adopted) || !r.signoff_requested_ms)
         throw OnboardingError(Code::NoRequest, in.person + " has not asked for a sign-off of '" + in.module + "'");
+    // The checklist signed is this desk's: it must be the version the organisation adopted.
+    if (adopted != m->version)
+        throw OnboardingError(Code::BadInput, "this desk has version " + std::to_string(m->version) + " of module '" +
+                                                  in.module + "', but the organisation adopted version " +
+                                                  std::to_string(adopted) +
+                                                  ": update this desk's content before signing it off. Nothing was recorded");
     for (const auto& s : in.steps_shown) {
         if (!m->checklist.find_step(s))
             throw OnboardingError(Code::UnknownStep, "module '" + in.module + "' has no step '" + s + "'");

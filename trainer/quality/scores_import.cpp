@@ -4,6 +4,7 @@
 // transaction (scores_write.cpp). Any problem: every one is reported and nothing is written.
 #include "trainer/quality/scores_import.hpp"
 
+#include "trainer/content/adopted_content.hpp"
 #include "trainer/content/quality_model.hpp"
 #include "trainer/quality/scores_rows.hpp"
 
@@ -22,6 +23,14 @@ ScoresImportResult import_scores(store::EventStore& events, const content::Conte
     const content::Scorecard* sc = content.quality ? content.quality->find(m.scorecard) : nullptr;
     const scores::Import im{m, sc, cols};
     if (im.per_criterion() && !im.tool() && !sc) out.header("", "unknown scorecard '" + m.scorecard + "'");
+    // Evaluations are stored on the scorecard version the organisation adopted, as a lead's entry
+    // is (entry.cpp): a desk whose folder has another version imports nothing on it until updated.
+    if (sc)
+        if (const int adopted = content::current_version(content::adopted_of(events.db(), "scorecard"), sc->id, sc->version);
+            adopted != sc->version)
+            out.header("", "this desk has version " + std::to_string(sc->version) + " of scorecard '" + sc->id +
+                               "', but the organisation adopted version " + std::to_string(adopted) +
+                               ": update this desk's content before importing scores on it");
     if (out.issues.size() > table.issues.size() || table.rows.empty()) {
         if (table.rows.empty() && out.issues.empty()) out.header("", "the file has a header but no rows");
         res.issues = std::move(out.issues);

@@ -63,6 +63,24 @@ private:
 
 } // namespace
 
+ReplayBatch::ReplayBatch(Database& db, const std::vector<Projection>& projections) : db_(db), projections_(projections) {
+    for (const auto& p : projections_)
+        if (p.batch) p.batch(db_, Projection::Batch::Begin);
+}
+
+ReplayBatch::~ReplayBatch() {
+    if (!open_) return;
+    for (const auto& p : projections_)
+        if (p.batch) p.batch(db_, Projection::Batch::Abandon); // forgets what it held; writes nothing
+}
+
+void ReplayBatch::finish() {
+    if (!open_) return;
+    open_ = false;
+    for (const auto& p : projections_)
+        if (p.batch) p.batch(db_, Projection::Batch::Finish);
+}
+
 RebuildStats replay_all(Database& db, const std::vector<Projection>& projections) {
     RebuildStats stats;
     stats.projections = projections.size();
@@ -76,6 +94,7 @@ RebuildStats replay_all(Database& db, const std::vector<Projection>& projections
     Event e;
     std::vector<char> reads(projections.size());
     ReplayPayloadParser payloads(projections);
+    ReplayBatch batch(db, projections);
     bool any = false;
     while (st.step()) {
         ++stats.events;
@@ -99,6 +118,7 @@ RebuildStats replay_all(Database& db, const std::vector<Projection>& projections
         for (std::size_t i = 0; i < projections.size(); ++i)
             if (reads[i]) projections[i].apply(db, e);
     }
+    batch.finish();
     return stats;
 }
 

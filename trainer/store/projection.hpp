@@ -36,6 +36,28 @@ struct Projection {
     // never copied). A replay leaves a key out of the parsed payload when no projection that
     // takes the event reads it (trainer/store/replay_payload.hpp).
     std::vector<std::string> unread_keys;
+    // Optional: a replay of many events (rebuild, an import's recompute) brackets its apply() calls
+    // with Begin and then Finish (or Abandon when it fails). In between, apply() may keep the rows
+    // it writes in memory and write each once at Finish instead of once per event: nothing reads
+    // a projection's own tables during a replay but the projection itself.
+    enum class Batch { Begin, Finish, Abandon };
+    std::function<void(Database&, Batch)> batch;
+};
+
+// Brackets a replay's apply() calls (Projection::batch): Begin now, Finish at finish(), Abandon if
+// destroyed before (an exception: the caller's transaction is rolled back anyway).
+class ReplayBatch {
+public:
+    ReplayBatch(Database& db, const std::vector<Projection>& projections);
+    ~ReplayBatch();
+    ReplayBatch(const ReplayBatch&) = delete;
+    ReplayBatch& operator=(const ReplayBatch&) = delete;
+    void finish();
+
+private:
+    Database& db_;
+    const std::vector<Projection>& projections_;
+    bool open_ = true;
 };
 
 // Whose rows an event changes: the payload's "person" when it names one (a lead's assessment, a

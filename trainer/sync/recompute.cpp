@@ -80,29 +80,41 @@ std::int64_t replay(store::Database& db, const std::vector<store::Projection>& p
         order.run();
     }
     auto st = db.prepare("SELECT e.seq, e.id, e.type, coalesce(e.person_id, ''), e.kiosk_id, e.at_ms, e.payload, "
-                         "CASE WHEN json_type(e.payload, '$.person') = 'text' THEN json_extract(e.payload, '$.person') END "
+                         "CASE WHEN instr(e.payload, '\"person\"') > 0 AND json_type(e.payload, '$.person') = 'text' "
+                         "THEN json_extract(e.payload, '$.person') END "
                          "FROM temp.recompute_order o JOIN events e ON e.seq = o.seq ORDER BY o.rowid");
     std::int64_t n = 0;
     std::vector<char> apply(projections.size());
     store::ReplayPayloadParser payloads(projections);
+    store::ReplayBatch batch(db, projections);
+    // What each projection does with an event of the current type, decided once per run of one
+    // type (mostly reviews): 0 no, 1 yes (a shared part it recomputes), 2 if its subject is planned.
+    std::string type;
+    std::vector<char> by_type(projections.size());
     while (st.step()) {
         ++n;
         // Which projections take this event, decided from its type and subject before its payload
         // is parsed: most of a person's events (look-ups, check-ins) matter to none of them.
-        const std::string type = st.text(2);
+        if (n == 1 || type != st.text(2)) {
+            type = st.text(2);
+            for (std::size_t i = 0; i < projections.size(); ++i) {
+                const auto& p = projections[i];
+                bool of_shared = false, take = false;
+                for (std::size_t j = 0; j < p.shared.size(); ++j)
+                    if (store::type_matches(p.shared[j].types, type)) {
+                        of_shared = true;
+                        take = take || plan.shared[i][j];
+                    }
+                by_type[i] = of_shared ? (take ? 1 : 0) : (!plan.people[i].empty() && reads(p, type) ? 2 : 0);
+            }
+        }
         std::string person_id = st.text(3);
         bool any = false;
         bool subject_known = false;
         std::string subject;
         for (std::size_t i = 0; i < projections.size(); ++i) {
-            const auto& p = projections[i];
-            bool of_shared = false, take = false;
-            for (std::size_t j = 0; j < p.shared.size(); ++j)
-                if (store::type_matches(p.shared[j].types, type)) {
-                    of_shared = true;
-                    take = take || plan.shared[i][j];
-                }
-            if (!of_shared && !plan.people[i].empty() && reads(p, type)) {
+            bool take = by_type[i] == 1;
+            if (by_type[i] == 2) {
                 if (!subject_known) {
                     // The payload's "person" only when the SQL found one (json_extract, column 7).
                     subject = st.is_null(7) ? person_id : st.text(7);
@@ -126,6 +138,7 @@ std::int64_t replay(store::Database& db, const std::vector<store::Projection>& p
         for (std::size_t i = 0; i < projections.size(); ++i)
             if (apply[i]) projections[i].apply(db, e);
     }
+    batch.finish();
     st.reset();
     db.exec("DELETE FROM temp.recompute_order");
     return n;
