@@ -39,13 +39,14 @@ void stage_rows(central::PgConnection& conn, const std::vector<StagedRow>& rows)
                  data);
 }
 
-// The answers and what the desk then sees stored (every column it pushed), as one text.
+// The answers and what the desk then sees stored (every column it pushed; the payload as JSON: the
+// row-by-row push stores jsonb's spelling of it), as one text.
 std::string push_outcome(central::PgConnection& conn, const std::string& function, long long now) {
     std::string out;
     auto r = conn.exec("SELECT event_id, status FROM " + function + "($1::bigint)", {std::to_string(now)});
     for (int i = 0; i < r.rows(); ++i) out += (r.is_null(i, 0) ? "NULL" : r.text(i, 0)) + " -> " + r.text(i, 1) + "\n";
     auto s = conn.exec("SELECT id, type, coalesce(person_id, 'NULL'), kiosk_id, at_ms, coalesce(origin_seq::text, 'NULL'), "
-                       "payload::text, coalesce(subject, 'NULL') FROM central.events ORDER BY id");
+                       "payload::jsonb::text, coalesce(subject, 'NULL') FROM central.events ORDER BY id");
     for (int i = 0; i < s.rows(); ++i) {
         out += "stored";
         for (int c = 0; c < 8; ++c) out += " | " + s.text(i, c);

@@ -9,7 +9,7 @@
 // The answers, refusals and logs are exactly migration 5's (push_v5_sql.cpp): the fast path is only
 // taken when it would give them, and anything else (a row the checks refuse, an id the centre has
 // already, an id twice in the batch) rolls the fast path back and goes through migration 5's
-// row-by-row push, kept here as central.push_staged_exact.
+// row-by-row push, renamed central.push_staged_exact.
 #include "trainer/central/schema.hpp"
 
 #include <string>
@@ -54,80 +54,21 @@ END $$;
 )__SQL__";
 
 constexpr const char* kPush = R"__SQL__(
--- [2] Migration 5's push, row by row: every check per row, refusals logged, ids already here
--- answered 'duplicate'. The fast push below hands it whatever it does not store itself. The
--- stored payload is the text the desk sent.
-CREATE FUNCTION central.push_staged_exact(device_now_ms bigint)
-RETURNS TABLE (event_id text, status text)
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_nestloop = off SET jit = off AS $$
-#variable_conflict use_column
-DECLARE
-    me text := central.my_device();
-    r record;
-BEGIN
-    IF me IS NULL THEN
-        RAISE EXCEPTION 'this device is not enrolled at the central store or was revoked' USING ERRCODE = '42501';
-    END IF;
-    CREATE TEMP TABLE IF NOT EXISTS push_checked_origin (n int, id text, type text, person_id text, kiosk_id text,
-        at_ms bigint, origin_seq bigint, reason text, j jsonb) ON COMMIT DELETE ROWS;
-    CREATE TEMP TABLE IF NOT EXISTS push_fresh (n int) ON COMMIT DELETE ROWS;
-    BEGIN
-        INSERT INTO pg_temp.push_checked_origin
-        SELECT n, id, type, person_id, kiosk_id, CASE WHEN reason IS NULL THEN at_ms::bigint END,
-               CASE WHEN reason IS NULL THEN nullif(origin_seq, '')::bigint END, reason,
-               CASE WHEN reason IS NULL THEN payload::jsonb END
-          FROM (SELECT s.*, central.push_check(s.id, s.type, s.person_id, s.kiosk_id, s.at_ms, s.origin_seq, s.payload) AS reason
-                  FROM pg_temp.push_stage_origin s) c;
-    EXCEPTION WHEN data_exception THEN
-        FOR r IN SELECT s.*, central.push_check(s.id, s.type, s.person_id, s.kiosk_id, s.at_ms, s.origin_seq, s.payload) AS reason
-                   FROM pg_temp.push_stage_origin s LOOP
-            BEGIN
-                INSERT INTO pg_temp.push_checked_origin VALUES (r.n, r.id, r.type, r.person_id, r.kiosk_id,
-                    CASE WHEN r.reason IS NULL THEN r.at_ms::bigint END,
-                    CASE WHEN r.reason IS NULL THEN nullif(r.origin_seq, '')::bigint END, r.reason,
-                    CASE WHEN r.reason IS NULL THEN r.payload::jsonb END);
-            EXCEPTION WHEN data_exception THEN
-                INSERT INTO pg_temp.push_checked_origin VALUES (r.n, r.id, r.type, r.person_id, r.kiosk_id, NULL, NULL,
-                                                                'payload is not JSON', NULL);
-            END;
-        END LOOP;
-    END;
-    UPDATE pg_temp.push_checked_origin SET reason = 'payload is not an object'
-     WHERE reason IS NULL AND jsonb_typeof(j) <> 'object';
-    INSERT INTO central.rejections (device, event_id, reason, excerpt)
-    SELECT me, left(c.id, 128), c.reason,
-           left(concat_ws(' ', s.id, s.type, s.person_id, s.kiosk_id, s.at_ms, s.origin_seq, s.payload), 200)
-      FROM pg_temp.push_checked_origin c JOIN pg_temp.push_stage_origin s USING (n) WHERE c.reason IS NOT NULL;
-    WITH firsts AS (
-        SELECT DISTINCT ON (id) n, id FROM pg_temp.push_checked_origin WHERE reason IS NULL ORDER BY id, n
-    ), fresh AS (
-        INSERT INTO central.event_ids (id) SELECT id FROM firsts ON CONFLICT DO NOTHING RETURNING id
-    )
-    INSERT INTO pg_temp.push_fresh SELECT f.n FROM firsts f JOIN fresh USING (id);
-    INSERT INTO central.events (id, type, person_id, kiosk_id, device, at_ms, origin_seq, payload)
-    SELECT c.id, c.type, c.person_id, c.kiosk_id, me, c.at_ms, c.origin_seq, s.payload::json
-      FROM pg_temp.push_checked_origin c JOIN pg_temp.push_fresh f USING (n) JOIN pg_temp.push_stage_origin s USING (n)
-     ORDER BY c.n;
-    IF FOUND THEN
-        PERFORM pg_notify('trainer_events', '');
-    END IF;
-    RETURN QUERY
-    SELECT c.id,
-           CASE WHEN c.reason IS NOT NULL THEN 'refused: ' || c.reason
-                WHEN f.n IS NOT NULL THEN 'stored'
-                ELSE 'duplicate' END
-      FROM pg_temp.push_checked_origin c LEFT JOIN pg_temp.push_fresh f USING (n)
-     ORDER BY c.n;
-END $$;
+-- [2] Migration 5's push, row by row, under a new name: every check per row, refusals logged, ids
+-- already here answered 'duplicate'. The set-wise push below hands it whatever it does not store
+-- itself. (Such a batch's payloads are stored as jsonb writes them back, not byte for byte.) JIT
+-- off: a plan whose nested loops are forbidden can cost 10^10 and switch JIT on, ~1 s a call.
+ALTER FUNCTION central.push_staged_origin(bigint) RENAME TO push_staged_exact;
+ALTER FUNCTION central.push_staged_exact(bigint) SET jit = off;
 
--- [3] The staged push (same interface and answers as migration 5's). Set-wise first: one scan
+-- [3] The staged push (same interface and answers as migration 5's, made anew). Set-wise first: one scan
 -- checks what the table's constraints do not (size, at_ms and origin_seq spelt as plain digits);
 -- then the ids and the events are inserted straight from the staging table, the table's CHECKs
 -- (id, type, lengths, JSON object) and the id table's primary key judging every row. A row any of
 -- them refuses, an id already stored or given twice raises inside the block: its subtransaction
 -- rolls back and migration 5's row-by-row push answers the batch instead. work_mem: a batch's
 -- sort by n stays in memory (at 4 MB it went to disk).
-CREATE OR REPLACE FUNCTION central.push_staged_origin(device_now_ms bigint)
+CREATE FUNCTION central.push_staged_origin(device_now_ms bigint)
 RETURNS TABLE (event_id text, status text)
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET enable_nestloop = off SET jit = off
 SET work_mem = '64MB' AS $$
@@ -165,7 +106,7 @@ BEGIN
     RETURN QUERY SELECT s.id, 'stored' FROM pg_temp.push_stage_origin s ORDER BY s.n;
 END $$;
 DO $$ BEGIN
-    EXECUTE format('GRANT EXECUTE ON FUNCTION central.push_staged_exact(bigint) TO %I', current_database() || '_devices');
+    EXECUTE format('GRANT EXECUTE ON FUNCTION central.push_staged_origin(bigint) TO %I', current_database() || '_devices');
 END $$;
 )__SQL__";
 
