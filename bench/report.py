@@ -224,12 +224,13 @@ def central_table(kv, agents):
     server_us, client_us = kv.get("central_ingest_server_us"), kv.get("central_ingest_client_us")
     v6_us = kv.get("central_ingest_v6_2_server_us")
     return [
-        ("central ingest, staged COPY push of card reviews from 2 desks, wall clock on this shared machine "
-         "(events/s); baseline: raw COPY of the same rows into a plain table", ingest, raw_copy, ingest / raw_copy,
-         ">= 50,000/s", ingest >= 50000),
-        ("  the same from 4 desks at once (events/s); baseline: 2 desks against a schema-6 centre, same run",
-         kv.get("central_ingest_4_events_per_s"), kv.get("central_ingest_v6_2_events_per_s"),
-         kv.get("central_ingest_4_events_per_s", 0) / kv.get("central_ingest_v6_2_events_per_s", 1), "reported", True),
+        ("central ingest, staged COPY push of card reviews from 4 desks at once, wall clock on this shared "
+         "machine (events/s); baseline: raw COPY of the same kind of rows into a plain table",
+         kv.get("central_ingest_4_events_per_s"), raw_copy, kv.get("central_ingest_4_events_per_s", 0) / raw_copy,
+         ">= 50,000/s", kv.get("central_ingest_4_events_per_s", 0) >= 50000),
+        ("  the same from 2 desks (events/s); baseline: 2 desks against a schema-6 centre, same run", ingest,
+         kv.get("central_ingest_v6_2_events_per_s"), ingest / kv.get("central_ingest_v6_2_events_per_s", 1),
+         "reported", True),
         ("  the centre's CPU per event, all runs (us, every PostgreSQL process); baseline: schema 6's push, same run",
          server_us, v6_us, server_us / v6_us if v6_us else None, "reported", True),
         ("central ingest per core of PostgreSQL (events/s = 1e6 / CPU us per event; desks elsewhere); "
