@@ -4,14 +4,21 @@
 // lead notes — a view lists the columns it shows, never the whole payload.
 #include "trainer/central/schema.hpp"
 
+#include <string>
+
 namespace trainer::central {
 
-const char* reporting_views_sql() {
-    return R"__SQL__(
+namespace {
+
+// Migration 2's text in three parts; migration 7 (push_v7_sql.cpp) recreates the views after
+// changing the payload column's type. Joined, they are migration 2's released SQL, unchanged.
+constexpr const char* kSchema = R"__SQL__(
 CREATE SCHEMA reporting;
 COMMENT ON SCHEMA reporting IS 'Read-only views of the central store for BI tools: one row per fact, UTC times, no free text.';
 
-CREATE VIEW reporting.reviews AS
+)__SQL__";
+
+constexpr const char* kViews = R"__SQL__(CREATE VIEW reporting.reviews AS
 SELECT id AS event_id, person_id, payload->>'card' AS card_id, (payload->>'card_version')::int AS card_version,
        (payload->>'rating')::int AS rating, to_timestamp(at_ms / 1000.0) AS reviewed_at, device
   FROM central.events WHERE type = 'card.reviewed';
@@ -69,7 +76,9 @@ SELECT person_id, period,
   FROM facts WHERE person_id IS NOT NULL GROUP BY person_id, period;
 COMMENT ON VIEW reporting.motivation_inputs IS 'Per person and month (UTC): what the motivation index is computed from.';
 
-DO $$
+)__SQL__";
+
+constexpr const char* kGrants = R"__SQL__(DO $$
 DECLARE r text := current_database() || '_reporting';
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
@@ -79,6 +88,14 @@ BEGIN
     EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO %I', r);
 END $$;
 )__SQL__";
+
+} // namespace
+
+const char* reporting_view_definitions() { return kViews; }
+
+const char* reporting_views_sql() {
+    static const std::string sql = std::string(kSchema) + kViews + kGrants;
+    return sql.c_str();
 }
 
 } // namespace trainer::central

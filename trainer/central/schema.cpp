@@ -31,7 +31,7 @@ std::string central_organisation(PgConnection& c) {
     return r.rows() ? r.text(0, 0) : std::string();
 }
 
-InitResult init_central(PgConnection& admin, const std::string& organisation_id) {
+InitResult init_central(PgConnection& admin, const std::string& organisation_id, int up_to_version) {
     if (organisation_id.empty()) throw CentralError(ErrorKind::other, "", "an organisation id is needed");
     InitResult out;
     out.from_version = check_central_version(admin);
@@ -55,6 +55,7 @@ InitResult init_central(PgConnection& admin, const std::string& organisation_id)
     int current = out.from_version;
     for (const auto& m : central_migrations()) {
         if (m.version <= current) continue;
+        if (up_to_version > 0 && m.version > up_to_version) break;
         PgTransaction tx(admin);
         admin.exec("SELECT pg_advisory_xact_lock(hashtext('trainer central schema'))");
         if (check_central_version(admin) >= m.version) continue; // another init got there first

@@ -27,8 +27,9 @@ struct InitResult {
 
 // Creates or upgrades the schema (each migration in its own transaction) and records the
 // organisation on first use. Refuses a newer schema and a centre of another organisation
-// (CentralError, refused) without changing anything.
-InitResult init_central(PgConnection& admin, const std::string& organisation_id);
+// (CentralError, refused) without changing anything. up_to_version: stop after that migration
+// (0: the latest; tests upgrade a centre made by an older build this way).
+InitResult init_central(PgConnection& admin, const std::string& organisation_id, int up_to_version = 0);
 
 // The version recorded in the centre (0 when it has no schema). Throws when it is newer than
 // this build knows.
@@ -36,6 +37,8 @@ int check_central_version(PgConnection& c);
 
 // Migration 2's SQL (reporting_sql.cpp).
 const char* reporting_views_sql();
+// Migration 2's views alone (CREATE VIEW and COMMENT), made again by migration 7.
+const char* reporting_view_definitions();
 // Migration 3's SQL (push_v3_sql.cpp).
 const char* push_v3_sql();
 // Migration 4's SQL (push_v4_sql.cpp): the staged (COPY) push and its NOTIFY.
@@ -44,6 +47,8 @@ const char* push_staged_sql();
 const char* push_origin_sql();
 // Migration 6's SQL (push_v6_sql.cpp): the (type, at_ms) index only on reporting's sparse types.
 const char* push_v6_sql();
+// Migration 7's SQL (push_v7_sql.cpp): the payload stored as json, and the set-wise staged push.
+const char* push_v7_sql();
 // The first migration whose centre keeps origin_seq (a desk of this build uses its push and pull).
 inline constexpr int kOriginSeqVersion = 5;
 

@@ -194,6 +194,7 @@ END $$;
         {4, "staged_push_notify", push_staged_sql()},
         {5, "events_origin_seq", push_origin_sql()},
         {6, "sparse_type_index", push_v6_sql()},
+        {7, "json_payload_set_wise_push", push_v7_sql()},
     };
     return list;
 }

@@ -197,7 +197,7 @@ SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock
         log.set_skew_flagged(false);
     }
     // The audit events just written are pushed with the next sync.
-    pull(conn, log, o, origin, r);
+    if (o.pull) pull(conn, log, o, origin, r);
     log.record_outcome(true, clock.now_ms(), "");
     return r;
 }

@@ -25,6 +25,8 @@ struct SyncOptions {
     // not only the rows below the transaction horizon. A long transaction anywhere in the cluster
     // must not empty a lead's report, and with no cursor kept nothing can be skipped for ever.
     bool whole_snapshot = false;
+    // false: push only, no pull (bench/central_bench.cpp measures ingest alone this way).
+    bool pull = true;
 };
 
 struct Refusal {

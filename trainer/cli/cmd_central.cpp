@@ -32,9 +32,21 @@ int cmd_init(const Args& a, Io& io) {
         org = store::meta_get(db, "organisation_id").value_or("");
     }
     if (org.empty()) throw UsageError("the organisation id is missing (--organisation ID)");
+    // --schema N: stop at migration N (an upgrade in steps, or timing one step on a copy).
+    int up_to = 0;
+    if (const auto v = a.value("schema")) {
+        try {
+            up_to = std::stoi(*v);
+        } catch (const std::exception&) {
+            up_to = 0;
+        }
+        if (up_to < 1 || up_to > central::latest_central_version())
+            throw UsageError("--schema: '" + *v + "' is not a schema this build knows (1 to " +
+                             std::to_string(central::latest_central_version()) + ")");
+    }
     try {
         auto admin = central::PgConnection::open(url);
-        const auto r = central::init_central(admin, org);
+        const auto r = central::init_central(admin, org, up_to);
         if (r.from_version == r.to_version)
             io.out << "central store is up to date: schema " << r.to_version << ", organisation " << org << "\n";
         else
@@ -183,8 +195,9 @@ const Registration kSeed{{"central seed",
                           "write a synthetic history straight into the central store (benchmarks)",
                           {{"central", true}, {"agents", true}, {"cards", true}, {"days", true}, {"reviews-per-day", true}},
                           cmd_seed, 0}};
-const Registration kInit{{"central init", "trainer central init URL [--organisation ID]",
-                          "create or upgrade the central PostgreSQL store's schema", {{"organisation", true}},
+const Registration kInit{{"central init", "trainer central init URL [--organisation ID] [--schema N]",
+                          "create or upgrade the central PostgreSQL store's schema (up to migration N)",
+                          {{"organisation", true}, {"schema", true}},
                           cmd_init, 1}};
 const Registration kEnrol{{"central enrol-device",
                            "trainer central enrol-device NAME --scope person:ID|team:ID[,ID]|site:ID|all "
