@@ -104,6 +104,14 @@ int main(int argc, char** argv) {
         std::cerr << "seeded " << r.reviews << " reviews, " << r.checkins << " check-ins in " << ms_since(t) / 1000
                   << " s\n";
     }
+    // One untimed overview first: a kiosk that has drawn its first screen has the file's pages in the
+    // operating system's cache, and the bench measures the dashboard, not the disk (the first read of
+    // a 2.7 GB file after seeding or a reboot took the bare median from ~41 to ~64 ms here).
+    {
+        auto db = store::Database::open(db_path);
+        dashboard::DashboardService service(db, clock, *content);
+        (void)service.team_overview(identity::cli_admin(), "demo-team", "demo-rollout");
+    }
     std::vector<double> times, times_cpu;
     std::size_t rows = 0;
     std::int64_t events_n = 0;

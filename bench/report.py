@@ -101,12 +101,18 @@ def main():
     print(text)
     machine = f"{platform.node()} · {platform.processor() or platform.machine()} · {os.cpu_count()} cores"
     results = os.path.join(ROOT, "bench", "results.md")
-    kept = ""  # the build figures are measured by hand (bench/json_units.py, bench/compile_cpu.py): kept as they are
+    # Only the top table is this run's; every section after it (measured by hand or by one issue's
+    # bench: build figures, full-size runs, fuzzing) is kept as it is.
+    kept = ""
     if os.path.exists(results):
         with open(results) as f:
-            old = f.read()
-        if "\n## Build" in old:
-            kept = "\n" + old[old.index("\n## Build") + 1:]
+            lines = f.read().split("\n")
+        top = next((k for k, line in enumerate(lines) if line.startswith("| benchmark")), None)
+        if top is not None:
+            end = top
+            while end < len(lines) and lines[end].startswith("|"):
+                end += 1
+            kept = "\n".join(lines[end:])
     with open(results, "w") as f:
         f.write(f"# Benchmark results\n\n{datetime.date.today()} · {machine} · {platform.platform()}\n\n"
                 f"Produced by `bench/run`. Demo database: {'DEMO_DB=' + extra if extra else '`trainer demo create`'}.\n\n"
