@@ -2,7 +2,7 @@
 
 #include "trainer/content/field_reader.hpp"
 
-// [SECTION] Localised text
+// [SECTION] Keywords
 // [SECTION] Cards and decks
 
 #include <algorithm>
@@ -26,29 +26,7 @@ const char* kCardTextKeys[] = {"title", "front", "back", "why", "phrasings", "av
 const char* kCardTextAllKeys[] = {"keywords", "title", "front", "back", "why", "phrasings", "avoid"};
 
 
-// [SECTION] Localised text ----------------------------------------------------------------
-
-// Checks the keys of a per-locale object: unknown locales are errors, missing English is an
-// error, missing Polish/Russian a warning (the kiosk shows English instead).
-bool check_locales(FieldReader& r, const json& v, const std::string& pointer, const std::string& what) {
-    if (!v.is_object()) {
-        r.error(pointer, "expected an object of texts per locale (en, pl, ru), found " + describe_found(v));
-        return false;
-    }
-    for (const auto& [key, value] : v.items())
-        if (!is_supported_locale(key))
-            r.error(pointer_append(pointer, key),
-                    "unknown locale " + quoted_input(key) + "; supported: en, pl, ru", Anchor::Key);
-    for (std::string_view locale : kLocales) {
-        if (v.contains(locale)) continue;
-        if (locale == kFallbackLocale)
-            r.error(pointer, "missing English (en) " + what + "; English is required");
-        else
-            r.warning(pointer,
-                      "no " + locale_name(locale) + " " + what + "; English is shown instead");
-    }
-    return true;
-}
+// [SECTION] Keywords ----------------------------------------------------------------------
 
 // The optional "keywords": an array of 1..kMaxKeywords non-empty texts of at most
 // kMaxKeywordChars characters each.
@@ -176,7 +154,7 @@ std::optional<ParsedCard> read_card(FieldReader& r, const json& v, const std::st
         if (auto b = r.boolean(*it, pointer + "/customer_effort")) c.customer_effort = *b;
 
     if (const json* text = r.required(v, pointer, "text");
-        text && check_locales(r, *text, pointer + "/text", "text")) {
+        text && r.locales(*text, pointer + "/text", "text")) {
         for (std::string_view locale : kLocales) {
             auto it = text->find(locale);
             if (it == text->end()) continue;

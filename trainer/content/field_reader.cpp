@@ -119,30 +119,37 @@ std::optional<bool> FieldReader::boolean(const json& v, const std::string& point
     return v.get<bool>();
 }
 
-LocalText FieldReader::local_text(const json& v, const std::string& pointer,
-                                       const std::string& what, std::vector<std::string>& complete) {
-    LocalText out;
+bool FieldReader::locales(const json& v, const std::string& pointer, const std::string& what) {
     if (!v.is_object()) {
         error(pointer, "expected an object of texts per locale (en, pl, ru), found " + describe_found(v));
-        complete.clear();
-        return out;
+        return false;
     }
     for (const auto& [key, value] : v.items())
         if (!is_supported_locale(key))
             error(pointer_append(pointer, key),
                   "unknown locale " + quoted_input(key) + "; supported: en, pl, ru", Anchor::Key);
     for (std::string_view locale : kLocales) {
+        if (v.contains(locale)) continue;
+        if (locale == kFallbackLocale)
+            error(pointer, "missing English (en) " + what + "; English is required");
+        else
+            warning(pointer, "no " + locale_name(locale) + " " + what + "; English is shown instead");
+    }
+    return true;
+}
+
+LocalText FieldReader::local_text(const json& v, const std::string& pointer,
+                                  const std::string& what, std::vector<std::string>& complete) {
+    LocalText out;
+    if (!locales(v, pointer, what)) {
+        complete.clear();
+        return out;
+    }
+    for (std::string_view locale : kLocales) {
         auto it = v.find(locale);
-        if (it == v.end()) {
-            if (locale == kFallbackLocale)
-                error(pointer, "missing English (en) " + what + "; English is required");
-            else
-                warning(pointer, "no " + locale_name(locale) + " " + what +
-                                     "; English is shown instead");
-            complete.erase(std::remove(complete.begin(), complete.end(), locale), complete.end());
-            continue;
-        }
-        if (auto s = text(*it, pointer_append(pointer, locale)))
+        std::optional<std::string> s;
+        if (it != v.end()) s = text(*it, pointer_append(pointer, locale));
+        if (s)
             out.emplace(locale, *s);
         else
             complete.erase(std::remove(complete.begin(), complete.end(), locale), complete.end());

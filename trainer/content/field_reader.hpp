@@ -45,6 +45,9 @@ class FieldReader {
     std::optional<double> fraction(const nlohmann::json& v, const std::string& pointer);
     std::optional<bool> boolean(const nlohmann::json& v, const std::string& pointer);
 
+    // The keys of a per-locale object: unknown locales are errors, missing English an error,
+    // missing Polish/Russian a warning (English is shown instead). False if it is no object.
+    bool locales(const nlohmann::json& v, const std::string& pointer, const std::string& what);
     // Text per locale: English required (error), pl/ru missing = warning. A locale missing here
     // clears it from `complete`.
     LocalText local_text(const nlohmann::json& v, const std::string& pointer,
