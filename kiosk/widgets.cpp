@@ -3,6 +3,7 @@
 #include "kiosk/theme.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
 
@@ -20,11 +21,65 @@ bool button(const UiContext& ui, const std::string& label, float width, bool pri
     return clicked;
 }
 
+// Lines broken at spaces only. ImGui 1.86 also breaks after '.', ',', '!' or '?', which
+// leaves a closing quote (” » ") or a dash alone at the start of the next line.
+namespace {
+// One letter, Latin or Cyrillic (two-byte UTF-8 letters: Latin-1 Supplement to Cyrillic); a dash
+// or a digit is not one.
+bool one_letter(std::string_view w) {
+    if (w.size() == 1) return std::isalpha(static_cast<unsigned char>(w[0])) != 0;
+    const auto lead = static_cast<unsigned char>(w.empty() ? 0 : w[0]);
+    return w.size() == 2 && lead >= 0xC3 && lead <= 0xD4;
+}
+
+std::string break_at_spaces(const ImFont* font, std::string_view s, float width) {
+    const auto measure = [&](std::string_view t) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, t.data(), t.data() + t.size()).x; };
+    std::string out;
+    out.reserve(s.size() + 8);
+    std::size_t para = 0;
+    while (para <= s.size()) {
+        const std::size_t nl = std::min(s.find('\n', para), s.size());
+        const std::string_view line = s.substr(para, nl - para);
+        const float space = measure(" ");
+        float used = -1.0f; // width of the current output line; < 0: nothing on it yet
+        std::size_t pos = 0;
+        while (pos < line.size()) {
+            std::size_t end = line.find(' ', pos);
+            if (end == std::string_view::npos) end = line.size();
+            // A one-letter word ("w", "z", "i", "к", "в", "a") stays with the next one: Polish and
+            // Russian typesetting never leaves it at the end of a line.
+            if (end < line.size() && one_letter(line.substr(pos, end - pos))) {
+                const std::size_t next = line.find(' ', end + 1);
+                end = next == std::string_view::npos ? line.size() : next;
+            }
+            const std::string_view word = line.substr(pos, end - pos);
+            const float w = measure(word);
+            if (used < 0.0f) {
+                used = w;
+            } else if (used + space + w > width) {
+                out += '\n';
+                used = w;
+            } else {
+                out += ' ';
+                used += space + w;
+            }
+            out.append(word);
+            pos = end + 1;
+        }
+        if (nl >= s.size()) break;
+        out += '\n';
+        para = nl + 1;
+    }
+    return out;
+}
+} // namespace
+
 void text(ImFont* font, const std::string& s, const ImVec4& colour) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    ImGui::PushTextWrapPos(0.0f); // still wraps a single word wider than the line
+    const std::string lines = break_at_spaces(font, s, ImGui::GetContentRegionAvail().x);
+    ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();

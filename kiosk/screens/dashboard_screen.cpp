@@ -230,7 +230,9 @@ Intent DashboardScreen::draw_signoffs(const UiContext& ui, const DashboardData& 
         widgets::text(ui.fonts.body, ui.tr("dash.no_signoffs"), theme::kMuted);
         return intent;
     }
-    widgets::text(ui.fonts.body, ui.tr("dash.signoff_hint"), theme::kMuted);
+    // Someone who may sign none of them (an admin watching a team) is told who does, not asked to.
+    const bool any_yours = std::any_of(d.signoffs.items.begin(), d.signoffs.items.end(), [](const auto& s) { return s.yours; });
+    widgets::text(ui.fonts.body, ui.tr(any_yours ? "dash.signoff_hint" : "dash.signoff_hint_watch"), theme::kMuted);
     for (const auto& s : d.signoffs.items) {
         ImGui::PushID((s.person_id + "/" + s.module_id).c_str());
         ImGui::AlignTextToFramePadding();
