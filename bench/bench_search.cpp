@@ -5,7 +5,8 @@
 // (tests/data/search/queries-{en,pl,ru}.tsv) over the bundled content with its lexicon:
 // search_recall1_<locale> and search_recall3_<locale> (0..1), and the same on the held-out
 // sets queries-<locale>-unseen.tsv (sessions 4-6), -fresh.tsv and -check.tsv (session 7) and
-// -blind2.tsv (session 7, second round) (search_{unseen,fresh,check,blind2}_recall1/3_<locale>), written
+// -blind2.tsv (session 7, second round), -blind3.tsv (session 8)
+// (search_{unseen,fresh,check,blind2,blind3}_recall1/3_<locale>), written
 // without looking at the engine. The
 // baseline, measured in the same run so a loaded machine shows as a ratio: the same keystrokes as a
 // plain substring scan over every card's folded text (search_baseline_p99_us). The same figures as
@@ -211,8 +212,9 @@ int recall(const std::string& content_dir, const std::string& queries_dir) {
     const trainer::search::SearchIndex bundled(*loaded.content, std::move(lexicon));
     for (const std::string locale : {"en", "pl", "ru"}) {
         // Held-out sets: sessions 4-6 ("unseen"), session 7's start ("fresh") and end ("check"),
-        // the thesaurus round's start ("blind2", written before the thesaurus experiment).
-        for (const std::string held_out : {"unseen", "fresh", "check", "blind2"}) {
+        // the thesaurus round's start ("blind2", written before the thesaurus experiment), session 8's
+        // start ("blind3", written by someone who read only the cards' titles, situations and rules).
+        for (const std::string held_out : {"unseen", "fresh", "check", "blind2", "blind3"}) {
             const auto set = trainer::search::read_query_set(
                 queries_dir + "/queries-" + locale + "-" + held_out + ".tsv", problem);
             if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";

@@ -187,7 +187,8 @@ def search_rows(kv):
             rows.append((f"search recall@3, {n} {loc} queries as agents type", r3, 0.95, r3 / 0.95,
                          ">= 95 %", r3 >= 0.95))
         for held_out, what in (("unseen", "held-out"), ("fresh", "session 7 held-out"),
-                              ("check", "end-of-session-7 check"), ("blind2", "second blind set, session 7")):
+                              ("check", "end-of-session-7 check"), ("blind2", "second blind set, session 7"),
+                              ("blind3", "third blind set, session 8")):
             u1 = kv.get(f"search_{held_out}_recall1_{loc}")
             u3 = kv.get(f"search_{held_out}_recall3_{loc}")
             un = int(kv.get(f"search_{held_out}_queries_{loc}", 0))
