@@ -290,6 +290,21 @@ TEST_CASE("survey answers give CSAT, NPS and CES per agent and re-import changes
     CHECK(w.dump() == before);
 }
 
+TEST_CASE("a cell the CSV reader refuses is reported once, not again by the import's own rules", "[scores-import]") {
+    qtest::World w;
+    test::TempDir dir;
+    test::write_file(dir / "map.json", R"({"tool": "pulse", "columns": {"response_id": "Id", "agent": "Agent",
+        "date": "Date", "csat": "CSAT"}})");
+    test::write_file(dir / "esc.csv", "Id,Agent,Date,CSAT\nR-1\x1b[31m,ann@example.com,2026-11-02,5\n");
+    const auto m = read_survey_mapping(dir / "map.json");
+    const auto r = import_surveys_file(w.events, identity::cli_admin(), m, dir / "esc.csv");
+    const std::string text = issues_text(r.issues);
+    INFO(text);
+    REQUIRE(r.issues.size() == 1);
+    CHECK_THAT(text, Catch::Contains("row 2 (line 2), column 1 (Id)") && Catch::Contains("U+001B"));
+    CHECK(r.imported == 0);
+}
+
 TEST_CASE("trainer scores import and scores list work from the command line", "[scores-import][cli]") {
     test::TempDir dir;
     const std::string bin = std::string(TRAINER_BIN_DIR) + "/trainer --db " + (dir / "t.db").string() + " ";

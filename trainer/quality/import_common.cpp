@@ -319,6 +319,11 @@ std::optional<std::string> PersonMatcher::match(std::string_view value) const {
 // --- issues and access -----------------------------------------------------------------------
 
 void IssueList::add(const csv::Row& row, std::optional<std::size_t> column, std::string message) {
+    // A cell the CSV reader already refused (invalid UTF-8, a control character) is reported once,
+    // not again by the field rules.
+    if (column)
+        for (const auto& earlier : table.issues)
+            if (earlier.row == row.row && earlier.column == *column + 1) return;
     csv::Issue i;
     i.row = row.row;
     i.line = row.line;
