@@ -53,6 +53,14 @@ std::string break_at_spaces(const ImFont* font, std::string_view s, float width)
                 end = next == std::string_view::npos ? line.size() : next;
             }
             const std::string_view word = line.substr(pos, end - pos);
+            if (word.empty()) { // a second space in a row: kept inside a line, never carried to the next
+                if (used >= 0.0f && used + space <= width) {
+                    out += ' ';
+                    used += space;
+                }
+                pos = end + 1;
+                continue;
+            }
             const float w = measure(word);
             if (used < 0.0f) {
                 used = w;
