@@ -313,6 +313,22 @@ TEST_CASE("a missing folder or an empty decks folder is an error, not a crash") 
     CHECK(all_of(r).find("no deck files") != std::string::npos);
 }
 
+TEST_CASE("a stray file in any content folder is named and passed over; quality/mappings/ is not a stray") {
+    test::TempDir dir;
+    std::filesystem::copy(TRAINER_SOURCE_DIR "/content", dir.path(), std::filesystem::copy_options::recursive);
+    for (const char* folder : {"decks", "modules", "tracks", "quality", "rules"})
+        test::write_file(dir / folder / "notes.txt", "not content");
+    test::write_file(dir / "decks" / ".swp", "an editor's swap file");
+    const auto r = load_content(dir.path());
+    const std::string text = all_of(r);
+    INFO(text);
+    CHECK(r.ok()); // warnings only
+    for (const char* what : {"decks", "modules", "tracks", "scorecards", "local rules"})
+        CHECK(text.find(std::string("ignored: ") + what + " are *.json files") != std::string::npos);
+    CHECK(text.find("mappings") == std::string::npos);
+    CHECK(text.find(".swp") == std::string::npos);
+}
+
 TEST_CASE("the bundled content loads with no errors") {
     const auto r = load_content(TRAINER_SOURCE_DIR "/content");
     INFO(all_of(r));

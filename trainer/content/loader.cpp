@@ -3,6 +3,7 @@
 #include "trainer/content/kinds.hpp"
 
 #include "trainer/content/deck_parser.hpp"
+#include "trainer/content/json_folder.hpp"
 #include "trainer/content/json_source.hpp"
 
 #include <nlohmann/json.hpp>
@@ -26,10 +27,6 @@ struct Origin {
     }
 };
 
-Diagnostic whole_file(const std::string& file, std::string message, Severity s = Severity::Error) {
-    return {s, file, 0, 0, "", std::move(message)};
-}
-
 // The deck files of dir/decks, sorted by name; anything unusable there is reported, not skipped.
 std::vector<fs::path> deck_files(const fs::path& dir, std::vector<Diagnostic>& out) {
     std::vector<fs::path> files;
@@ -43,19 +40,10 @@ std::vector<fs::path> deck_files(const fs::path& dir, std::vector<Diagnostic>& o
         out.push_back(whole_file(decks.string(), "decks folder not found"));
         return files;
     }
-    for (fs::directory_iterator it(decks, ec), end; !ec && it != end; it.increment(ec)) {
-        const fs::path& p = it->path();
-        const std::string name = p.filename().string();
-        if (name.empty() || name[0] == '.') continue; // editor swap files, .gitkeep
-        if (p.extension() == ".json" && it->is_regular_file(ec))
-            files.push_back(p);
-        else
-            out.push_back(
-                whole_file(p.string(), "ignored: decks are *.json files", Severity::Warning));
-    }
-    if (ec) out.push_back(whole_file(decks.string(), "cannot list the folder: " + ec.message()));
-    std::sort(files.begin(), files.end());
-    if (files.empty() && !ec)
+    const auto listed = json_files(decks, "decks", out);
+    if (!listed) return files;
+    files = *listed;
+    if (files.empty())
         out.push_back(whole_file(decks.string(), "no deck files (*.json) found"));
     return files;
 }

@@ -2,6 +2,7 @@
 // Per-file reading is onboarding_parser.cpp; here: files, unique ids, links to cards and modules,
 // prerequisite cycles, counts.
 #include "trainer/content/kinds.hpp"
+#include "trainer/content/json_folder.hpp"
 
 #include "trainer/content/onboarding_model.hpp"
 #include "trainer/content/onboarding_parser.hpp"
@@ -16,32 +17,6 @@ namespace trainer::content {
 namespace {
 
 namespace fs = std::filesystem;
-
-Diagnostic whole_file(const std::string& file, std::string message, Severity s = Severity::Error) {
-    return {s, file, 0, 0, "", std::move(message)};
-}
-
-// The *.json files of dir/sub in name order; nullopt when the folder does not exist.
-std::optional<std::vector<fs::path>> json_files(const fs::path& dir, const char* sub,
-                                                std::vector<Diagnostic>& out) {
-    const fs::path folder = dir / sub;
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec)) return std::nullopt;
-    std::vector<fs::path> files;
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        const fs::path& p = it->path();
-        const std::string name = p.filename().string();
-        if (name.empty() || name[0] == '.') continue;
-        if (p.extension() == ".json" && it->is_regular_file(ec))
-            files.push_back(p);
-        else
-            out.push_back(whole_file(p.string(), std::string("ignored: ") + sub + " are *.json files",
-                                     Severity::Warning));
-    }
-    if (ec) out.push_back(whole_file(folder.string(), "cannot list the folder: " + ec.message()));
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 std::string where(const JsonSource& src, const std::string& pointer) {
     const TextPosition at = src.position_of(pointer);
@@ -150,8 +125,8 @@ void read_track(const fs::path& path, Loaded& seen, OnboardingContent& oc,
 } // namespace
 
 void load_onboarding(const fs::path& dir, ContentSet& set, LoadResult& r) {
-    const auto module_files = json_files(dir, "modules", r.diagnostics);
-    const auto track_files = json_files(dir, "tracks", r.diagnostics);
+    const auto module_files = json_files(dir / "modules", "modules", r.diagnostics);
+    const auto track_files = json_files(dir / "tracks", "tracks", r.diagnostics);
     if (!module_files && !track_files) return;
     for (const char* kind : {"tracks", "modules", "questions", "scenarios"}) {
         r.counts[kind] += 0;

@@ -4,6 +4,7 @@
 // QA scorecards (format: content/README.md "Quality scorecards"; schema:
 // content/schema/quality.schema.json). Every problem of every file is reported; a missing Polish
 // or Russian text is a warning (English is shown), everything else an error.
+#include "trainer/content/json_folder.hpp"
 #include "trainer/content/quality_model.hpp"
 
 #include "trainer/content/field_reader.hpp"
@@ -185,20 +186,9 @@ std::optional<Scorecard> read_scorecard(FieldReader& c, const json& v, const Con
 
 void load_quality(const fs::path& dir, ContentSet& set, LoadResult& r) {
     const fs::path folder = dir / "quality";
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec)) return;
-    std::vector<fs::path> files;
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        const fs::path& p = it->path();
-        const std::string name = p.filename().string();
-        if (name.empty() || name[0] == '.') continue;
-        if (p.extension() == ".json" && it->is_regular_file(ec)) files.push_back(p);
-        // Sub-folders (mappings/) hold import mappings, read by the importers, not content.
-    }
-    if (ec)
-        r.diagnostics.push_back({Severity::Error, folder.string(), 0, 0, "",
-                                 "cannot list the folder: " + ec.message()});
-    std::sort(files.begin(), files.end());
+    const auto listed = json_files(folder, "scorecards", r.diagnostics, SubFolders::Skip);
+    if (!listed) return;
+    const std::vector<fs::path>& files = *listed;
     r.counts["scorecards"] += 0;
     r.counts["criteria"] += 0;
     for (std::string_view loc : kLocales)

@@ -5,6 +5,7 @@
 // Local rules (format: content/README.md "Local rules"; schema: content/schema/rules.schema.json).
 // Every problem of every file is reported with file:line:column; a missing Polish or Russian text
 // is a warning (English is shown), everything else an error.
+#include "trainer/content/json_folder.hpp"
 #include "trainer/content/rules_model.hpp"
 
 #include "trainer/content/field_reader.hpp"
@@ -119,23 +120,9 @@ void read_file(const JsonSource& src, LocalRules& rules, std::map<std::string, s
 
 void load_rules(const fs::path& dir, ContentSet& set, LoadResult& r) {
     const fs::path folder = dir / "rules";
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec)) return;
-    std::vector<fs::path> files;
-    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        const fs::path& p = it->path();
-        const std::string name = p.filename().string();
-        if (name.empty() || name[0] == '.') continue;
-        if (p.extension() == ".json" && it->is_regular_file(ec))
-            files.push_back(p);
-        else
-            r.diagnostics.push_back({Severity::Warning, p.string(), 0, 0, "",
-                                     "ignored: local rules are *.json files"});
-    }
-    if (ec)
-        r.diagnostics.push_back({Severity::Error, folder.string(), 0, 0, "",
-                                 "cannot list the folder: " + ec.message()});
-    std::sort(files.begin(), files.end());
+    const auto listed = json_files(folder, "local rules", r.diagnostics);
+    if (!listed) return;
+    const std::vector<fs::path>& files = *listed;
     r.counts["local_rules"] += 0;
     for (std::string_view loc : kLocales)
         r.complete_text["local_rules"][std::string(loc)] += 0;
