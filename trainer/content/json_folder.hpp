@@ -1,6 +1,6 @@
 #pragma once
 // The *.json files of one content folder (decks/, modules/, tracks/, quality/, rules/), listed the
-// same way for every kind (content/README.md "Layout").
+// same way for every kind (content/README.md, the folder table at its top).
 #include "trainer/content/diagnostics.hpp"
 
 #include <filesystem>
