@@ -17,7 +17,8 @@ constexpr const char* kColumns =
     "SELECT seq, id, type, coalesce(person_id, ''), kiosk_id, at_ms, coalesce(origin_seq, seq), payload FROM events ";
 
 // Whether a payload's text may hold a key "person": the word followed by a quote and preceded by
-// one, or any escape (a key spelled with one). Looked for from its rarer first letter, 'p'.
+// one, or any escape (a key spelled with one; the log's payloads are nlohmann dumps, which spell
+// it plainly, so this is a safeguard). Looked for from its rarer first letter, 'p'.
 bool may_name_person(std::string_view payload) {
     if (payload.find('\\') != std::string_view::npos) return true;
     for (std::size_t i = payload.find('p'); i != std::string_view::npos; i = payload.find('p', i + 1))
