@@ -10,6 +10,7 @@
 // Prints key-value lines on stdout; details on stderr. No pass/fail here: bench/run compares.
 //   bench_merge --a A.db --b B.db --work DIR [--new-events 10000] [--late-agents 20]
 //   bench_merge --merged M.db --work DIR [...]   (incremental rows only, on a copy of a merged database)
+//   bench_merge --merged M.db --work DIR --keep 1 [...] (leaves DIR/merged.db for `trainer rebuild --check`)
 //   bench_merge --merged M.db --rollback 3 [...]  (incremental rows, each import run 3 times on M.db
 //                                                   itself and rolled back: no copy, M.db unchanged)
 #include "trainer/app/projections.hpp"
@@ -130,6 +131,7 @@ int main(int argc, char** argv) {
     using namespace trainer;
     std::filesystem::path a_path, b_path, work, merged;
     int new_events = 10'000, late_agents = 20, rollback = 0;
+    bool keep = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
         if (k == "--a") a_path = v;
@@ -139,6 +141,7 @@ int main(int argc, char** argv) {
         else if (k == "--new-events") new_events = std::atoi(v.c_str());
         else if (k == "--late-agents") late_agents = std::max(1, std::atoi(v.c_str()));
         else if (k == "--rollback") rollback = std::max(1, std::atoi(v.c_str()));
+        else if (k == "--keep") keep = v != "0";
         else {
             std::cerr << "usage: bench_merge (--a A.db --b B.db | --merged M.db) --work DIR [--new-events N] [--late-agents K]\n";
             return 2;
@@ -218,6 +221,7 @@ int main(int argc, char** argv) {
                   << "\nincremental_late_people " << r.recomputed_people << "\nincremental_late_replayed " << r.replayed
                   << "\nincremental_people_total " << people << "\n";
     }
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(target.string() + suffix);
+    if (!keep)
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(target.string() + suffix);
     return 0;
 }
