@@ -10,6 +10,9 @@
 // Prints key-value lines on stdout; details on stderr. No pass/fail here: bench/run compares.
 //   bench_merge --a A.db --b B.db --work DIR [--new-events 10000] [--late-agents 20]
 //   bench_merge --merged M.db --work DIR [...]   (incremental rows only, on a copy of a merged database)
+//   bench_merge --merged M.db --work DIR --keep 1 [...] (leaves DIR/merged.db for `trainer rebuild --check`)
+//   bench_merge --merged M.db --rollback 3 [...]  (incremental rows, each import run 3 times on M.db
+//                                                   itself and rolled back: no copy, M.db unchanged)
 #include "trainer/app/projections.hpp"
 #include "trainer/store/events.hpp"
 #include "trainer/store/projection.hpp"
@@ -47,6 +50,9 @@ double peak_rss_mb() {
     return static_cast<double>(u.ru_maxrss) / 1024.0;
 }
 
+// Thrown from before_commit by --rollback: the import is measured, then undone.
+struct RolledBack {};
+
 std::int64_t scalar(trainer::store::Database& db, const std::string& sql) {
     auto st = db.prepare(sql);
     return st.step() ? st.int64(0) : 0;
@@ -80,12 +86,52 @@ std::vector<trainer::sync::WireEvent> new_reviews(trainer::store::Database& db, 
     return out;
 }
 
+// --rollback N: the interleaved import (and the in-order one) N times each on the merged database
+// itself, each rolled back before its commit (so the commit's own write is not in the figure).
+int incremental_rolled_back(const std::filesystem::path& merged, int new_events, int late_agents, int runs) {
+    using namespace trainer;
+    auto db = store::Database::open(merged);
+    std::vector<std::string> agents;
+    {
+        auto st = db.prepare("SELECT DISTINCT person_id FROM card_state ORDER BY person_id");
+        while (st.step()) agents.push_back(st.text(0));
+    }
+    const TimeMs last = scalar(db, "SELECT max(at_ms) FROM events WHERE type NOT LIKE 'sync.%'");
+    const auto after = new_reviews(db, agents, new_events, last + 1000, 60'000, "after");
+    agents.resize(std::min<std::size_t>(agents.size(), static_cast<std::size_t>(late_agents)));
+    const TimeMs ten_days = 10LL * 86'400'000;
+    const TimeMs step = ten_days / std::max(1, new_events / static_cast<int>(agents.size()));
+    const auto late = new_reviews(db, agents, new_events, last - ten_days, step, "late");
+    sync::ImportOptions options{nullptr, "bench rolled back"};
+    // Before rolling back: a digest of the review schedules, to compare two builds' results.
+    options.before_commit = [](store::Database& d) {
+        auto st = d.prepare("SELECT count(*), total(reps), total(stability), total(due_ms % 1000003) FROM card_state");
+        if (st.step())
+            std::cout << "card_state digest: " << st.int64(0) << " rows, " << st.real(1) << " reps, " << st.real(2)
+                      << " stability, " << st.real(3) << " due\n";
+        throw RolledBack{};
+    };
+    for (int i = 0; i < runs; ++i)
+        for (const auto* events : {&after, &late}) {
+            const auto t = Steady::now();
+            const double c = cpu_now();
+            try {
+                sync::import_events(db, *events, options);
+            } catch (const RolledBack&) {
+            }
+            std::cout << (events == &after ? "inorder" : "interleaved") << " run " << i + 1 << ": " << s_since(t)
+                      << " s wall, " << cpu_now() - c << " s CPU\n";
+        }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     using namespace trainer;
     std::filesystem::path a_path, b_path, work, merged;
-    int new_events = 10'000, late_agents = 20;
+    int new_events = 10'000, late_agents = 20, rollback = 0;
+    bool keep = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string k = argv[i], v = argv[i + 1];
         if (k == "--a") a_path = v;
@@ -94,11 +140,14 @@ int main(int argc, char** argv) {
         else if (k == "--merged") merged = v;
         else if (k == "--new-events") new_events = std::atoi(v.c_str());
         else if (k == "--late-agents") late_agents = std::max(1, std::atoi(v.c_str()));
+        else if (k == "--rollback") rollback = std::max(1, std::atoi(v.c_str()));
+        else if (k == "--keep") keep = v != "0";
         else {
             std::cerr << "usage: bench_merge (--a A.db --b B.db | --merged M.db) --work DIR [--new-events N] [--late-agents K]\n";
             return 2;
         }
     }
+    if (rollback > 0 && !merged.empty()) return incremental_rolled_back(merged, new_events, late_agents, rollback);
     if ((merged.empty() && (a_path.empty() || b_path.empty())) || work.empty()) {
         std::cerr << "bench_merge: --a and --b (or --merged) and --work are required\n";
         return 2;
@@ -172,6 +221,7 @@ int main(int argc, char** argv) {
                   << "\nincremental_late_people " << r.recomputed_people << "\nincremental_late_replayed " << r.replayed
                   << "\nincremental_people_total " << people << "\n";
     }
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(target.string() + suffix);
+    if (!keep)
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(target.string() + suffix);
     return 0;
 }

@@ -1,4 +1,5 @@
 #include "trainer/sync/recompute.hpp"
+#include "trainer/sync/person_replay.hpp"
 #include "trainer/store/events.hpp"
 #include "trainer/store/replay_payload.hpp"
 
@@ -14,16 +15,6 @@ struct Plan {
     std::set<std::string> all_people;
     std::vector<std::string> shared_types;      // of the parts recomputed
 };
-
-bool reads(const store::Projection& p, const std::string& type) {
-    return p.types.empty() || store::type_matches(p.types, type);
-}
-
-bool shared_type(const store::Projection& p, const std::string& type) {
-    for (const auto& part : p.shared)
-        if (store::type_matches(part.types, type)) return true;
-    return false;
-}
 
 Plan plan_for(const std::vector<store::Projection>& projections, const std::vector<store::Event>& added,
               const std::vector<bool>& only) {
@@ -41,7 +32,7 @@ Plan plan_for(const std::vector<store::Projection>& projections, const std::vect
                     plan.shared[i][j] = true;
                     plan.shared_types.insert(plan.shared_types.end(), p.shared[j].types.begin(), p.shared[j].types.end());
                 }
-            if (!subject.empty() && !p.person_tables.empty() && reads(p, e.type) && !shared_type(p, e.type)) {
+            if (!subject.empty() && !p.person_tables.empty() && projection_reads(p, e.type) && !writes_shared(p, e.type)) {
                 plan.people[i].insert(subject);
                 plan.all_people.insert(subject);
             }
@@ -105,7 +96,7 @@ std::int64_t replay(store::Database& db, const std::vector<store::Projection>& p
                         of_shared = true;
                         take = take || plan.shared[i][j];
                     }
-                by_type[i] = of_shared ? (take ? 1 : 0) : (!plan.people[i].empty() && reads(p, type) ? 2 : 0);
+                by_type[i] = of_shared ? (take ? 1 : 0) : (!plan.people[i].empty() && projection_reads(p, type) ? 2 : 0);
             }
         }
         std::string person_id = st.text(3);
@@ -190,7 +181,10 @@ RecomputeStats recompute_affected(store::Database& db, const std::vector<store::
         }
     }
     stats.people = plan.all_people.size();
-    if (!plan.all_people.empty() || !plan.shared_types.empty()) stats.replayed = replay(db, projections, plan);
+    // Only people's rows: person by person, each one's events read once (person_replay.hpp).
+    // Shared rows too: everything they and the people's rows read, in one order.
+    if (plan.shared_types.empty()) stats.replayed = replay_people(db, projections, plan.people);
+    else stats.replayed = replay(db, projections, plan);
     db.exec("DELETE FROM temp.recompute_people");
     return stats;
 }

@@ -4,7 +4,8 @@
 // in: the rows they change are cleared and recomputed from the log in the one total order. What
 // is recomputed is as narrow as the projections allow (store::Projection::person_tables, shared):
 // - one person's rows (card schedules, phases, onboarding, QA) are recomputed for the people the
-//   new events are about, from those people's events only;
+//   new events are about, from those people's events only (person by person when no shared rows
+//   are recomputed: trainer/sync/person_replay.hpp);
 // - shared rows (people and teams, rollouts, maturity checks) are recomputed whole, from the
 //   events of the types that write them, when a new event of such a type arrived.
 // A full rebuild and this give the same tables (tests/unit/test_sync_recompute.cpp).
