@@ -179,8 +179,8 @@ TEST_CASE("object pronouns and contractions typed without an apostrophe are func
     using trainer::search::is_function_word;
     // Typed as agents type them: "whats", "hes", no apostrophe; every case of a pronoun, not
     // only its nominative (меня, него, niej, nią folded to "nia").
-    for (const char* w : {"whats", "hes", "theyre", "isnt", "us", "since", "told", "меня", "него", "ней",
-                          "мной", "niej", "nia", "niego", "ciebie"})
+    for (const char* w : {"whats", "hes", "theyre", "isnt", "us", "since", "told", "меня", "него",
+                          "ней", "мной", "niej", "nia", "niego", "ciebie", "mowil", "говорил"})
         CHECK(is_function_word(w));
     // "z nami (od lat)" names loyalty in Polish; it stays a content word.
     CHECK_FALSE(is_function_word("nami"));
