@@ -207,7 +207,8 @@ int SearchIndex::closeness(std::uint32_t first_posting, std::uint32_t second_pos
         for (std::uint32_t b = occurrence_offsets_[second_posting];
              b < occurrence_offsets_[second_posting + 1]; ++b) {
             if (occurrences_[a].field != occurrences_[b].field) continue;
-            const int d = static_cast<int>(occurrences_[b].pos) - static_cast<int>(occurrences_[a].pos);
+            const int d = static_cast<int>(occurrences_[b].pos) -
+                          static_cast<int>(occurrences_[a].pos);
             const int bonus = d == 1 ? 150 : (d > 1 && d <= 3) ? 80 : (d < 0 && d >= -3) ? 40 : 0;
             if (bonus == 150) return bonus;
             best = std::max(best, bonus);
