@@ -189,7 +189,8 @@ def search_rows(kv):
         for held_out, what in (("unseen", "held-out"), ("fresh", "session 7 held-out"),
                               ("check", "end-of-session-7 check"), ("blind2", "second blind set, session 7"),
                               ("situations", "session 8 situation")):
-            kept = "tuned for" if held_out == "situations" else "kept out of tuning"
+            kept = {"situations": "tuned for", "check": "misses seen in session 8",
+                    "blind2": "misses seen in session 8"}.get(held_out, "kept out of tuning")
             u1 = kv.get(f"search_{held_out}_recall1_{loc}")
             u3 = kv.get(f"search_{held_out}_recall3_{loc}")
             un = int(kv.get(f"search_{held_out}_queries_{loc}", 0))
