@@ -5,9 +5,9 @@
 // (tests/data/search/queries-{en,pl,ru}.tsv) over the bundled content with its lexicon:
 // search_recall1_<locale> and search_recall3_<locale> (0..1), and the same on the held-out
 // sets queries-<locale>-unseen.tsv (sessions 4-6), -fresh.tsv and -check.tsv (session 7) and
-// -blind2.tsv (session 7, second round), -blind3.tsv (session 8)
+// -blind2.tsv (session 7, second round), -blind3.tsv (session 8, blind)
 // (search_{unseen,fresh,check,blind2,blind3}_recall1/3_<locale>), written
-// without looking at the engine. The
+// without looking at the engine, and session 8's situations set (-situations.tsv, a tuning set). The
 // baseline, measured in the same run so a loaded machine shows as a ratio: the same keystrokes as a
 // plain substring scan over every card's folded text (search_baseline_p99_us). The same figures as
 // CPU time of the searching thread (search_keystroke_cpu_p99_us, search_baseline_cpu_p99_us): the
@@ -213,8 +213,10 @@ int recall(const std::string& content_dir, const std::string& queries_dir) {
     for (const std::string locale : {"en", "pl", "ru"}) {
         // Held-out sets: sessions 4-6 ("unseen"), session 7's start ("fresh") and end ("check"),
         // the thesaurus round's start ("blind2", written before the thesaurus experiment), session 8's
-        // start ("blind3", written by someone who read only the cards' titles, situations and rules).
-        for (const std::string held_out : {"unseen", "fresh", "check", "blind2", "blind3"}) {
+        // start ("blind3", written by someone who read only the cards' titles, situations and rules,
+        // never the keywords) and session 8's situations ("situations", written before its keywords,
+        // then tuned for).
+        for (const std::string held_out : {"unseen", "fresh", "check", "blind2", "blind3", "situations"}) {
             const auto set = trainer::search::read_query_set(
                 queries_dir + "/queries-" + locale + "-" + held_out + ".tsv", problem);
             if (!problem.empty()) std::cerr << "bench_search: " << problem << "\n";

@@ -56,12 +56,18 @@ bool in_top3(std::string_view query, std::string_view locale, std::string_view i
 } // namespace
 
 // The threshold is what the engine reaches on these sets, rounded down; the issue's target
-// is 95 % in every language.
+// is 95 % in every language. Both tuning sets: the words agents type (queries-<l>.tsv) and the
+// situations they meet (queries-<l>-situations.tsv, session 8), which the cards' keywords
+// answer; a keyword edit that pulls another card up fails here.
 TEST_CASE("recall at 3 on the agents' query sets holds in every language", "[search]") {
-    for (const std::string locale : {"en", "pl", "ru"}) {
+    for (const std::string file :
+         {"queries-en", "queries-pl", "queries-ru", "queries-en-situations",
+          "queries-pl-situations", "queries-ru-situations"}) {
+        const std::string locale = file.substr(8, 2);
+        INFO(file);
         std::string problem;
         const auto set = trainer::search::read_query_set(
-            TRAINER_TEST_DATA "/search/queries-" + locale + ".tsv", problem);
+            TRAINER_TEST_DATA "/search/" + file + ".tsv", problem);
         INFO(problem);
         REQUIRE(problem.empty());
         REQUIRE(set.size() >= 50);
@@ -71,6 +77,28 @@ TEST_CASE("recall at 3 on the agents' query sets holds in every language", "[sea
         INFO(locale << ": recall@1 " << r.r1() << ", recall@3 " << r.r3());
         CHECK(r.r3() >= 0.95);
     }
+}
+
+// Sets nobody tuned for: held out since sessions 4-6 ("unseen"), session 7 ("fresh") and session 8's
+// blind set ("blind3", written from the cards' titles, situations and rules without reading a
+// keyword). They guard the kind of query the issue names, not the queries themselves: a change that
+// helps the tuning sets by overfitting them shows here first.
+TEST_CASE("recall at 3 on the query sets kept out of tuning holds in every language", "[search]") {
+    for (const std::string held_out : {"unseen", "fresh", "blind3"})
+        for (const std::string locale : {"en", "pl", "ru"}) {
+            const std::string file = "queries-" + locale + "-" + held_out;
+            INFO(file);
+            std::string problem;
+            const auto set = trainer::search::read_query_set(TRAINER_TEST_DATA "/search/" + file + ".tsv", problem);
+            INFO(problem);
+            REQUIRE(problem.empty());
+            REQUIRE(set.size() >= 40);
+            const auto r = trainer::search::measure_recall(index(), set, locale);
+            for (const auto& m : r.missed_at3)
+                UNSCOPED_INFO(locale << " missed: " << m);
+            INFO(locale << ": recall@1 " << r.r1() << ", recall@3 " << r.r3());
+            CHECK(r.r3() >= 0.95);
+        }
 }
 
 TEST_CASE("inflected forms meet their card in Polish, Russian and English", "[search]") {

@@ -6,6 +6,7 @@
 #include "support.hpp"
 #include "trainer/content/loader.hpp"
 #include "trainer/search/aspect.hpp"
+#include "trainer/search/function_words.hpp"
 #include "trainer/search/index.hpp"
 #include "trainer/search/irregular_en.hpp"
 #include "trainer/search/lexicon.hpp"
@@ -171,4 +172,19 @@ TEST_CASE("a finished word of one or two letters matches only itself", "[search]
     const auto hits = index.search("he told me to f off ", "en", 3);
     REQUIRE_FALSE(hits.empty());
     CHECK(hits[0].card_id == "ch-calm-boundary");
+}
+
+TEST_CASE("object pronouns and contractions typed without an apostrophe are function words",
+          "[search]") {
+    using trainer::search::is_function_word;
+    // Typed as agents type them: "whats", "hes", no apostrophe; every case of a pronoun, not
+    // only its nominative (меня, него, niej, nią folded to "nia").
+    for (const char* w : {"whats", "hes", "theyre", "isnt", "us", "since", "told", "меня", "него",
+                          "ней", "мной", "niej", "nia", "niego", "ciebie", "mowil", "говорил"})
+        CHECK(is_function_word(w));
+    // "z nami (od lat)" names loyalty in Polish; it stays a content word.
+    CHECK_FALSE(is_function_word("nami"));
+    // "whats" had met *what* as a word form in a title and counted as a matched word.
+    const auto top = ids(bundled_index().search("whats my case ref ", "en", 3));
+    CHECK(std::find(top.begin(), top.end(), "cn-give-reference-number") != top.end());
 }

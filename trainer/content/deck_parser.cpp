@@ -18,7 +18,7 @@ using nlohmann::json;
 constexpr std::size_t kMaxTitleChars = 60; // a title must fit on the card face and in lists
 constexpr std::size_t kMinPhrasings = 1, kMaxPhrasings = 3;
 // Search keywords (content/README.md): optional, a short list of short words or phrases.
-constexpr std::size_t kMaxKeywords = 40, kMaxKeywordChars = 60;
+constexpr std::size_t kMaxKeywords = 60, kMaxKeywordChars = 60;
 
 const char* kDeckKeys[] = {"id", "order", "title", "description", "cards"};
 const char* kCardKeys[] = {"id", "version", "tags", "moment_of_truth", "customer_effort", "text"};

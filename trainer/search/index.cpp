@@ -14,6 +14,7 @@ namespace trainer::search {
 namespace {
 
 using detail::Key;
+using detail::Occurrence;
 using detail::Posting;
 
 constexpr std::size_t kLocaleCount = std::size(content::kLocales);
@@ -147,11 +148,32 @@ SearchIndex::SearchIndex(const content::ContentSet& content, Lexicon lexicon)
     std::partial_sum(offsets_.begin(), offsets_.end(), offsets_.begin());
     postings_.resize(offsets_.back());
     std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
-    for (std::size_t i = 0; i < raw.size(); ++i)
+    // Each raw occurrence belongs to the posting of its (word, card, locale): the last one kept.
+    std::vector<std::uint32_t> posting_of(raw.size());
+    std::vector<std::uint32_t> last_posting(vocab.size(), 0);
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const RawPosting& p = raw[i];
         if (kept[i]) {
-            const RawPosting& p = raw[i];
+            last_posting[p.word] = fill[sorted_pos[p.word]];
             postings_[fill[sorted_pos[p.word]]++] = {p.card, p.locale, p.field, p.pos};
         }
+        posting_of[i] = last_posting[p.word];
+    }
+    occurrence_offsets_.assign(postings_.size() + 1, 0);
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        ++occurrence_offsets_[posting_of[i] + 1];
+    std::partial_sum(occurrence_offsets_.begin(), occurrence_offsets_.end(),
+                     occurrence_offsets_.begin());
+    occurrences_.resize(raw.size());
+    std::vector<std::uint32_t> next(occurrence_offsets_.begin(), occurrence_offsets_.end() - 1);
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        occurrences_[next[posting_of[i]]++] = {raw[i].field, raw[i].pos};
+    // In position order (a joined hyphen compound is added after the words it joins), so that
+    // closeness() walks two lists side by side.
+    for (std::size_t k = 0; k < postings_.size(); ++k)
+        std::sort(occurrences_.begin() + occurrence_offsets_[k],
+                  occurrences_.begin() + occurrence_offsets_[k + 1],
+                  [](const Occurrence& a, const Occurrence& b) { return a.pos < b.pos; });
 
     // Code points of every word, and the words by (first letter, length) for typo candidates.
     cp_offsets_.reserve(words_.size() + 1);
@@ -182,6 +204,29 @@ SearchIndex::SearchIndex(const content::ContentSet& content, Lexicon lexicon)
     std::sort(keys_.begin(), keys_.end(), [](const Key& a, const Key& b) {
         return std::tie(a.key, a.word) < std::tie(b.key, b.word);
     });
+}
+
+int SearchIndex::closeness(std::uint32_t first_posting, std::uint32_t second_posting) const {
+    if (postings_[first_posting].locale != postings_[second_posting].locale) return 0;
+    const Occurrence* b = occurrences_.data() + occurrence_offsets_[second_posting];
+    const Occurrence* b_end = occurrences_.data() + occurrence_offsets_[second_posting + 1];
+    int best = 0;
+    for (std::uint32_t a = occurrence_offsets_[first_posting];
+         a < occurrence_offsets_[first_posting + 1] && b != b_end; ++a) {
+        // Both lists are in position order: skip the second word's occurrences too far before
+        // this one; those within three after it are the only candidates.
+        const int at = occurrences_[a].pos;
+        while (b != b_end && static_cast<int>(b->pos) < at - 3)
+            ++b;
+        for (const Occurrence* c = b; c != b_end && static_cast<int>(c->pos) <= at + 3; ++c) {
+            if (c->field != occurrences_[a].field) continue;
+            const int d = static_cast<int>(c->pos) - at;
+            const int bonus = d == 1 ? 150 : d > 1 ? 80 : d < 0 ? 40 : 0;
+            if (bonus == 150) return bonus;
+            best = std::max(best, bonus);
+        }
+    }
+    return best;
 }
 
 } // namespace trainer::search

@@ -59,6 +59,12 @@ struct Posting {
     Field field;         // the best field the word occurs in, for this card and locale
     std::uint16_t pos;   // position of its first occurrence in that field
 };
+// Every occurrence of a word on a card in one locale (the posting keeps only the best field's
+// first), so that a phrase of the query met anywhere in a card's texts counts as close.
+struct Occurrence {
+    Field field;
+    std::uint16_t pos;
+};
 struct Key {
     std::string key; // 's' + Snowball stem or 'l' + lemma
     std::uint32_t word;
@@ -89,6 +95,10 @@ class SearchIndex {
     std::size_t card_count() const { return ids_.size(); }
     std::size_t word_count() const { return words_.size(); } // distinct folded words
     std::size_t posting_count() const { return postings_.size(); }
+    // The closeness bonus of two matched words on one card: the best over all their
+    // occurrences in the same text (150 next to each other in order, 80 within three words,
+    // 40 close but reversed, 0 otherwise). Postings are indexes into postings_.
+    int closeness(std::uint32_t first_posting, std::uint32_t second_posting) const;
     bool has_lexicon() const { return !lexicon_.empty(); }
 
   private:
@@ -111,6 +121,10 @@ class SearchIndex {
     std::vector<std::string> words_;     // sorted, distinct
     std::vector<std::uint32_t> offsets_; // postings of words_[i]: [offsets_[i], offsets_[i+1])
     std::vector<detail::Posting> postings_;
+    // Occurrences of postings_[i]'s word on its card and locale, in text order:
+    // occurrences_[occurrence_offsets_[i] .. occurrence_offsets_[i+1]).
+    std::vector<detail::Occurrence> occurrences_;
+    std::vector<std::uint32_t> occurrence_offsets_;
     std::vector<detail::Key> keys_;       // sorted by key
     // Precomputed so that a keystroke decodes no UTF-8 of the content: the code points of
     // words_[i] are cps_[cp_offsets_[i] .. cp_offsets_[i+1]).

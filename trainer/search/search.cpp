@@ -87,6 +87,7 @@ struct Best {
     Field field = Field::title;
     std::uint8_t locale = 0;
     std::uint16_t pos = 0;
+    std::uint32_t posting = 0; // index into postings_ of the match giving the points
 };
 
 // A whole question ("how do i pass the caller to my supervisor") can be longer than the words
@@ -255,7 +256,7 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
                     b.closest = closest;
                     continue;
                 }
-                b = {points, c.word, c.kind, closest, p.field, p.locale, p.pos};
+                b = {points, c.word, c.kind, closest, p.field, p.locale, p.pos, i};
                 if (!seen[p.card]) {
                     seen[p.card] = 1;
                     touched.push_back(p.card);
@@ -300,11 +301,10 @@ std::vector<Hit> SearchIndex::search(std::string_view query, std::string_view lo
             content_word = content_word || weight[qi] > 0;
             if (!precise[qi] || b[qi].closest >= MatchKind::form) r.matched += weight[qi];
             if (weight[qi] > 0) r.score += b[qi].points;
-            // In order and close together in the same text, above scattered.
-            if (prev != nullptr && prev->locale == b[qi].locale && prev->field == b[qi].field) {
-                const int d = static_cast<int>(b[qi].pos) - static_cast<int>(prev->pos);
-                r.proximity += d == 1 ? 150 : (d > 1 && d <= 3) ? 80 : (d < 0 && d >= -3) ? 40 : 0;
-            }
+            // In order and close together in the same text, above scattered: anywhere the two
+            // words occur on the card, so a phrase of a keyword ("how do I say no") counts
+            // even where each word's best match is elsewhere.
+            if (prev != nullptr) r.proximity += closeness(prev->posting, b[qi].posting);
             prev = &b[qi];
         }
         if (!content_word) continue; // only function words matched here
