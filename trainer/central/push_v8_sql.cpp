@@ -175,13 +175,18 @@ END $$;
 constexpr const char* kOlderDesks = R"__SQL__(
 -- [5] A desk of an earlier build: its own staging table copied into the writer's with its own
 -- rights (whatever it made push_stage_origin into runs as the desk), then the push.
-CREATE OR REPLACE FUNCTION central.push_staged_origin(device_now_ms bigint)
-RETURNS TABLE (event_id text, status text)
+CREATE FUNCTION central.copy_desk_stage() RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     PERFORM central.open_push_batch();
     INSERT INTO pg_temp.push_batch SELECT s.n, s.id, s.type, s.person_id, s.kiosk_id, s.at_ms, s.origin_seq, s.payload
       FROM pg_temp.push_stage_origin s;
+END $$;
+CREATE OR REPLACE FUNCTION central.push_staged_origin(device_now_ms bigint)
+RETURNS TABLE (event_id text, status text)
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM central.copy_desk_stage();
     RETURN QUERY SELECT * FROM central.push_batch(device_now_ms);
 END $$;
 -- The row-by-row push of the same staging table (tests compare the two).
@@ -189,9 +194,7 @@ CREATE OR REPLACE FUNCTION central.push_staged_exact(device_now_ms bigint)
 RETURNS TABLE (event_id text, status text)
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    PERFORM central.open_push_batch();
-    INSERT INTO pg_temp.push_batch SELECT s.n, s.id, s.type, s.person_id, s.kiosk_id, s.at_ms, s.origin_seq, s.payload
-      FROM pg_temp.push_stage_origin s;
+    PERFORM central.copy_desk_stage();
     PERFORM central.note_clock(device_now_ms);
     RETURN QUERY SELECT * FROM central.push_batch_exact();
 END $$;
