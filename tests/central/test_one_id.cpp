@@ -1,8 +1,8 @@
 // [SECTION] One id in the whole store: no route a desk has stores a second copy (via psql)
 // [SECTION] What the catalog grants: devices write nothing, the writer logs in nowhere
 // [SECTION] Upgrading a centre at migration 7
-// Central migration 8 (trainer/central/push_v8_sql.cpp, docs/deployment.md "One id in the whole
-// store"): devices write only through the push, which claims every id in central.event_ids.
+// Central migration 8 (trainer/central/push_v8_sql.cpp, docs/deployment.md "Writes only through the
+// push"): devices write only through the push, which claims every id in central.event_ids.
 #include "central_fixture.hpp"
 
 #include <vector>

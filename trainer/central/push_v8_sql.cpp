@@ -1,4 +1,4 @@
-// Central migration 8 (docs/deployment.md, "One id in the whole store"): an event id is unique in
+// Central migration 8 (docs/deployment.md, "Writes only through the push"): an event id is unique in
 // the whole store on every path, and the engine enforces it. Devices lose INSERT on central.events
 // and central.event_ids (and on the logs): the only way in is the push, now SECURITY DEFINER
 // functions owned by a role nobody logs in as (<db>_writer), with search_path pinned. They take the
