@@ -11,7 +11,7 @@ using namespace central_test;
 
 namespace {
 
-struct Route {
+struct BypassRoute {
     std::string what;
     std::string sql;
     std::string error; // what psql must say; empty: the statement runs and must store nothing
@@ -20,7 +20,7 @@ struct Route {
 // Every way a tampered desk might try to store `id` (already in the centre) a second time. The
 // event stamped as the desk itself, in another month's partition (at_ms 1), so that only the id
 // could make it a duplicate.
-std::vector<Route> routes(const std::string& db, const std::string& id) {
+std::vector<BypassRoute> bypass_routes(const std::string& db, const std::string& id) {
     const std::string cols = "(id, type, person_id, kiosk_id, device, at_ms, payload)";
     const std::string row = "('" + id + "', 'note.written', 'a1', 'desk-north', 'desk-north', 1, '{}')";
     const std::string json = R"([{"id": ")" + id + R"(", "type": "note.written", "person_id": "a1", )"
@@ -102,7 +102,7 @@ std::vector<Route> routes(const std::string& db, const std::string& id) {
     };
 }
 
-void roster(Centre& c) {
+void north_south_roster(Centre& c) {
     central::publish_roster(c.admin, {{"a1", "team-north"}, {"b1", "team-south"}},
                             {{"team-north", "site-krakow"}, {"team-south", "site-warsaw"}});
 }
@@ -113,7 +113,7 @@ void roster(Centre& c) {
 
 TEST_CASE("no route a desk has stores an event id a second time", "[central][privacy]") {
     Centre c;
-    roster(c);
+    north_south_roster(c);
     Desk north(c, "desk-north", "team:team-north");
     const std::string id = north.record("note.written", "a1").id;
     north.record("note.written", "a1");
@@ -124,7 +124,7 @@ TEST_CASE("no route a desk has stores an event id a second time", "[central][pri
                             {id}).text(0, 0);
     };
     REQUIRE(stored() == "1 2 2");
-    for (const Route& r : routes(c.db, id)) {
+    for (const BypassRoute& r : bypass_routes(c.db, id)) {
         INFO(r.what);
         std::string out;
         const int rc = psql_as(north, r.sql, &out);
@@ -184,7 +184,7 @@ TEST_CASE("a centre at migration 7 upgrades to 8 in place: its desks sync on and
           "[central][privacy]") {
     Centre c("acme", /*init=*/false);
     central::init_central(c.admin, "acme", 7);
-    roster(c);
+    north_south_roster(c);
     Desk north(c, "desk-north", "team:team-north");
     const std::string id = north.record("note.written", "a1").id;
     north.sync();
