@@ -164,4 +164,15 @@ struct Desk {
     }
 };
 
+// Runs SQL through psql as the desk (a script file, so it may hold dollar quotes and COPY data),
+// its password in the environment (not on the command line). Stops at the first error.
+inline int psql_as(const Desk& d, const std::string& sql, std::string* out) {
+    const auto& c = cluster();
+    const auto script = d.dir / "psql.sql";
+    std::ofstream(script) << sql << "\n";
+    const std::string cmd = "PGPASSWORD='" + d.cred.password + "' " + c.at("PGBIN") + "/psql '" + d.cred.url +
+                            "' -U '" + d.cred.user + "' -X -q -A -t -v ON_ERROR_STOP=1 -f '" + script.string() + "'";
+    return test::run_command(cmd, out);
+}
+
 } // namespace central_test

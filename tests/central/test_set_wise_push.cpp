@@ -199,7 +199,7 @@ TEST_CASE("a centre made at migration 6 upgrades to 7 with its events, subjects 
     const std::string before = snapshot();
     CHECK(c.admin.exec("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
                        "WHERE attrelid = 'central.events'::regclass AND attname = 'payload'").text(0, 0) == "jsonb");
-    const auto up = central::init_central(c.admin, "acme");
+    const auto up = central::init_central(c.admin, "acme", 7);
     CHECK(up.from_version == 6);
     CHECK(up.to_version == 7);
     CHECK(c.admin.exec("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "

@@ -49,8 +49,12 @@ const char* push_origin_sql();
 const char* push_v6_sql();
 // Migration 7's SQL (push_v7_sql.cpp): the payload stored as json, and the set-wise staged push.
 const char* push_v7_sql();
+// Migration 8's SQL (push_v8_sql.cpp): devices write only through the push (SECURITY DEFINER).
+const char* push_v8_sql();
 // The first migration whose centre keeps origin_seq (a desk of this build uses its push and pull).
 inline constexpr int kOriginSeqVersion = 5;
+// The first migration whose push owns the staging table (a desk of this build COPYs into it).
+inline constexpr int kWriterPushVersion = 8;
 
 // The organisation the centre belongs to.
 std::string central_organisation(PgConnection& c);

@@ -195,6 +195,7 @@ END $$;
         {5, "events_origin_seq", push_origin_sql()},
         {6, "sparse_type_index", push_v6_sql()},
         {7, "json_payload_set_wise_push", push_v7_sql()},
+        {8, "writes_only_through_the_push", push_v8_sql()},
     };
     return list;
 }

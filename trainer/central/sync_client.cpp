@@ -25,6 +25,11 @@ constexpr const char* kPushStageSql =
     "CREATE TEMP TABLE IF NOT EXISTS push_stage_origin (n int, id text, type text, person_id text, kiosk_id text, "
     "at_ms text, origin_seq text, payload text) ON COMMIT DELETE ROWS; "
     "COPY pg_temp.push_stage_origin (n, id, type, person_id, kiosk_id, at_ms, origin_seq, payload) FROM STDIN";
+// Central migration 8 (push_v8_sql.cpp): the staging table is the centre's (its writer role owns
+// it, the desk may only COPY into it), made on the session's first push.
+constexpr const char* kPushBatchSql =
+    "SELECT central.open_push_batch(); "
+    "COPY pg_temp.push_batch (n, id, type, person_id, kiosk_id, at_ms, origin_seq, payload) FROM STDIN";
 constexpr const char* kPushStageV4Sql =
     "CREATE TEMP TABLE IF NOT EXISTS push_stage (n int, id text, type text, person_id text, kiosk_id text, "
     "at_ms text, payload text) ON COMMIT DELETE ROWS; "
@@ -38,8 +43,13 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
-void push(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const SyncOptions& o, bool origin,
+void push(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const SyncOptions& o, int version,
           SyncReport& r) {
+    const bool origin = version >= kOriginSeqVersion, writer = version >= kWriterPushVersion;
+    const char* stage = writer ? kPushBatchSql : origin ? kPushStageSql : kPushStageV4Sql;
+    const char* call = writer   ? "SELECT event_id, status FROM central.push_batch($1::bigint)"
+                       : origin ? "SELECT event_id, status FROM central.push_staged_origin($1::bigint)"
+                                : "SELECT event_id, status FROM central.push_staged($1::bigint)";
     std::string data;
     for (std::size_t n = 0;; ++n) {
         const auto batch = log.unacknowledged_events(o.batch);
@@ -60,10 +70,8 @@ void push(PgConnection& conn, sync::LocalLog& log, const Clock& clock, const Syn
         }
         PgResult res = [&] {
             PgTransaction tx(conn);
-            conn.copy_in(origin ? kPushStageSql : kPushStageV4Sql, data);
-            auto out = conn.exec(origin ? "SELECT event_id, status FROM central.push_staged_origin($1::bigint)"
-                                        : "SELECT event_id, status FROM central.push_staged($1::bigint)",
-                                 {std::to_string(clock.now_ms())});
+            conn.copy_in(stage, data);
+            auto out = conn.exec(call, {std::to_string(clock.now_ms())});
             tx.commit();
             return out;
         }();
@@ -185,8 +193,9 @@ SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock
     r.clock_skew_ms = clock.now_ms() - centre_ms;
     // Opens or closes this device's skew episode at the centre even when nothing is pushed.
     conn.exec("SELECT central.note_clock($1::bigint)", {std::to_string(clock.now_ms())});
-    const bool origin = keeps_origin(conn);
-    push(conn, log, clock, o, origin, r);
+    const int version = check_central_version(conn);
+    const bool origin = version >= kOriginSeqVersion;
+    push(conn, log, clock, o, version, r);
     for (const auto& f : r.refused)
         log.audit("sync.refused", nlohmann::json{{"event_id", f.event_id}, {"reason", f.reason}}.dump());
     const long long skew = std::llabs(r.clock_skew_ms);
