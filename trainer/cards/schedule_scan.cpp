@@ -21,6 +21,9 @@ void scan_schedules(store::Database& db, const content::ContentSet& content, con
     std::iota(by_id.begin(), by_id.end(), std::size_t{0});
     std::stable_sort(by_id.begin(), by_id.end(),
               [&](std::size_t a, std::size_t b) { return content.cards[a].id < content.cards[b].id; });
+    std::vector<std::string_view> sorted_ids;
+    sorted_ids.reserve(by_id.size());
+    for (const std::size_t i : by_id) sorted_ids.emplace_back(content.cards[i].id);
     std::vector<int> version(content.cards.size());
     for (std::size_t i = 0; i < content.cards.size(); ++i)
         version[i] = content::current_version(adopted, content.cards[i]);
@@ -40,9 +43,10 @@ void scan_schedules(store::Database& db, const content::ContentSet& content, con
         std::size_t next = 0; // into by_id: the first card whose id is not below the last row's
         while (st.step()) {
             const std::string_view id = st.text_view(0);
-            while (next < by_id.size() && std::string_view(content.cards[by_id[next]].id) < id) ++next;
-            if (next == by_id.size()) break; // no later row names a card of the content
-            if (std::string_view(content.cards[by_id[next]].id) != id) continue;
+            int order = -1; // of sorted_ids[next] against id
+            while (next < sorted_ids.size() && (order = sorted_ids[next].compare(id)) < 0) ++next;
+            if (next == sorted_ids.size()) break; // no later row names a card of the content
+            if (order != 0) continue;             // a card the content does not have
             f.card = by_id[next];
             if (!is_current(static_cast<int>(st.int64(1)), version[f.card])) continue;
             f.mastered = false;

@@ -9,9 +9,9 @@
 #include "trainer/store/events.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <set>
-#include <sstream>
 
 namespace trainer::quality {
 
@@ -22,10 +22,12 @@ namespace {
 constexpr const char* kCompletionEvents[] = {"onboarding.attempt_finished", "skills.signed_off",
                                              "module.completed"};
 
+// As `std::ostream << round2(v)` printed it (printf's %g, 6 digits, no locale), without building a
+// stream for each of a team's reasons.
 std::string pct(double v) {
-    std::ostringstream o;
-    o << round2(v);
-    return o.str();
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, round2(v), std::chars_format::general, 6);
+    return std::string(buf, r.ptr);
 }
 
 // Who completed which module by `until_ms`. A record with "passed": false is not a completion.
