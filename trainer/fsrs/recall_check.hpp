@@ -1,6 +1,6 @@
 #pragma once
-// "Is this card's retrievability now at least R?" for many cards at once (the mastery rule,
-// R = 0.9, over a whole team's schedules: docs/figures.md). Same answer as comparing
+// "Is this card's retrievability now at least R?" for many cards at once (the mastery rule of
+// cards/review_service.hpp, R = 0.9, over a whole team's schedules). Same answer as comparing
 // Scheduler::retrievability(card, now) >= R, without the power law for a card well inside or well
 // outside its stability: R(t, S) falls as t / S grows, so below a ratio a little under the one
 // where R is reached the answer is yes, above one a little over it no, and only cards in between

@@ -1,7 +1,7 @@
 #pragma once
 // One read transaction around a figure made of many statements (the lead dashboard: a query per
 // agent, then the hooks' queries): every statement sees the same state of the file, and SQLite
-// takes the write-ahead log's read lock once instead of once per statement (docs/figures.md).
+// takes the write-ahead log's read lock once instead of once per statement.
 // Inside the caller's transaction it does nothing. Readers never block writers in WAL mode, so
 // holding it for the figure's few milliseconds costs the kiosk's other work nothing.
 #include "trainer/store/database.hpp"
