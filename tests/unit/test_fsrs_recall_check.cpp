@@ -12,17 +12,23 @@
 #include <random>
 
 using namespace trainer;
-using namespace trainer::fsrs;
 
-namespace {
+// Named, not anonymous: the unity build puts several test files in one unit.
+namespace recall_check_test {
 
-constexpr TimeMs kReview = 1704110400000; // 2024-01-01 12:00 UTC
+using fsrs::Card;
+using fsrs::Parameters;
+using fsrs::RecallCheck;
+using fsrs::Scheduler;
+using fsrs::State;
+
+constexpr TimeMs kReviewedAt = 1704110400000; // 2024-01-01 12:00 UTC
 
 Card reviewed(double stability) {
     Card c;
     c.state = State::Review;
     c.stability = stability;
-    c.last_review = kReview;
+    c.last_review = kReviewedAt;
     return c;
 }
 
@@ -30,7 +36,7 @@ Card reviewed(double stability) {
 int disagreements(const Scheduler& s, const RecallCheck& check, double threshold, const Card& c, int from, int to) {
     int wrong = 0;
     for (int d = from; d <= to; ++d)
-        for (TimeMs at : {kReview + d * kMsPerDay - 1, kReview + d * kMsPerDay, kReview + d * kMsPerDay + 3600000}) {
+        for (TimeMs at : {kReviewedAt + d * kMsPerDay - 1, kReviewedAt + d * kMsPerDay, kReviewedAt + d * kMsPerDay + 3600000}) {
             const bool exact = s.retrievability(c, at) >= threshold;
             if (check(c, at) != exact) {
                 ++wrong;
@@ -40,9 +46,10 @@ int disagreements(const Scheduler& s, const RecallCheck& check, double threshold
     return wrong;
 }
 
-} // namespace
+} // namespace recall_check_test
 
 TEST_CASE("the recall check agrees with retrievability >= R for every stability and day", "[fsrs]") {
+    using namespace recall_check_test;
     std::mt19937_64 rng(13);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     for (double w20 : {0.1, 0.1542, 0.3, 0.5, 0.8}) {
@@ -76,19 +83,20 @@ TEST_CASE("the recall check agrees with retrievability >= R for every stability 
 }
 
 TEST_CASE("the recall check leaves odd cards to the exact rule", "[fsrs]") {
+    using namespace recall_check_test;
     const Scheduler s{Parameters{}};
     const RecallCheck check(s, 0.9);
     REQUIRE(check.has_band());
     Card c = reviewed(30);
-    for (const Card& odd : {new_card(kReview), reviewed(0.0), reviewed(0.001), reviewed(-4.0),
+    for (const Card& odd : {fsrs::new_card(kReviewedAt), reviewed(0.0), reviewed(0.001), reviewed(-4.0),
                             reviewed(std::numeric_limits<double>::quiet_NaN()),
                             reviewed(std::numeric_limits<double>::infinity())}) {
-        INFO("state " << state_name(odd.state) << ", S " << odd.stability);
-        for (TimeMs at : {kReview - kMsPerDay, kReview, kReview + kMsPerDay, kReview + 40 * kMsPerDay})
+        INFO("state " << fsrs::state_name(odd.state) << ", S " << odd.stability);
+        for (TimeMs at : {kReviewedAt - kMsPerDay, kReviewedAt, kReviewedAt + kMsPerDay, kReviewedAt + 40 * kMsPerDay})
             CHECK(check(odd, at) == (s.retrievability(odd, at) >= 0.9));
     }
     c.last_review.reset(); // reviewed, but no time recorded: t is 0
-    CHECK(check(c, kReview) == (s.retrievability(c, kReview) >= 0.9));
+    CHECK(check(c, kReviewedAt) == (s.retrievability(c, kReviewedAt) >= 0.9));
     // A card reviewed "tomorrow" by a clock that was ahead: t clamps to 0, recalled.
-    CHECK(check(reviewed(2.0), kReview - 3 * kMsPerDay));
+    CHECK(check(reviewed(2.0), kReviewedAt - 3 * kMsPerDay));
 }

@@ -12,7 +12,8 @@
 
 using namespace trainer;
 
-namespace {
+// Named, not anonymous: the unity build puts several test files in one unit.
+namespace read_snapshot_test {
 
 std::int64_t count_teams(store::Database& db) {
     auto st = db.prepare("SELECT count(*) FROM teams");
@@ -26,9 +27,10 @@ void add_team(store::Database& db, const std::string& id) {
     st.run();
 }
 
-} // namespace
+} // namespace read_snapshot_test
 
 TEST_CASE("a read snapshot sees one state of the file and ends with its scope", "[store]") {
+    using namespace read_snapshot_test;
     const auto dir = std::filesystem::temp_directory_path() / ("read_snapshot_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     {
@@ -54,6 +56,7 @@ TEST_CASE("a read snapshot sees one state of the file and ends with its scope", 
 }
 
 TEST_CASE("a read snapshot inside the caller's transaction leaves it open and its work kept", "[store]") {
+    using namespace read_snapshot_test;
     auto db = store::Database::open_memory();
     store::Transaction tx(db);
     add_team(db, "north");

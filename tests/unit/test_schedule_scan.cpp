@@ -13,9 +13,10 @@
 
 using namespace trainer;
 
-namespace {
+// Named, not anonymous: the unity build puts several test files in one unit.
+namespace schedule_scan_test {
 
-constexpr TimeMs kNow = 1796584827000;
+constexpr TimeMs kScanNow = 1796584827000;
 
 void schedule(store::Database& db, const std::string& person, const std::string& card, int version, int state,
               int successes, double stability, TimeMs last_review, TimeMs due) {
@@ -35,9 +36,10 @@ content::Card card(const std::string& id, int version = 1) {
     return c;
 }
 
-} // namespace
+} // namespace schedule_scan_test
 
 TEST_CASE("the schedule scan reports each current schedule of a content card, by person and content index", "[cards]") {
+    using namespace schedule_scan_test;
     auto db = store::Database::open_memory();
     content::ContentSet content;
     // Deck order, not id order; "m-moved" is in its second version.
@@ -45,21 +47,21 @@ TEST_CASE("the schedule scan reports each current schedule of a content card, by
         content.cards.push_back(c);
     const TimeMs day = kMsPerDay;
     // anna: every kind of row.
-    schedule(db, "anna", "a-gone", 1, 2, 3, 50, kNow - day, kNow + day);      // not in the content (first)
-    schedule(db, "anna", "b-greet", 1, 2, 2, 40, kNow - 10 * day, kNow + day); // mastered, not due
-    schedule(db, "anna", "c-gone", 1, 2, 1, 40, kNow - day, kNow - 1);        // not in the content (between)
-    schedule(db, "anna", "h-hold", 1, 0, 0, 0, kNow, kNow);                   // New: not under review
-    schedule(db, "anna", "m-moved", 1, 2, 4, 90, kNow - day, kNow - day);     // older version
-    schedule(db, "anna", "t-tone", 1, 3, 1, 2.5, kNow - 30 * day, kNow - day); // faded, due
-    schedule(db, "anna", "z-gone", 1, 2, 1, 9, kNow - day, kNow - day);       // not in the content (last)
+    schedule(db, "anna", "a-gone", 1, 2, 3, 50, kScanNow - day, kScanNow + day);      // not in the content (first)
+    schedule(db, "anna", "b-greet", 1, 2, 2, 40, kScanNow - 10 * day, kScanNow + day); // mastered, not due
+    schedule(db, "anna", "c-gone", 1, 2, 1, 40, kScanNow - day, kScanNow - 1);        // not in the content (between)
+    schedule(db, "anna", "h-hold", 1, 0, 0, 0, kScanNow, kScanNow);                   // New: not under review
+    schedule(db, "anna", "m-moved", 1, 2, 4, 90, kScanNow - day, kScanNow - day);     // older version
+    schedule(db, "anna", "t-tone", 1, 3, 1, 2.5, kScanNow - 30 * day, kScanNow - day); // faded, due
+    schedule(db, "anna", "z-gone", 1, 2, 1, 9, kScanNow - day, kScanNow - day);       // not in the content (last)
     // ben: no successful review yet, but recent; and a current second version.
-    schedule(db, "ben", "b-greet", 1, 1, 0, 3, kNow - day, kNow + 60000);
-    schedule(db, "ben", "m-moved", 2, 2, 1, 20, kNow - 2 * day, kNow);
+    schedule(db, "ben", "b-greet", 1, 1, 0, 3, kScanNow - day, kScanNow + 60000);
+    schedule(db, "ben", "m-moved", 2, 2, 1, 20, kScanNow - 2 * day, kScanNow);
     // carl (asked for) has no schedules; dora (not asked for) has one.
-    schedule(db, "dora", "b-greet", 1, 2, 1, 40, kNow - day, kNow - day);
+    schedule(db, "dora", "b-greet", 1, 2, 1, 40, kScanNow - day, kScanNow - day);
 
     std::vector<std::tuple<std::size_t, std::string, bool, bool>> seen;
-    cards::scan_schedules(db, content, cards::ReviewConfig{}, {"anna", "carl", "ben"}, kNow,
+    cards::scan_schedules(db, content, cards::ReviewConfig{}, {"anna", "carl", "ben"}, kScanNow,
                           [&](const cards::ScheduleFacts& f) {
                               seen.emplace_back(f.person, content.cards.at(f.card).id, f.mastered, f.due);
                           });
