@@ -344,6 +344,11 @@ TEST_CASE("a team's motivation rows, read at once, equal each agent's own row", 
     const auto admin = identity::cli_admin();
     const auto team = motivation_rows(w.db, w.events, w.clock, w.content, config(), admin, {"ann", "bob", "carl"}, nov);
     REQUIRE(team.size() == 3);
+    // The dashboard's column asks for the index alone (no reasons built): the same numbers.
+    const auto indexes =
+        motivation_indexes(w.db, w.events, w.clock, w.content, config(), admin, {"ann", "bob", "carl"}, nov);
+    REQUIRE(indexes.size() == 3);
+    for (const auto& r : team) CHECK(indexes.at(r.person_id) == r.index);
     for (const auto& r : team) {
         INFO(r.person_id);
         const auto own = motivation_for(w.db, w.events, w.clock, w.content, config(), admin, r.person_id, nov);
