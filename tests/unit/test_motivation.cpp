@@ -11,6 +11,7 @@
 #include "trainer/store/events.hpp"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <set>
 #include <nlohmann/json.hpp>
 
@@ -132,6 +133,15 @@ TEST_CASE("quality below the gate makes an agent ineligible whatever the index",
     REQUIRE_FALSE(r.reasons.empty());
     CHECK(r.reasons[0].code == "quality_below_gate");
     CHECK_THAT(r.reasons[0].text, Catch::Contains("quality 80 % is below 85 %"));
+    // Fractions print as before (shortest of 6 significant digits, a point whatever the locale).
+    auto fine = config();
+    fine.min_quality = 85.125;
+    const auto f = motivation_for(w.db, w.events, w.clock, w.content, fine, identity::cli_admin(), "ann",
+                                  *parse_period("2026-11"));
+    REQUIRE_FALSE(f.reasons.empty());
+    CHECK(f.reasons[0].text == "quality 80 % is below 85.13 %");
+    CHECK(std::find(f.reasons[0].args.begin(), f.reasons[0].args.end(),
+                    std::pair<std::string, std::string>{"gate", "85.13"}) != f.reasons[0].args.end());
 }
 
 // [SECTION] Access and team roll-up ---------------------------------------------------------------
@@ -334,6 +344,11 @@ TEST_CASE("a team's motivation rows, read at once, equal each agent's own row", 
     const auto admin = identity::cli_admin();
     const auto team = motivation_rows(w.db, w.events, w.clock, w.content, config(), admin, {"ann", "bob", "carl"}, nov);
     REQUIRE(team.size() == 3);
+    // The dashboard's column asks for the index alone (no reasons built): the same numbers.
+    const auto indexes =
+        motivation_indexes(w.db, w.events, w.clock, w.content, config(), admin, {"ann", "bob", "carl"}, nov);
+    REQUIRE(indexes.size() == 3);
+    for (const auto& r : team) CHECK(indexes.at(r.person_id) == r.index);
     for (const auto& r : team) {
         INFO(r.person_id);
         const auto own = motivation_for(w.db, w.events, w.clock, w.content, config(), admin, r.person_id, nov);

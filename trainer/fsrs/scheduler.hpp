@@ -54,6 +54,8 @@ public:
     Card review(const Card& card, TimeMs now, Rating rating) const;
     // Display-only recall probability now (0 for New): whole 24-hour days since the last review.
     double retrievability(const Card& card, TimeMs now) const;
+    // The t of retrievability(): whole 24-hour days since the last review, at least 0.
+    static std::int64_t whole_days_since_review(const Card& card, TimeMs now);
 
     // Elapsed days the scheduler uses: UTC calendar days since last_review (0 for New).
     static std::int64_t elapsed_days(const Card& card, TimeMs now);

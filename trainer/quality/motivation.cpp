@@ -9,9 +9,9 @@
 #include "trainer/store/events.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <set>
-#include <sstream>
 
 namespace trainer::quality {
 
@@ -22,10 +22,12 @@ namespace {
 constexpr const char* kCompletionEvents[] = {"onboarding.attempt_finished", "skills.signed_off",
                                              "module.completed"};
 
+// As `std::ostream << round2(v)` printed it (printf's %g, 6 digits, no locale), without building a
+// stream for each of a team's reasons.
 std::string pct(double v) {
-    std::ostringstream o;
-    o << round2(v);
-    return o.str();
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, round2(v), std::chars_format::general, 6);
+    return std::string(buf, r.ptr);
 }
 
 // Who completed which module by `until_ms`. A record with "passed": false is not a completion.
@@ -64,6 +66,7 @@ struct Context {
     std::map<std::string, PeriodQuality> quality;
     std::map<std::string, std::vector<SurveyAnswer>> surveys;
     std::map<std::string, cards::MasterySummary> mastery; // whoever the service can answer for
+    bool reasons = true; // false: the index alone (motivation_indexes): no gate or note text is built
 };
 
 MotivationRow compute(Context& c, const std::string& person_id, const std::string& name) {
@@ -89,7 +92,8 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
 
     const auto& done = c.modules[person_id];
     if (c.config.training_modules.empty()) {
-        notes.push_back({"training_not_configured",
+        if (c.reasons)
+            notes.push_back({"training_not_configured",
                          "no training modules are configured; training completion counted as 0", {}});
     } else {
         int n = 0;
@@ -110,8 +114,8 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
     }
     if (mastery) {
         r.mastery = round2(mastery->percent);
-        if (mastery->total == 0) notes.push_back({"mastery_no_cards", "no standards in the content; mastery counted as 0", {}});
-    } else {
+        if (mastery->total == 0 && c.reasons) notes.push_back({"mastery_no_cards", "no standards in the content; mastery counted as 0", {}});
+    } else if (c.reasons) {
         notes.push_back({"mastery_unavailable", "review state unavailable (" + mastery_problem +
                                                     "); mastery counted as 0", {}});
     }
@@ -125,7 +129,7 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
         if (key == "quality") {
             v = r.quality.value_or(0);
             // Said once: with a quality gate, its "quality_missing" already says it.
-            if (!r.quality && !c.config.min_quality)
+            if (!r.quality && !c.config.min_quality && c.reasons)
                 notes.push_back({"quality_no_data", "no QA evaluation in " + c.period.label + "; quality counted as 0",
                                  {{"period", c.period.label}}});
         } else if (key == "training") {
@@ -137,7 +141,7 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
                                     : key == "nps" && r.nps ? std::optional(nps_to_percent(*r.nps))
                                     : key == "ces" && r.ces_mean ? std::optional(ces_to_percent(*r.ces_mean))
                                                                  : std::nullopt;
-            if (!f) notes.push_back({key + "_no_data", "no " + key + " answers in " + c.period.label + "; " + key + " counted as 0",
+            if (!f && c.reasons) notes.push_back({key + "_no_data", "no " + key + " answers in " + c.period.label + "; " + key + " counted as 0",
                                      {{"period", c.period.label}}});
             v = f.value_or(0);
         }
@@ -146,6 +150,7 @@ MotivationRow compute(Context& c, const std::string& person_id, const std::strin
         weights += w;
     }
     r.index = weights > 0 ? round2(weighted / weights) : 0;
+    if (!c.reasons) return r; // the gates below decide eligibility, not the index
 
     if (r.evaluations < c.config.min_evaluations)
         gates.push_back({"too_few_evaluations", std::to_string(r.evaluations) + " QA evaluation(s) in " +
@@ -234,6 +239,20 @@ std::vector<MotivationRow> motivation_rows(store::Database& db, store::EventStor
         st.bind(1, p);
         out.push_back(compute(c, p, st.step() ? st.text(0) : p));
     }
+    return out;
+}
+
+std::map<std::string, double> motivation_indexes(store::Database& db, store::EventStore& events, const Clock& clock,
+                                                 const content::ContentSet& content, const MotivationConfig& config,
+                                                 const identity::Actor& actor, const std::vector<std::string>& people,
+                                                 const Period& period,
+                                                 const std::map<std::string, cards::MasterySummary>* mastery) {
+    for (const auto& p : people) identity::require_view_person(actor, p);
+    Context c = make_context(db, events, clock, content, config, actor, period,
+                             people.size() == 1 ? std::optional(people.front()) : std::nullopt, &people, mastery);
+    c.reasons = false;
+    std::map<std::string, double> out;
+    for (const auto& p : people) out[p] = compute(c, p, std::string()).index;
     return out;
 }
 

@@ -94,4 +94,12 @@ std::vector<MotivationRow> motivation_rows(store::Database& db, store::EventStor
                                            const Period& period,
                                            const std::map<std::string, cards::MasterySummary>* mastery = nullptr);
 
+// motivation_rows()' index alone, by person (the dashboard's column): the same figures and
+// weights, without building each row's reasons or reading names.
+std::map<std::string, double> motivation_indexes(store::Database& db, store::EventStore& events, const Clock& clock,
+                                                 const content::ContentSet& content, const MotivationConfig& config,
+                                                 const identity::Actor& actor, const std::vector<std::string>& people,
+                                                 const Period& period,
+                                                 const std::map<std::string, cards::MasterySummary>* mastery = nullptr);
+
 } // namespace trainer::quality

@@ -68,7 +68,7 @@ public:
     std::int64_t int64(int col) const;
     double real(int col) const;
     std::string text(int col) const;
-    // The same without a copy: valid until the next step() or reset().
+    // The text without a copy: valid until the next step(), reset() or column read of `col` as another type.
     std::string_view text_view(int col) const;
     bool is_null(int col) const;
 
