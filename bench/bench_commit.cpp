@@ -154,9 +154,9 @@ int main() {
             }
             for (int i = 0; i < kBlock && b < kN; ++i, ++b) {
                 const std::string id = new_uuid();
-                const std::string person = "agent-" + std::to_string(b % kPeople);
+                const std::string bare_person = "agent-" + std::to_string(b % kPeople);
                 const auto t0 = Wall::now();
-                bare.run(id, person, clock.now_ms(), payload);
+                bare.run(id, bare_person, clock.now_ms(), payload);
                 bare_us.push_back(std::chrono::duration<double, std::micro>(Wall::now() - t0).count());
             }
         }
