@@ -11,6 +11,8 @@
 #include "trainer/store/events.hpp"
 #include "trainer/sync/local_log.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -384,7 +384,7 @@ TEST_CASE("attitude completes when every scenario is answered, scores the mean v
     // Once finished the attempt is closed; reflections live in the events, visible only to Ann.
     std::string stored;
     w->events.for_each({std::string("onboarding.scenario_answered")}, [&](const store::Event& e) {
-        if (e.payload["scenario"] == "s1") stored = e.payload["reflection"];
+        if (e.payload.string("scenario") == "s1") stored = e.payload.string("reflection");
     });
     CHECK(stored == "I argued too much");
     CHECK_THROWS_AS(w->service.module_view(w->actor("otto"), "ann", "a1", "en"), identity::AccessDenied);
@@ -437,9 +437,9 @@ TEST_CASE("only a lead of the person's team may sign off their skills; otherwise
     int coaching = 0;
     w->events.for_each({std::string("coaching.assigned")}, [&](const store::Event& e) {
         ++coaching;
-        CHECK(e.payload["person"] == "ann");
-        CHECK(e.payload["source"] == "skills");
-        CHECK(e.payload["reason"].get<std::string>().find("listen") != std::string::npos);
+        CHECK(e.payload.string("person") == "ann");
+        CHECK(e.payload.string("source") == "skills");
+        CHECK(e.payload.string("reason").find("listen") != std::string::npos);
     });
     CHECK(coaching == 2);
     CHECK(scalar(w->db, "SELECT count(*) FROM coaching_queue WHERE person_id = 'ann' AND cleared_ms IS NULL") == 2);
@@ -456,7 +456,7 @@ TEST_CASE("the sign-off queue and the dashboard's count a request in the adopted
     auto& s1 = w->content.modules.at(2);
     REQUIRE(s1.id == "s1");
     s1.version = 2;
-    const store::Event adoption = w->events.append({"content.adopted", "root", {{"modules", {{"s1", 2}}}, {"source", "load"}}});
+    const store::Event adoption = w->events.append({"content.adopted", "root", {{"modules", store::Payload{{"s1", 2}}}, {"source", "load"}}});
     content::apply_item_adoption(w->db, adoption);
     w->pass_knowledge("ann");
     w->service.request_signoff(w->actor("ann"), "s1");

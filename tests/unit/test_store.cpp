@@ -133,7 +133,7 @@ TEST_CASE("events are append-only facts with a UUID, person, kiosk, UTC time and
     CHECK(back->person_id == "ana");
     CHECK(back->kiosk_id == "kiosk-a");
     CHECK(format_iso_ms(back->at_ms) == "2026-11-02T09:15:30.250Z");
-    CHECK(back->payload["card"] == "greet");
+    CHECK(back->payload.string("card") == "greet");
     CHECK_THROWS_WITH(db.exec("UPDATE events SET type = 'x'"), Catch::Contains("append-only"));
     CHECK_THROWS_WITH(db.exec("DELETE FROM events"), Catch::Contains("append-only"));
     CHECK(ev.count() == 1);

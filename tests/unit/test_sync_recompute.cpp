@@ -268,16 +268,16 @@ TEST_CASE("a replay leaves out of a payload only the keys no projection taking t
     ps[1].unread_keys = {"after"};
     store::ReplayPayloadParser parser(ps);
     const std::string text = R"({"after":{"reps":3,"state":"Review"},"card":"c1","note":"n","rating":3})";
-    json both, first;
+    store::Payload both, first;
     parser.parse("card.reviewed", text, {1, 1}, both);
-    CHECK(both == json{{"card", "c1"}, {"note", "n"}, {"rating", 3}});
+    CHECK(both.json() == json{{"card", "c1"}, {"note", "n"}, {"rating", 3}});
     parser.parse("card.reviewed", text, {1, 0}, first);
-    CHECK(first == json{{"card", "c1"}, {"rating", 3}});
+    CHECK(first.json() == json{{"card", "c1"}, {"rating", 3}});
     // A nested key of the same name is data, not the top-level key: kept.
-    json nested;
+    store::Payload nested;
     parser.parse("x", R"({"card":{"after":1}})", {1, 1}, nested);
-    CHECK(nested == json{{"card", {{"after", 1}}}});
-    json broken;
+    CHECK(nested.json() == json{{"card", {{"after", 1}}}});
+    store::Payload broken;
     CHECK_THROWS_AS(parser.parse("card.reviewed", R"({"after":)", {1, 1}, broken), json::parse_error);
 }
 
@@ -295,16 +295,16 @@ TEST_CASE("a replay payload with keys left out reads the same values as a full p
     };
     for (const auto& text : texts) {
         INFO(text);
-        json fast;
+        store::Payload fast;
         parser.parse("card.reviewed", text, {1}, fast);
         json full = json::parse(text);
         full.erase("before");
         full.erase("after");
-        CHECK(fast == full);
+        CHECK(fast.json() == full);
         CHECK(fast.dump() == full.dump()); // the same types too (unsigned, signed, float)
     }
     // Text that is not a plain object falls back to the full parser, which names the error.
-    json broken;
+    store::Payload broken;
     for (const char* bad : {R"({"card":"c1",})", R"({"card" "c1"})", R"({"before":{"a":1},"card":)"}) {
         INFO(bad);
         CHECK_THROWS_AS(parser.parse("card.reviewed", bad, {1}, broken), json::exception);

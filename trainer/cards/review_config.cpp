@@ -134,4 +134,15 @@ ReviewConfig from_json(const nlohmann::json& j, std::vector<std::string>* errors
     return c;
 }
 
+store::Payload scheduler_settings(const ReviewConfig& c) {
+    nlohmann::json j = c.to_json();
+    j.erase("new_cards_per_day");
+    j.erase("pass_fail_mode");
+    return store::Payload(std::move(j));
+}
+
+fsrs::Parameters parameters_of_settings(const store::Payload& settings) {
+    return from_json(settings.json(), nullptr).fsrs_parameters();
+}
+
 } // namespace trainer::cards

@@ -2,6 +2,7 @@
 // How reviews are scheduled on this kiosk (DESIGN §4.2): desired retention, the daily new-card
 // limit, the two-button pass/fail mode and the FSRS step settings.
 #include "trainer/fsrs/params.hpp"
+#include "trainer/store/payload.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -36,5 +37,11 @@ struct ReviewConfig {
 // to *errors as "review config: <key>: <what was expected>, got <what was found>" and its default
 // is kept. With errors == nullptr, any error throws std::invalid_argument listing them all.
 ReviewConfig from_json(const nlohmann::json& j, std::vector<std::string>* errors);
+
+// The FSRS settings a review was graded with: the payload names them ("scheduler") only when they
+// differ from the defaults, so every device replays the same schedule (issue 12 §2).
+store::Payload scheduler_settings(const ReviewConfig& c);
+// The FSRS parameters a review's "scheduler" settings stand for (what scheduler_settings() wrote).
+fsrs::Parameters parameters_of_settings(const store::Payload& settings);
 
 } // namespace trainer::cards

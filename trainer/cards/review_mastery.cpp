@@ -55,10 +55,8 @@ SessionSummary ReviewService::session_summary(const std::string& person_id, Time
     SessionSummary out;
     events_.for_each({kCardReviewed, person_id, since_ms, std::nullopt}, [&](const store::Event& e) {
         ++out.reviewed;
-        if (e.payload.value("rating", 0) == 1) ++out.again;
-        if (auto b = e.payload.find("before"); b != e.payload.end() && b->is_object() &&
-                                                b->value("state", "") == "New")
-            ++out.new_cards;
+        if (e.payload.integer_or("rating", 0) == 1) ++out.again;
+        if (auto b = e.payload.find_object("before"); b && b->string_or("state", "") == "New") ++out.new_cards;
     });
     const content::AdoptedVersions adopted = content::adopted_versions(db_);
     for (const auto& s : load_person(person_id)) {

@@ -53,12 +53,12 @@ struct ProjectionCache {
         handle = db.handle();
     }
 
-    const fsrs::Scheduler& scheduler_for(const nlohmann::json& payload) {
-        auto it = payload.find("scheduler");
-        if (it == payload.end()) return default_scheduler;
-        const std::string key = it->dump();
+    const fsrs::Scheduler& scheduler_for(const store::Payload& payload) {
+        if (!payload.contains("scheduler")) return default_scheduler;
+        const store::Payload settings = payload.object("scheduler");
+        const std::string key = settings.dump();
         if (auto found = other_schedulers.find(key); found != other_schedulers.end()) return found->second;
-        return other_schedulers.emplace(key, fsrs::Scheduler(from_json(*it, nullptr).fsrs_parameters())).first->second;
+        return other_schedulers.emplace(key, fsrs::Scheduler(parameters_of_settings(settings))).first->second;
     }
 };
 
@@ -87,8 +87,7 @@ std::optional<StoredCard> read_stored(store::Statement& st, const std::string& p
 }
 
 std::string payload_person(const store::Event& e) {
-    if (auto it = e.payload.find("person"); it != e.payload.end() && it->is_string())
-        return it->get<std::string>();
+    if (auto person = e.payload.find_string("person")) return *person;
     throw std::invalid_argument("payload has no \"person\" string");
 }
 
@@ -110,12 +109,12 @@ void apply_event(ProjectionCache& c, store::Database& db, const store::Event& e)
     if (e.type == kCardReviewed) {
         c.prepare_for(db);
         const auto& p = e.payload;
-        const std::string card = p.at("card").get<std::string>();
-        const auto rating = rating_from_int(p.at("rating").get<std::int64_t>());
-        if (!rating) throw std::invalid_argument("rating " + p.at("rating").dump() + " is outside 1-4");
+        const std::string card = p.string("card");
+        const auto rating = rating_from_int(p.integer("rating"));
+        if (!rating) throw std::invalid_argument("rating " + p.object("rating").dump() + " is outside 1-4");
         // The schedule is recomputed from the person's history, never copied from the payload: two
         // desks that graded the same card offline end in the state of the one total order.
-        const int version = p.at("card_version").get<int>();
+        const int version = static_cast<int>(p.integer("card_version"));
         const auto stored = stored_row(c, e.person_id, card);
         // A review of an older version of the standard (a device on older content) stays in the
         // log but does not move the schedule of the newer version (README "Merging devices").
@@ -143,14 +142,14 @@ void apply_event(ProjectionCache& c, store::Database& db, const store::Event& e)
         }
     } else if (e.type == kCoachingAssigned) {
         c.prepare_for(db);
-        c.insert_coaching->bind_all(e.id, payload_person(e), e.payload.at("card").get<std::string>(),
-                                    e.payload.value("reason", ""), e.payload.value("source", ""), e.at_ms);
+        c.insert_coaching->bind_all(e.id, payload_person(e), e.payload.string("card"),
+                                    e.payload.string_or("reason", ""), e.payload.string_or("source", ""), e.at_ms);
         c.insert_coaching->run();
         c.insert_coaching->reset();
-        if (c.batching) c.open_coaching[payload_person(e)][e.payload.at("card").get<std::string>()] = true;
+        if (c.batching) c.open_coaching[payload_person(e)][e.payload.string("card")] = true;
     } else if (e.type == kCoachingCleared) {
         c.prepare_for(db);
-        c.dismiss->bind_all(payload_person(e), e.payload.at("card").get<std::string>(), e.at_ms);
+        c.dismiss->bind_all(payload_person(e), e.payload.string("card"), e.at_ms);
         c.dismiss->run();
         c.dismiss->reset();
     }

@@ -71,8 +71,8 @@ ReviewService::ReviewService(store::Database& db, store::EventStore& events, con
     : db_(db), events_(events), clock_(clock), content_(&content), config_(std::move(config)),
       scheduler_(config_.fsrs_parameters()), 
       scheduler_settings_(scheduler_settings(config_) == scheduler_settings(ReviewConfig{})
-                              ? nullptr
-                              : std::make_shared<const nlohmann::json>(scheduler_settings(config_))),
+                              ? std::nullopt
+                              : std::optional<store::Payload>(scheduler_settings(config_))),
       person_st_(db.prepare("SELECT active FROM people WHERE id = ?1")),
       state_st_(db.prepare(std::string("SELECT ") + kStateColumns +
                            " FROM card_state WHERE person_id = ?1 AND card_id = ?2")),
@@ -255,20 +255,23 @@ GradeResult ReviewService::grade(const std::string& person_id, const std::string
     out.after = scheduler_.review(out.before, now, rating);
     out.interval_minutes = minutes_until(out.after.due, now);
 
-    nlohmann::json before = card_json(out.before);
-    before["last_review_ms"] = out.before.last_review ? nlohmann::json(*out.before.last_review) : nlohmann::json();
+    store::Payload before = card_json(out.before);
+    if (out.before.last_review)
+        before.set("last_review_ms", *out.before.last_review);
+    else
+        before.set("last_review_ms", nullptr);
     store::NewEvent reviewed{kCardReviewed,
          person_id,
          {{"card", card_id},
           {"card_version", card.version},
           {"rating", r},
-          {"before", std::move(before)},
+          {"before", before},
           {"after", card_json(out.after)},
           {"due", format_iso_ms(out.after.due)},
           {"elapsed_days", fsrs::Scheduler::elapsed_days(out.before, now)}},
          {},
          now};
-    if (scheduler_settings_) reviewed.payload["scheduler"] = *scheduler_settings_;
+    if (scheduler_settings_) reviewed.payload.set("scheduler", *scheduler_settings_);
     const store::Event e = events_.append(reviewed);
     if (!outdated)
         write_review(upsert_st_, clear_coaching_st_,
@@ -288,8 +291,8 @@ void ReviewService::record_lookup(const std::string& person_id, const std::strin
                               std::to_string(source.size()));
     store::Transaction tx(db_);
     require_person(person_id);
-    nlohmann::json payload{{"card", card_id}, {"card_version", card.version}, {"source", source}};
-    if (const std::string q = search::stored_query(query); !q.empty()) payload["query"] = q;
+    store::Payload payload{{"card", card_id}, {"card_version", card.version}, {"source", source}};
+    if (const std::string q = search::stored_query(query); !q.empty()) payload.set("query", q);
     events_.append({kCardLookedUp, person_id, std::move(payload)});
     tx.commit();
 }

@@ -19,6 +19,7 @@
 #include "trainer/identity/access.hpp"
 #include "trainer/store/database.hpp"
 #include "trainer/store/event_store.hpp"
+#include "trainer/store/payload.hpp"
 #include "trainer/store/projection.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -191,8 +192,8 @@ private:
     const content::ContentSet* content_;
     ReviewConfig config_;
     fsrs::Scheduler scheduler_;
-    // null for the defaults; else written into card.reviewed (a pointer: the header needs no JSON)
-    std::shared_ptr<const nlohmann::json> scheduler_settings_;
+    // nullopt for the defaults; else written into card.reviewed
+    std::optional<store::Payload> scheduler_settings_;
     // Cached: grade() is on the durable-commit hot path (bench/bench_commit.cpp).
     store::Statement person_st_;
     store::Statement state_st_;

@@ -1,6 +1,5 @@
 #include "trainer/cards/review_state.hpp"
 
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 namespace trainer::cards {
@@ -20,19 +19,13 @@ void write_review(store::Statement& upsert, store::Statement& clear, const Revie
     if (cleared) *cleared = sqlite3_changes(db) > 0;
 }
 
-nlohmann::json card_json(const fsrs::Card& c) {
+store::Payload card_json(const fsrs::Card& c) {
     return {{"state", fsrs::state_name(c.state)}, {"stability", c.stability},
             {"difficulty", c.difficulty},         {"due_ms", c.due},
             {"scheduled_days", c.scheduled_days}, {"learning_steps", c.learning_steps},
             {"reps", c.reps},                     {"lapses", c.lapses}};
 }
 
-nlohmann::json scheduler_settings(const ReviewConfig& c) {
-    nlohmann::json j = c.to_json();
-    j.erase("new_cards_per_day");
-    j.erase("pass_fail_mode");
-    return j;
-}
 
 void read_state(const store::Statement& st, int at, int& version, fsrs::Card& c, int& successes,
                 TimeMs& introduced) {

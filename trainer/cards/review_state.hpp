@@ -3,8 +3,7 @@
 // (review_service.cpp) and the projection (review_projection.cpp) use the same statements, so a
 // replay writes exactly what grading wrote. Internal to trainer/cards.
 #include "trainer/cards/review_service.hpp"
-
-#include <nlohmann/json_fwd.hpp>
+#include "trainer/store/payload.hpp"
 
 struct sqlite3;
 
@@ -55,11 +54,9 @@ void write_review(store::Statement& upsert, store::Statement& clear, const Revie
                   bool* cleared = nullptr, sqlite3* db = nullptr);
 
 // A card's schedule as the "before"/"after" of a card.reviewed payload.
-nlohmann::json card_json(const fsrs::Card& c);
+store::Payload card_json(const fsrs::Card& c);
 
-// The FSRS settings a review was graded with: the payload names them ("scheduler") only when they
-// differ from the defaults, so every device replays the same schedule (issue 12 §2).
-nlohmann::json scheduler_settings(const ReviewConfig& c);
+// The FSRS settings a review was graded with: scheduler_settings() in review_config.hpp.
 
 // A schedule belongs to the content version it was learned in; a newer standard starts over.
 // current_version: the adopted one where the history has one (content/adoption.hpp), so every

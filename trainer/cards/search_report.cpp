@@ -50,9 +50,9 @@ SearchReport search_report(store::EventStore& events, TimeMs since_ms, std::size
     // Calls `count` with the stored query of each event of `type` that carries one.
     auto each_query = [&](const char* type, auto count) {
         events.for_each({.type = std::string(type), .since_ms = since_ms}, [&](const store::Event& e) {
-            const auto it = e.payload.find("query");
-            if (it == e.payload.end() || !it->is_string()) return;
-            const std::string q = stored_query(it->get<std::string>());
+            const auto query = e.payload.find_string("query");
+            if (!query) return;
+            const std::string q = stored_query(*query);
             if (q.empty()) return;
             ++all[q];
             ++r.searches;
@@ -61,8 +61,7 @@ SearchReport search_report(store::EventStore& events, TimeMs since_ms, std::size
     };
     each_query(cards::kCardLookedUp, [&](const store::Event&, const std::string&) { ++r.opened; });
     each_query(kSearchUnopened, [&](const store::Event& e, const std::string& q) {
-        const auto n = e.payload.find("results");
-        if (n != e.payload.end() && n->is_number_integer() && n->get<long>() == 0)
+        if (e.payload.find_integer("results") == 0)
             ++none[q];
         else
             ++unopened[q];

@@ -2,8 +2,7 @@
 #include "trainer/central/copy_text.hpp"
 #include "trainer/central/schema.hpp"
 #include "trainer/store/events.hpp"
-
-#include <nlohmann/json.hpp>
+#include "trainer/store/payload.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -197,10 +196,10 @@ SyncReport sync_once(PgConnection& conn, sync::LocalLog& log, const Clock& clock
     const bool origin = version >= kOriginSeqVersion;
     push(conn, log, clock, o, version, r);
     for (const auto& f : r.refused)
-        log.audit("sync.refused", nlohmann::json{{"event_id", f.event_id}, {"reason", f.reason}}.dump());
+        log.audit("sync.refused", store::Payload{{"event_id", f.event_id}, {"reason", f.reason}}.dump());
     const long long skew = std::llabs(r.clock_skew_ms);
     if (skew > kSkewFlagMs && !log.skew_flagged()) {
-        log.audit("sync.clock_skew", nlohmann::json{{"skew_ms", r.clock_skew_ms}}.dump());
+        log.audit("sync.clock_skew", store::Payload{{"skew_ms", r.clock_skew_ms}}.dump());
         log.set_skew_flagged(true);
     } else if (skew < kSkewClearMs && log.skew_flagged()) {
         log.set_skew_flagged(false);

@@ -76,7 +76,8 @@ CheckinResult CheckinService::check_in(const identity::Actor& actor, const std::
         throw CheckinError("rollout '" + rollout_id + "' starts on " + r.start_date + "; check-ins open then");
     CheckinResult out;
     out.result = classify(content_.change->pulse, answers); // PulseError: nothing written
-    nlohmann::json reasons = nlohmann::json::array(), scores = nlohmann::json::object();
+    std::vector<std::string> reasons;
+    std::map<std::string, double> scores;
     for (const auto& why : out.result.reasons) reasons.push_back(why.to_string());
     for (auto d : content::kDimensions) scores[content::dimension_id(d)] = out.result.scores[static_cast<std::size_t>(d)];
     std::optional<store::Transaction> tx;
@@ -123,8 +124,8 @@ std::vector<PhaseRecord> CheckinService::history(const identity::Actor& actor, c
         PhaseRecord r{st.text(0), person_id, rollout_id, st.int64(1),
                       content::phase_from_id(st.text(2)).value_or(Phase::Exploration), st.text(3)};
         std::vector<std::string> texts;
-        for (const auto& v : nlohmann::json::parse(st.text(4)))
-            if (v.is_string()) texts.push_back(v.get<std::string>());
+        for (const auto& v : store::Payload::parse(st.text(4)).elements())
+            if (auto text = v.as_string()) texts.push_back(std::move(*text));
         if (r.source == "lead") r.note = texts.empty() ? "" : texts.front();
         else r.reasons = std::move(texts);
         r.author_id = st.text(5);

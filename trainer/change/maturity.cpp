@@ -76,7 +76,8 @@ std::vector<MaturityResult> maturity_trend(store::Database& db, const identity::
     while (st.step()) {
         MaturityResult r{st.text(0), team_id, st.text(1), static_cast<int>(st.int64(2))};
         r.band = content::band_of(r.total);
-        r.answers = nlohmann::json::parse(st.text(3)).get<std::map<std::string, int>>();
+        for (const auto& [question, answer] : store::Payload::parse(st.text(3)).items())
+            r.answers[question] = static_cast<int>(answer.integer());
         r.author_id = st.text(4);
         out.push_back(std::move(r));
     }

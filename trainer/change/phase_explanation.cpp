@@ -1,8 +1,6 @@
 #include "trainer/change/phase_explanation.hpp"
 #include "trainer/store/events.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <map>
 #include <stdexcept>
 
@@ -18,8 +16,12 @@ std::vector<PhaseExplanation> explain_latest_phase(store::EventStore& events, co
         if (!e) return out;
         std::map<std::string, int> answers;
         try {
-            answers = e->payload.at("answers").get<std::map<std::string, int>>();
-        } catch (const nlohmann::json::exception& ex) {
+            const store::Payload given = e->payload.object("answers");
+            if (!given.is_object()) throw std::runtime_error("check-in event " + it->event_id + ": /answers: not an object");
+            for (const auto& [statement, answer] : given.items())
+                answers[statement] = static_cast<int>(answer.integer());
+        } catch (const std::exception& ex) {
+            if (!store::is_json_error(ex)) throw;
             throw std::runtime_error("check-in event " + it->event_id + ": /answers: " + ex.what());
         }
         for (const auto& r : classify(content.change->pulse, answers).reasons) {

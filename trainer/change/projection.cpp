@@ -9,16 +9,20 @@ namespace trainer::change {
 
 namespace {
 
-using nlohmann::json;
+using store::Payload;
 
-std::string str(const json& p, const char* key) {
-    auto it = p.find(key);
-    if (it == p.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
-        throw std::invalid_argument(std::string("payload has no \"") + key + "\" string");
-    return it->get<std::string>();
+std::string str(const Payload& p, const char* key) {
+    auto v = p.find_string(key);
+    if (!v || v->empty()) throw std::invalid_argument(std::string("payload has no \"") + key + "\" string");
+    return *v;
 }
 
-std::string phase_of(const json& p) {
+// A field's JSON text, `absent` when it is missing.
+std::string text_of(const Payload& p, const char* key, const char* absent) {
+    return p.contains(key) ? p.object(key).dump() : absent;
+}
+
+std::string phase_of(const Payload& p) {
     const std::string ph = str(p, "phase");
     if (!content::phase_from_id(ph)) throw std::invalid_argument("unknown phase '" + ph + "'");
     return ph;
@@ -44,27 +48,27 @@ void log_phase(store::Database& db, const store::Event& e, const std::string& pe
 }
 
 void apply(store::Database& db, const store::Event& e) {
-    const json& p = e.payload;
+    const Payload& p = e.payload;
     if (e.type == kCheckedIn) {
         if (e.person_id.empty()) throw std::invalid_argument("a check-in has no person");
         log_phase(db, e, e.person_id, str(p, "rollout"), phase_of(p), "self",
-                  p.value("reasons", json::array()).dump(), "");
+                  text_of(p, "reasons", "[]"), "");
     } else if (e.type == kLeadAssessed) {
         log_phase(db, e, str(p, "person"), str(p, "rollout"), phase_of(p), "lead",
-                  json::array({p.value("note", "")}).dump(), e.person_id);
+                  store::json_text(std::vector<std::string>{p.string_or("note", "")}), e.person_id);
     } else if (e.type == kRolloutDefined) {
         db.prepare("INSERT INTO change_rollouts (id, title, cards, modules, teams, start_date, target_date, "
                    "defined_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (id) DO UPDATE SET "
                    "title = excluded.title, cards = excluded.cards, modules = excluded.modules, "
                    "teams = excluded.teams, start_date = excluded.start_date, "
                    "target_date = excluded.target_date, defined_ms = excluded.defined_ms")
-            .bind_all(str(p, "id"), p.at("title").dump(), p.at("cards").dump(), p.value("modules", json::array()).dump(),
-                      p.at("teams").dump(), str(p, "start"), str(p, "target"), e.at_ms)
+            .bind_all(str(p, "id"), p.object("title").dump(), p.object("cards").dump(), text_of(p, "modules", "[]"),
+                      p.object("teams").dump(), str(p, "start"), str(p, "target"), e.at_ms)
             .run();
     } else if (e.type == kMaturityAssessed) {
         db.prepare("INSERT INTO change_maturity (event_id, team_id, date, total, answers, author_id, at_ms) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-            .bind_all(e.id, str(p, "team"), str(p, "date"), p.at("total").get<int>(), p.at("answers").dump(),
+            .bind_all(e.id, str(p, "team"), str(p, "date"), static_cast<int>(p.integer("total")), p.object("answers").dump(),
                       e.person_id, e.at_ms)
             .run();
     } else if (e.type == kModuleCompleted || e.type == onboarding::kAttemptFinished || e.type == onboarding::kSignedOff) {
@@ -78,7 +82,7 @@ void apply(store::Database& db, const store::Event& e) {
                    "passed = CASE WHEN excluded.version > version THEN excluded.passed "
                    "WHEN excluded.version = version THEN max(passed, excluded.passed) ELSE passed END, "
                    "version = max(version, excluded.version), completed_ms = excluded.completed_ms")
-            .bind_all(person, str(p, "module"), p.value("version", 1), p.value("passed", false) ? 1 : 0, e.at_ms)
+            .bind_all(person, str(p, "module"), p.integer_or("version", 1), p.boolean_or("passed", false) ? 1 : 0, e.at_ms)
             .run();
     }
 }

@@ -15,17 +15,16 @@ namespace {
 
 std::vector<std::string> strings(const std::string& json_text) {
     std::vector<std::string> out;
-    for (const auto& v : nlohmann::json::parse(json_text))
-        if (v.is_string()) out.push_back(v.get<std::string>());
+    for (const auto& v : store::Payload::parse(json_text).elements())
+        if (auto text = v.as_string()) out.push_back(std::move(*text));
     return out;
 }
 
 content::Rollout from_row(const store::Statement& st) {
     content::Rollout r;
     r.id = st.text(0);
-    const auto title = nlohmann::json::parse(st.text(1)); // kept alive: items() is a view
-    for (const auto& [loc, text] : title.items())
-        if (text.is_string()) r.title.emplace(loc, text.get<std::string>());
+    for (const auto& [loc, text] : store::Payload::parse(st.text(1)).items())
+        if (auto t = text.as_string()) r.title.emplace(loc, std::move(*t));
     r.cards = strings(st.text(2));
     r.modules = strings(st.text(3));
     r.teams = strings(st.text(4));

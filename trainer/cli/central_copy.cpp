@@ -7,8 +7,6 @@
 #include "trainer/sync/exchange.hpp"
 #include "trainer/sync/local_log.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
@@ -91,8 +89,8 @@ int run_on_central_copy(const Args& a, Io& io, int (*run)(const Args&, Io&)) {
     SystemClock clock;
     store::EventStore desk_events(desk, clock, kiosk);
     while (st.step()) {
-        auto payload = nlohmann::json::parse(st.text(2));
-        payload["central"] = cred.device;
+        auto payload = store::Payload::parse(st.text(2));
+        payload.set("central", cred.device);
         desk_events.append({st.text(0), st.text(1), std::move(payload)});
     }
     return rc;

@@ -6,8 +6,6 @@
 #include "trainer/core/text_policy.hpp"
 #include "trainer/identity/pin_key.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <iostream>
 
@@ -235,10 +233,7 @@ int run(const std::vector<std::string>& raw, Io& io) {
     } catch (const store::StoreError& e) {
         io.err << "trainer " << cmd->name << ": " << printable(e.what()) << "\n";
         return 1;
-    } catch (const nlohmann::json::exception& e) {
-        io.err << "trainer " << cmd->name << ": " << printable(e.what()) << "\n";
-        return 1;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) { // nlohmann's errors included
         io.err << "trainer " << cmd->name << ": " << printable(e.what()) << "\n";
         return 1;
     }

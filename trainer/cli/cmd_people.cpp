@@ -19,6 +19,8 @@
 #include "trainer/identity/person_data.hpp"
 #include "trainer/app/projections.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>

@@ -29,6 +29,8 @@
 #include "trainer/quality/xapi.hpp"
 #include "trainer/store/events.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <fstream>
 #include <iomanip>
@@ -74,10 +76,10 @@ void emit(const Args& a, Io& io, const std::string& data) {
 
 // Who exported what, when, and where to: the audit log's "export.*" events.
 void audit_export(Session& s, const identity::Actor& actor, const std::string& type,
-                  nlohmann::json details, const Args& a) {
-    details["actor"] = actor.label();
+                  store::Payload details, const Args& a) {
+    details.set("actor", actor.label());
     const auto out = a.value("out");
-    details["destination"] = out && *out != "-" ? *out : "standard output";
+    details.set("destination", out && *out != "-" ? *out : "standard output");
     s.events.append({type, actor.person_id, std::move(details)});
 }
 
@@ -138,7 +140,7 @@ int cmd_scores_list(const Args& a, Io& io) {
         if (identity::can_view_person(actor, e.person_id)) shown.push_back(std::move(e));
     if (a.flag("json")) {
         for (const auto& e : shown) {
-            auto j = evaluation_payload(e);
+            auto j = evaluation_payload(e).json();
             j["event_id"] = e.event_id;
             rows.push_back(j);
         }

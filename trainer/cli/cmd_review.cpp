@@ -4,7 +4,9 @@
 #include "trainer/cli/cli.hpp"
 #include "trainer/content/adoption.hpp"
 #include "trainer/content/loader.hpp"
+#include "trainer/core/json_parse.hpp"
 #include "trainer/core/org_time_zone.hpp"
+#include "trainer/core/read_all.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/i18n/format.hpp"
 
@@ -33,13 +35,11 @@ cards::ReviewConfig config_of(const Args& a) {
     std::ifstream in(*path, std::ios::binary);
     if (!in) throw UsageError("cannot read the review config file '" + *path + "' given to --config");
     nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw std::runtime_error(*path + ": not valid JSON: " + e.what());
-    } catch (const nlohmann::json::out_of_range& e) { // "1e999"
-        throw std::runtime_error(*path + ": a number is out of range: " + e.what());
-    }
+    if (const auto problem = parse_json(read_all(in), j))
+        throw std::runtime_error(*path +
+                                 (problem->kind == JsonProblem::Kind::Syntax ? ": not valid JSON: "
+                                                                             : ": a number is out of range: ") +
+                                 problem->what);
     std::vector<std::string> errors;
     auto config = cards::from_json(j, &errors);
     if (!errors.empty()) {

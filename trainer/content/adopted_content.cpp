@@ -4,6 +4,8 @@
 #include "trainer/content/quality_model.hpp"
 #include "trainer/store/events.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 
 namespace trainer::content {
@@ -101,15 +103,16 @@ std::optional<OnboardingContent> with_adopted_modules(const OnboardingContent& c
 }
 
 std::vector<AdoptedItem> plan_item_adoption(store::Database& db, const ContentSet& content, bool admin,
-                                            nlohmann::json& payload) {
+                                            store::Payload& payload) {
     const AdoptedContent have = adopted_content(db);
     std::vector<AdoptedItem> out;
+    nlohmann::json items = nlohmann::json::object(); // {modules: {id: version}, scorecards: ..., rollouts: {id: definition}}
     const auto versioned = [&](const char* kind, const char* key, const AdoptedVersions& adopted, const std::string& id,
                                int version) {
         const auto it = adopted.find(id);
         if (it != adopted.end() && !changes(admin, it->second, version)) return;
         out.push_back({kind, id, version, it == adopted.end() ? std::nullopt : std::optional<int>(it->second)});
-        payload[key][id] = version;
+        items[key][id] = version;
     };
     if (content.onboarding)
         for (const auto& m : content.onboarding->modules) versioned("module", "modules", have.modules, m.id, m.version);
@@ -123,8 +126,9 @@ std::vector<AdoptedItem> plan_item_adoption(store::Database& db, const ContentSe
             // folder must not flip it back at every start.
             if (it != have.rollouts.end() && (!admin || rollout_json(it->second.rollout) == def)) continue;
             out.push_back({"rollout", r.id, 1, it == have.rollouts.end() ? std::nullopt : std::optional<int>(1)});
-            payload["rollouts"][r.id] = def;
+            items["rollouts"][r.id] = def;
         }
+    for (const auto& [key, value] : items.items()) payload.set(key, value);
     return out;
 }
 
@@ -136,10 +140,11 @@ void apply_item_adoption(store::Database& db, const store::Event& e) {
         st.bind_all(kind, id, static_cast<std::int64_t>(version), definition, e.at_ms, e.id);
         st.run();
     };
+    const nlohmann::json& payload = e.payload.json();
     for (const auto& [kind, key] : {std::pair{"module", "modules"}, std::pair{"scorecard", "scorecards"}})
-        if (auto it = e.payload.find(key); it != e.payload.end() && it->is_object())
+        if (auto it = payload.find(key); it != payload.end() && it->is_object())
             for (const auto& [id, v] : it->items()) upsert(kind, id, positive_version(v), "");
-    if (auto it = e.payload.find("rollouts"); it != e.payload.end() && it->is_object())
+    if (auto it = payload.find("rollouts"); it != payload.end() && it->is_object())
         for (const auto& [id, def] : it->items())
             if (def.is_object()) upsert("rollout", id, 1, def.dump());
 }

@@ -15,8 +15,7 @@
 #include "trainer/content/adoption.hpp"
 #include "trainer/content/change_model.hpp"
 #include "trainer/content/onboarding_model.hpp"
-
-#include <nlohmann/json_fwd.hpp>
+#include "trainer/store/payload.hpp"
 
 #include <optional>
 #include <string>
@@ -64,7 +63,7 @@ ContentAdoption adopt_all(store::EventStore& events, const ContentSet& content, 
 // rollouts; Admin: every item whose version, or a rollout whose definition, differs), written into
 // the event's payload (modules, scorecards, rollouts).
 std::vector<AdoptedItem> plan_item_adoption(store::Database& db, const ContentSet& content, bool admin,
-                                            nlohmann::json& payload);
+                                            store::Payload& payload);
 // Applies the modules, scorecards and rollouts of one content.adopted event to adopted_content.
 void apply_item_adoption(store::Database& db, const store::Event& e);
 

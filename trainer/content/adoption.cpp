@@ -20,15 +20,15 @@ constexpr const char* kUpsertSql =
 // Applies one adoption: every card it names takes the version it adopted. Events come in the one
 // total order, so the last one applied per card is the latest adoption.
 void apply_adoption(store::Database& db, const store::Event& e) {
-    const auto cards = e.payload.find("cards");
-    if (cards == e.payload.end() || !cards->is_object()) return;
+    const auto cards = e.payload.find_object("cards");
+    if (!cards) return;
     auto st = db.prepare(kUpsertSql);
     for (const auto& [card, version] : cards->items()) {
-        if (!version.is_number_integer() || card.empty()) continue;
-        const auto v = version.get<std::int64_t>();
-        if (v < 1) continue;
+        const auto v = version.as_integer();
+        if (!v || card.empty()) continue;
+        if (*v < 1) continue;
         st.reset();
-        st.bind_all(card, v, e.at_ms, e.id);
+        st.bind_all(card, *v, e.at_ms, e.id);
         st.run();
     }
 }
@@ -90,12 +90,12 @@ ContentAdoption adopt_all(store::EventStore& events, const ContentSet& content, 
         out.cards.emplace(c.id, c.version);
         out.previous.emplace(c.id, it->second);
     }
-    nlohmann::json payload{{"content", content_identity(content)},
-                           {"cards", nlohmann::json::object()},
+    store::Payload payload{{"content", content_identity(content)},
+                           {"cards", store::Payload{}},
                            {"source", source == AdoptionSource::Admin ? "admin" : "load"}};
     out.items = plan_item_adoption(db, content, source == AdoptionSource::Admin, payload);
     if (out.cards.empty() && out.items.empty()) return out;
-    for (const auto& [id, version] : out.cards) payload["cards"][id] = version;
+    payload.set("cards", out.cards);
     const store::Event e = events.append({kContentAdopted, "", std::move(payload)});
     apply_adoption(db, e);
     apply_item_adoption(db, e);

@@ -1,6 +1,5 @@
-// RFC 6901 JSON pointers: appending a key or an index (split from json_source.cpp). Declared in
-// json_source.hpp.
-#include "trainer/content/json_source.hpp"
+// RFC 6901 JSON pointers: appending a key or an index (split from json_source.cpp).
+#include "trainer/content/json_pointer.hpp"
 
 namespace trainer::content {
 

@@ -1,4 +1,5 @@
 #include "trainer/content/json_source.hpp"
+#include "trainer/core/json_parse.hpp"
 #include "trainer/core/read_all.hpp"
 #include "trainer/content/pointer_scanner.hpp"
 
@@ -103,31 +104,26 @@ JsonSource JsonSource::from_text(std::string text, std::string display_name) {
     for (const auto& e : bad)
         std::fill_n(clean.begin() + static_cast<long>(e.offset), e.length, '?');
 
-    try {
-        s.value_ = nlohmann::json::parse(clean);
-        s.parsed_ = true;
-    } catch (const nlohmann::json::parse_error& e) {
-        std::size_t offset = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, s.text_.size()) : 0;
-        const std::string reason = parse_error_reason(e.what());
-        // Inside a string (a control character, a bad escape) the exact byte is the better spot.
-        if (reason.find("invalid string") == std::string::npos &&
-            reason.find("end of input") == std::string::npos)
-            offset = token_start(clean, offset);
-        const TextPosition at = s.position_at_offset(offset);
-        s.diagnostics_.push_back(
-            {Severity::Error, s.file_, at.line, at.column, "", "invalid JSON: " + reason});
-    } catch (const nlohmann::json::out_of_range& e) {
-        // A number beyond a double ("1e999"): nlohmann names the literal but not where it is.
-        std::string reason = e.what();
-        if (auto close = reason.find("] "); close != std::string::npos)
-            reason = reason.substr(close + 2);
+    if (const auto problem = parse_json(clean, s.value_)) {
         std::size_t offset = 0;
-        if (auto open = reason.find('\''); open != std::string::npos && reason.back() == '\'')
-            offset = std::min(clean.find(reason.substr(open + 1, reason.size() - open - 2)),
-                              clean.size());
+        std::string reason;
+        if (problem->kind == JsonProblem::Kind::Syntax) {
+            offset = problem->offset == std::string::npos ? 0 : problem->offset;
+            reason = parse_error_reason(problem->what);
+            // Inside a string (a control character, a bad escape) the exact byte is the better spot.
+            if (reason.find("invalid string") == std::string::npos &&
+                reason.find("end of input") == std::string::npos)
+                offset = token_start(clean, offset);
+        } else {
+            // A number beyond a double ("1e999"): where its literal is.
+            offset = std::min(problem->offset, clean.size());
+            reason = problem->reason;
+        }
         const TextPosition at = s.position_at_offset(offset);
         s.diagnostics_.push_back(
             {Severity::Error, s.file_, at.line, at.column, "", "invalid JSON: " + reason});
+    } else {
+        s.parsed_ = true;
     }
 
     std::vector<std::pair<std::size_t, std::size_t>> spans;

@@ -3,6 +3,8 @@
 // so that later checks can say "file:line:column" (nlohmann 3.11 keeps no positions).
 // Also finds what nlohmann accepts or hides: invalid UTF-8 bytes and duplicate object keys.
 #include "trainer/content/diagnostics.hpp"
+#include "trainer/content/json_pointer.hpp"
+#include "trainer/content/utf8_check.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -57,20 +59,5 @@ class JsonSource {
     std::unordered_map<std::string, std::size_t> value_offsets_;
     std::unordered_map<std::string, std::size_t> key_offsets_;
 };
-
-// RFC 6901: "/" + key with '~' -> "~0" and '/' -> "~1".
-std::string pointer_append(const std::string& parent, std::string_view key);
-std::string pointer_append(const std::string& parent, std::size_t index);
-
-// An ill-formed UTF-8 sequence: its first byte and how many bytes belong to it.
-struct Utf8Error {
-    std::size_t offset = 0;
-    std::size_t length = 1;
-};
-// Every ill-formed sequence in `text` (RFC 3629: no overlong forms, no surrogates, nothing
-// above U+10FFFF, no truncated sequences).
-std::vector<Utf8Error> find_invalid_utf8(std::string_view text);
-// Number of characters (code points) in valid UTF-8 text.
-std::size_t utf8_length(std::string_view text);
 
 } // namespace trainer::content

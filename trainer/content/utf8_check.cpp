@@ -1,6 +1,8 @@
 // UTF-8 checks for content files: ill-formed sequences (RFC 3629) and character counts (split
-// from json_source.cpp: one idea per file). Declared in json_source.hpp.
-#include "trainer/content/json_source.hpp"
+// from json_source.cpp: one idea per file).
+#include "trainer/content/utf8_check.hpp"
+
+#include <algorithm>
 
 namespace trainer::content {
 

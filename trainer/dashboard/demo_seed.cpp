@@ -64,7 +64,7 @@ struct Sim {
     std::vector<bool> learned;
 };
 
-nlohmann::json card_json(const fsrs::Card& c) {
+store::Payload card_json(const fsrs::Card& c) {
     return {{"state", fsrs::state_name(c.state)}, {"stability", c.stability},
             {"difficulty", c.difficulty},         {"due_ms", c.due},
             {"scheduled_days", c.scheduled_days}, {"learning_steps", c.learning_steps},
@@ -177,12 +177,15 @@ void session(World& w, Sim& s, std::int64_t day) {
             rating = g < 0.12 ? fsrs::Rating::Hard : g < 0.9 ? fsrs::Rating::Good : fsrs::Rating::Easy;
         }
         const fsrs::Card after = w.scheduler.review(before, t, rating);
-        nlohmann::json b = card_json(before);
-        b["last_review_ms"] = before.last_review ? nlohmann::json(*before.last_review) : nlohmann::json();
+        store::Payload b = card_json(before);
+        if (before.last_review)
+            b.set("last_review_ms", *before.last_review);
+        else
+            b.set("last_review_ms", nullptr);
         const store::Event e = w.events.append(
             {cards::kCardReviewed, s.id,
              {{"card", w.learn[i]->id}, {"card_version", w.learn[i]->version}, {"rating", static_cast<int>(rating)},
-              {"before", std::move(b)}, {"after", card_json(after)}, {"due", format_iso_ms(after.due)},
+              {"before", b}, {"after", card_json(after)}, {"due", format_iso_ms(after.due)},
               {"elapsed_days", fsrs::Scheduler::elapsed_days(before, t)}},
              {}, t});
         w.reviews.apply(w.db, e); // the same projection `trainer rebuild` runs

@@ -1,5 +1,6 @@
 #include "trainer/fsrs/replay.hpp"
 
+#include "trainer/core/json_parse.hpp"
 #include "trainer/core/time.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,14 +13,6 @@ namespace trainer::fsrs {
 namespace {
 
 std::string review_at(std::size_t i) { return "reviews[" + std::to_string(i) + "]"; }
-
-// nlohmann messages start with "[json.exception.parse_error.101] "; keep only the human part.
-std::string strip_json_prefix(const std::string& what) {
-    if (what.starts_with("[json.exception.")) {
-        if (auto close = what.find("] "); close != std::string::npos) return what.substr(close + 2);
-    }
-    return what;
-}
 
 ReplayReview parse_review(const nlohmann::json& r, std::size_t i) {
     const std::string at = review_at(i);
@@ -52,26 +45,13 @@ ReplayReview parse_review(const nlohmann::json& r, std::size_t i) {
 
 ReplayInput parse_replay_input(std::string_view text) {
     nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
-        throw ReplayError("input is not JSON: " + strip_json_prefix(e.what()));
-    } catch (const nlohmann::json::out_of_range& e) {
-        // A number beyond a double ("1e999"): nlohmann names the literal but not where it is.
-        const std::string reason = strip_json_prefix(e.what());
-        std::string where = "input";
-        const auto open = reason.find('\'');
-        if (open != std::string::npos && reason.back() == '\'')
-            if (const auto at = text.find(reason.substr(open + 1, reason.size() - open - 2));
-                at != std::string_view::npos) {
-                const auto before = text.substr(0, at);
-                const auto nl = before.rfind('\n');
-                const auto column = at - (nl == std::string_view::npos ? 0 : nl + 1);
-                where += " at line " +
-                         std::to_string(1 + std::count(before.begin(), before.end(), '\n')) +
-                         ", column " + std::to_string(column + 1);
-            }
-        throw ReplayError(where + ": " + reason);
+    if (const auto problem = parse_json(text, j)) {
+        if (problem->kind == JsonProblem::Kind::Syntax) throw ReplayError("input is not JSON: " + problem->reason);
+        // A number beyond a double ("1e999"): named with where it is.
+        throw ReplayError("input" +
+                          (problem->offset == std::string_view::npos ? std::string()
+                                                                     : " at " + line_column(text, problem->offset)) +
+                          ": " + problem->reason);
     }
     if (!j.is_object())
         throw ReplayError("input: expected an object {\"params\", \"reviews\"}, got " +

@@ -1,6 +1,8 @@
 #include "trainer/i18n/catalog.hpp"
 
 #include "trainer/i18n/plural.hpp"
+#include "trainer/core/json_parse.hpp"
+#include "trainer/core/read_all.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -32,20 +34,15 @@ Catalog Catalog::load(const std::filesystem::path& dir, std::vector<std::string>
         // A key given twice keeps only its last text, silently (two screens once shared one
         // "sign.heading"): name it instead.
         std::set<std::string> seen;
-        const auto note_key = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-            if (depth == 1 && event == nlohmann::json::parse_event_t::key &&
-                !seen.insert(parsed.get<std::string>()).second)
-                report(path.string() + ": /" + parsed.get<std::string>() +
-                       ": the key is given twice; only its last text would be shown");
-            return true;
+        const auto note_key = [&](const std::string& key) {
+            if (!seen.insert(key).second)
+                report(path.string() + ": /" + key + ": the key is given twice; only its last text would be shown");
         };
-        try {
-            j = nlohmann::json::parse(in, note_key);
-        } catch (const nlohmann::json::parse_error& e) {
-            report(path.string() + ": byte " + std::to_string(e.byte) + ": not valid JSON: " + e.what());
-            continue;
-        } catch (const nlohmann::json::out_of_range& e) { // "1e999"
-            report(path.string() + ": a number is out of range: " + e.what());
+        if (const auto problem = parse_json(read_all(in), j, note_key)) {
+            if (problem->kind == JsonProblem::Kind::Syntax)
+                report(path.string() + ": byte " + std::to_string(problem->byte) + ": not valid JSON: " + problem->what);
+            else
+                report(path.string() + ": a number is out of range: " + problem->what);
             continue;
         }
         if (!j.is_object()) {

@@ -19,12 +19,11 @@ std::string describe(const store::Event& e) {
     const auto esc = [](const std::string& v) { return text::escape_for_display(v); };
     std::string s = format_iso_ms(e.at_ms) + "  " + esc(e.type);
     s += "  by=" + (e.person_id.empty() ? std::string("-") : esc(e.person_id));
-    if (e.payload.is_object()) {
-        for (const auto& [k, v] : e.payload.items()) {
-            if (k == "actor" && v.is_string() && v.get<std::string>() == e.person_id) continue;
-            if (k == "hash" || k == "pin_hash") continue; // a PIN hash is never shown, even to admins
-            s += "  " + esc(k) + "=" + esc(v.is_string() ? v.get<std::string>() : v.dump());
-        }
+    for (const auto& [k, v] : e.payload.items()) {
+        const auto text = v.as_string();
+        if (k == "actor" && text == e.person_id) continue;
+        if (k == "hash" || k == "pin_hash") continue; // a PIN hash is never shown, even to admins
+        s += "  " + esc(k) + "=" + esc(text ? *text : v.dump());
     }
     s += "  kiosk=" + esc(e.kiosk_id);
     return s;

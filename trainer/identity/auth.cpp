@@ -106,8 +106,8 @@ LoginResult AuthService::finish(const LoginAttempt& a, const PinCheck& c) {
     const TimeMs now = clock_.now_ms();
     LoginResult r;
     store::Transaction tx(db_);
-    auto record = [&](const std::string& type, nlohmann::json payload) {
-        payload["method"] = a.method;
+    auto record = [&](const std::string& type, store::Payload payload) {
+        payload.set("method", a.method);
         events_.append({type, a.person_id, std::move(payload), {}, now});
     };
     if (a.person_id.empty()) {
@@ -150,8 +150,8 @@ LoginResult AuthService::finish(const LoginAttempt& a, const PinCheck& c) {
             .bind_all(a.person_id, c.new_hash)
             .run();
     // A rehashed PIN travels in the event like any PIN change (people_projection.cpp).
-    nlohmann::json login = {{"rehashed", !c.new_hash.empty()}};
-    if (!c.new_hash.empty()) login["hash"] = c.new_hash;
+    store::Payload login{{"rehashed", !c.new_hash.empty()}};
+    if (!c.new_hash.empty()) login.set("hash", c.new_hash);
     record("auth.login", std::move(login));
     tx.commit();
     r.status = LoginStatus::Ok;
@@ -197,15 +197,15 @@ store::Projection auth_throttle_projection(ThrottlePolicy policy) {
     return {"auth_throttle", [](store::Database& db) { db.exec("DELETE FROM auth_throttle"); },
             [policy](store::Database& db, const store::Event& e) {
                 if (e.type == "auth.failed" && !e.person_id.empty() &&
-                    e.payload.value("reason", "") != "inactive" &&
-                    e.payload.value("reason", "") != "unknown") {
+                    e.payload.string_or("reason", "") != "inactive" &&
+                    e.payload.string_or("reason", "") != "unknown") {
                     write_throttle(db, e.person_id,
                                    after_failure(policy, read_throttle(db, e.person_id), e.at_ms));
                 } else if (e.type == "auth.login" && !e.person_id.empty()) {
                     clear_throttle(db, e.person_id);
                 } else if ((e.type == "auth.reset" || e.type == "pin.changed") &&
-                           e.payload.contains("person") && e.payload["person"].is_string()) {
-                    clear_throttle(db, e.payload["person"].get<std::string>());
+                           e.payload.find_string("person")) {
+                    clear_throttle(db, *e.payload.find_string("person"));
                 }
             }};
 }

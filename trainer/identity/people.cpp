@@ -163,8 +163,8 @@ PeopleService::PeopleService(store::Database& db, store::EventStore& events)
 
 // Every change is one event carrying the whole change, applied to the tables by the same code a
 // rebuild or a merge runs (people_projection.cpp).
-void PeopleService::audit(const Actor& actor, const std::string& type, nlohmann::json payload) {
-    payload["actor"] = actor.label();
+void PeopleService::audit(const Actor& actor, const std::string& type, store::Payload payload) {
+    payload.set("actor", actor.label());
     apply_people_event(db_, events_.append({type, actor.person_id, std::move(payload)}));
 }
 
@@ -192,10 +192,9 @@ Person PeopleService::add(const Actor& actor, const NewPerson& p) {
 }
 
 void PeopleService::insert_person(const Actor& actor, const NewPerson& p, const std::string& via) {
-    const auto text = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
     audit(actor, kPersonAdded,
           {{"person", p.id}, {"display_name", p.display_name}, {"role", role_name(p.role)}, {"locale", p.locale},
-           {"badge_id", text(p.badge_id)}, {"external_id", text(p.external_id)}, {"hire_date", text(p.hire_date)},
+           {"badge_id", p.badge_id}, {"external_id", p.external_id}, {"hire_date", p.hire_date},
            {"via", via}});
     for (const auto& t : p.teams) {
         bool created = false;

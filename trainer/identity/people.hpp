@@ -6,8 +6,7 @@
 #include "trainer/identity/access.hpp"
 #include "trainer/identity/pin.hpp"
 #include "trainer/store/event_store.hpp"
-
-#include <nlohmann/json_fwd.hpp>
+#include "trainer/store/payload.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -143,7 +142,7 @@ class PeopleService {
     ImportResult import_table(const Actor& actor, const csv::Table& t, const std::string& source);
     std::string resolve_team(const std::string& name_or_id, bool create, bool* created);
     void insert_person(const Actor& actor, const NewPerson& p, const std::string& via);
-    void audit(const Actor& actor, const std::string& type, nlohmann::json payload);
+    void audit(const Actor& actor, const std::string& type, store::Payload payload);
 
     store::Database& db_;
     store::EventStore& events_;

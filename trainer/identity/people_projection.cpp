@@ -1,8 +1,6 @@
 #include "trainer/identity/people_projection.hpp"
 #include "trainer/store/events.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -11,19 +9,18 @@ namespace trainer::identity {
 
 namespace {
 
-using nlohmann::json;
+using store::Payload;
 
-std::string str(const json& p, const char* key) {
-    auto it = p.find(key);
-    if (it == p.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
-        throw std::invalid_argument(std::string("payload has no \"") + key + "\" string");
-    return it->get<std::string>();
+std::optional<std::string> opt(const Payload& p, const char* key) {
+    auto v = p.find_string(key);
+    if (!v || v->empty()) return std::nullopt;
+    return v;
 }
 
-std::optional<std::string> opt(const json& p, const char* key) {
-    auto it = p.find(key);
-    if (it == p.end() || !it->is_string() || it->get_ref<const std::string&>().empty()) return std::nullopt;
-    return it->get<std::string>();
+std::string str(const Payload& p, const char* key) {
+    auto v = opt(p, key);
+    if (!v) throw std::invalid_argument(std::string("payload has no \"") + key + "\" string");
+    return *v;
 }
 
 // The later assignment of a badge or external id wins (see the header).
@@ -36,7 +33,7 @@ void take_unique(store::Database& db, const char* column, const std::optional<st
 }
 
 void add_person(store::Database& db, const store::Event& e, bool snapshot) {
-    const json& p = e.payload;
+    const Payload& p = e.payload;
     // person.added written before issue 12 carried only the id and role; migration 0009 recorded
     // those people's state as person.snapshot events instead.
     if (!p.contains("display_name")) return;
@@ -51,24 +48,24 @@ void add_person(store::Database& db, const store::Event& e, bool snapshot) {
                "locale = excluded.locale, badge_id = excluded.badge_id, external_id = excluded.external_id, "
                "hire_date = excluded.hire_date, active = excluded.active, "
                "pin_hash = coalesce(excluded.pin_hash, pin_hash)")
-        .bind_all(id, str(p, "display_name"), str(p, "role"), p.value("locale", "en"), badge, external,
-                  opt(p, "hire_date"), snapshot ? (p.value("active", true) ? 1 : 0) : 1,
-                  snapshot ? opt(p, "pin_hash") : std::nullopt, p.value("created_ms", e.at_ms))
+        .bind_all(id, str(p, "display_name"), str(p, "role"), p.string_or("locale", "en"), badge, external,
+                  opt(p, "hire_date"), snapshot ? (p.boolean_or("active", true) ? 1 : 0) : 1,
+                  snapshot ? opt(p, "pin_hash") : std::nullopt, p.integer_or("created_ms", e.at_ms))
         .run();
     if (!snapshot) return;
     for (const char* list : {"teams", "led_teams"}) {
         if (!p.contains(list)) continue;
-        for (const auto& t : p.at(list)) {
+        for (const auto& t : p.strings(list)) {
             const std::string table = std::string(list) == "teams" ? "team_members" : "team_leads";
             db.prepare("INSERT OR IGNORE INTO " + table +
                        " (team_id, person_id) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM teams WHERE id = ?1)")
-                .bind_all(t.get<std::string>(), id)
+                .bind_all(t, id)
                 .run();
         }
     }
 }
 
-void join_team(store::Database& db, const char* table, const json& p) {
+void join_team(store::Database& db, const char* table, const Payload& p) {
     db.prepare(std::string("INSERT OR IGNORE INTO ") + table +
                " (team_id, person_id) SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM teams WHERE id = ?1) "
                "AND EXISTS (SELECT 1 FROM people WHERE id = ?2)")
@@ -78,30 +75,30 @@ void join_team(store::Database& db, const char* table, const json& p) {
 
 // person.updated {person, changes: {field: {from, to}}} (PeopleService::update_person, roster sync):
 // the same columns and team rows the live update wrote, so a rebuild agrees with it.
-void apply_update(store::Database& db, const json& p) {
+void apply_update(store::Database& db, const Payload& p) {
     const std::string id = str(p, "person");
-    const json& changes = p.at("changes");
-    const auto to_of = [&](const char* field) -> const json* {
-        auto it = changes.find(field);
-        return it == changes.end() ? nullptr : &it->at("to");
+    const Payload changes = p.object("changes");
+    const auto to_of = [&](const char* field) -> std::optional<Payload> {
+        if (!changes.contains(field)) return std::nullopt;
+        return changes.object(field).object("to");
     };
     for (const auto& [field, column] : {std::pair{"name", "display_name"}, {"locale", "locale"}, {"role", "role"},
                                         {"badge", "badge_id"}, {"external_id", "external_id"},
                                         {"hire_date", "hire_date"}}) {
-        const json* to = to_of(field);
+        const auto to = to_of(field);
         if (!to) continue;
-        const auto value = to->is_null() ? std::optional<std::string>() : std::optional<std::string>(to->get<std::string>());
+        const auto value = to->is_null() ? std::optional<std::string>() : std::optional<std::string>(to->string());
         if (std::string(column) == "badge_id" || std::string(column) == "external_id") take_unique(db, column, value, id);
         db.prepare(std::string("UPDATE people SET ") + column + " = ?2 WHERE id = ?1").bind_all(id, value).run();
     }
-    if (const json* active = to_of("active"))
-        db.prepare("UPDATE people SET active = ?2 WHERE id = ?1").bind_all(id, active->get<bool>() ? 1 : 0).run();
-    const json* teams = to_of("teams");
+    if (const auto active = to_of("active"))
+        db.prepare("UPDATE people SET active = ?2 WHERE id = ?1").bind_all(id, active->boolean() ? 1 : 0).run();
+    const auto teams = to_of("teams");
     if (!teams && !to_of("role")) return;
     // A lead leads their teams, anyone else is a member: a role change moves the rows.
     std::vector<std::string> list;
     if (teams) {
-        for (const auto& t : *teams) list.push_back(t.get<std::string>());
+        list = teams->strings();
     } else {
         auto st = db.prepare("SELECT team_id FROM team_members WHERE person_id = ?1 UNION "
                              "SELECT team_id FROM team_leads WHERE person_id = ?1");
@@ -118,7 +115,7 @@ void apply_update(store::Database& db, const json& p) {
 }
 
 void apply(store::Database& db, const store::Event& e) {
-    const json& p = e.payload;
+    const Payload& p = e.payload;
     if (e.type == kPersonAdded || e.type == kPersonSnapshot) {
         add_person(db, e, e.type == kPersonSnapshot);
     } else if (e.type == kTeamCreated || e.type == kTeamSnapshot) {
@@ -156,10 +153,11 @@ void apply(store::Database& db, const store::Event& e) {
 void apply_people_event(store::Database& db, const store::Event& e) {
     try {
         apply(db, e);
-    } catch (const json::exception& x) {
-        throw std::runtime_error(e.type + " event " + e.id + ": malformed payload: " + x.what());
     } catch (const std::invalid_argument& x) {
         throw std::runtime_error(e.type + " event " + e.id + ": " + x.what());
+    } catch (const std::exception& x) {
+        if (!store::is_json_error(x)) throw;
+        throw std::runtime_error(e.type + " event " + e.id + ": malformed payload: " + x.what());
     }
 }
 

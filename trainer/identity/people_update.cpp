@@ -11,10 +11,6 @@ namespace trainer::identity {
 
 namespace {
 
-nlohmann::json opt_json(const std::optional<std::string>& v) {
-    return v ? nlohmann::json(*v) : nlohmann::json();
-}
-
 bool taken_by_other(store::Database& db, const char* column, const std::string& value,
                     const std::string& id) {
     auto st = db.prepare(std::string("SELECT 1 FROM people WHERE ") + column + " = ?1 AND id <> ?2");
@@ -57,25 +53,24 @@ Person PeopleService::update_person(const Actor& actor, const std::string& id,
     }
 
     store::Transaction tx(db_);
-    nlohmann::json changes = nlohmann::json::object();
-    auto set_text = [&](const char* column, const char* field, const nlohmann::json& from,
-                        const nlohmann::json& to) {
+    store::Payload changes;
+    // A text field's change; nullopt is JSON null (a cleared badge, external id or hire date).
+    auto set_text = [&](const char* column, const char* field, const std::optional<std::string>& from,
+                        const std::optional<std::string>& to) {
         if (from == to) return;
-        db_.prepare(std::string("UPDATE people SET ") + column + " = ?2 WHERE id = ?1")
-            .bind_all(id, to.is_null() ? std::optional<std::string>() : std::optional<std::string>(to.get<std::string>()))
-            .run();
-        changes[field] = {{"from", from}, {"to", to}};
+        db_.prepare(std::string("UPDATE people SET ") + column + " = ?2 WHERE id = ?1").bind_all(id, to).run();
+        changes.set(field, store::Payload{{"from", from}, {"to", to}});
     };
     if (u.display_name) set_text("display_name", "name", current->display_name, *u.display_name);
     if (u.locale) set_text("locale", "locale", current->locale, *u.locale);
     if (u.role) set_text("role", "role", role_name(current->role), role_name(*u.role));
-    if (u.badge_id) set_text("badge_id", "badge", opt_json(current->badge_id), opt_json(*u.badge_id));
+    if (u.badge_id) set_text("badge_id", "badge", current->badge_id, *u.badge_id);
     if (u.external_id)
-        set_text("external_id", "external_id", opt_json(current->external_id), opt_json(*u.external_id));
-    if (u.hire_date) set_text("hire_date", "hire_date", opt_json(current->hire_date), opt_json(*u.hire_date));
+        set_text("external_id", "external_id", current->external_id, *u.external_id);
+    if (u.hire_date) set_text("hire_date", "hire_date", current->hire_date, *u.hire_date);
     if (u.active && *u.active != current->active) {
         db_.prepare("UPDATE people SET active = ?2 WHERE id = ?1").bind_all(id, *u.active ? 1 : 0).run();
-        changes["active"] = {{"from", current->active}, {"to", *u.active}};
+        changes.set("active", store::Payload{{"from", current->active}, {"to", *u.active}});
     }
     // Teams: a lead leads them, anyone else is a member; a role change moves the rows.
     const Role role = u.role.value_or(current->role);
@@ -99,7 +94,7 @@ Person PeopleService::update_person(const Actor& actor, const std::string& id,
                               : "INSERT OR IGNORE INTO team_members (team_id, person_id) VALUES (?1, ?2)";
         for (const auto& team : after)
             db_.prepare(sql).bind_all(team, id).run();
-        if (after != before) changes["teams"] = {{"from", before}, {"to", after}};
+        if (after != before) changes.set("teams", store::Payload{{"from", before}, {"to", after}});
     }
     if (!changes.empty()) audit(actor, "person.updated", {{"person", id}, {"changes", changes}});
     tx.commit();

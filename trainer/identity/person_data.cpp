@@ -10,6 +10,8 @@
 #include "trainer/store/event_row.hpp"
 #include "trainer/store/events.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <array>
 
@@ -29,7 +31,7 @@ nlohmann::json event_json(const store::Event& e) {
             {"person_id", e.person_id},
             {"kiosk_id", e.kiosk_id},
             {"at", format_iso_ms(e.at_ms)},
-            {"payload", e.payload}};
+            {"payload", e.payload.json()}};
 }
 
 // Events by the person, or naming them as the subject of someone else's action.

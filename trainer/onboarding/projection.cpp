@@ -35,8 +35,8 @@ constexpr const char* kInsertAssignmentSql =
 void update_derived(store::Database& db, const ModuleRecord& r, const store::Event& e) {
     if (e.type == kTrackAssigned) {
         db.prepare(kInsertAssignmentSql)
-            .bind_all(e.payload.at("person").get<std::string>(), e.payload.at("track").get<std::string>(),
-                      e.at_ms, e.payload.value("auto", false) ? 1 : 0)
+            .bind_all(e.payload.string("person"), e.payload.string("track"),
+                      e.at_ms, e.payload.boolean_or("auto", false) ? 1 : 0)
             .run();
         return;
     }
@@ -73,8 +73,8 @@ store::Projection onboarding_projection() {
                     ModuleRecord* r = nullptr;
                     ModuleRecord none;
                     if (e.type != kTrackAssigned) {
-                        Key key{e.payload.at("person").get<std::string>(),
-                                e.payload.at("module").get<std::string>()};
+                        Key key{e.payload.string("person"),
+                                e.payload.string("module")};
                         auto [it, fresh] = records->try_emplace(key);
                         if (fresh) it->second.person = key.first, it->second.module = key.second;
                         r = &it->second;

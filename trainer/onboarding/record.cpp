@@ -11,7 +11,6 @@ namespace trainer::onboarding {
 
 namespace {
 
-using nlohmann::json;
 
 // Onboarding events of one person: the subject is the payload's "person". The person records
 // their own steps (found through the person index); an assignment or a sign-off is recorded by
@@ -48,16 +47,16 @@ void enter_version(ModuleRecord& r, int version) {
 }
 
 Completion completion_of(const ModuleRecord& r, const store::Event& e) {
-    const json& p = e.payload;
+    const store::Payload& p = e.payload;
     Completion c;
     c.event_id = e.id;
-    c.version = p.at("version").get<int>();
-    c.attempt = p.at("attempt").get<int>();
-    c.started_ms = p.value("started_ms", r.started_ms);
-    c.ended_ms = p.value("ended_ms", e.at_ms);
-    c.score = p.at("score").get<double>();
-    c.passed = p.at("passed").get<bool>();
-    c.signer = p.value("signer", "");
+    c.version = static_cast<int>(p.integer("version"));
+    c.attempt = static_cast<int>(p.integer("attempt"));
+    c.started_ms = p.integer_or("started_ms", r.started_ms);
+    c.ended_ms = p.integer_or("ended_ms", e.at_ms);
+    c.score = p.number("score");
+    c.passed = p.boolean("passed");
+    c.signer = p.string_or("signer", "");
     return c;
 }
 
@@ -75,32 +74,32 @@ bool is_onboarding_event(const std::string& type) {
 
 void apply(ModuleRecord& r, const store::Event& e) {
     if (!is_onboarding_event(e.type) || e.type == kTrackAssigned) return;
-    const json& p = e.payload;
+    const store::Payload& p = e.payload;
     try {
-        if (p.at("person").get<std::string>() != r.person || p.at("module").get<std::string>() != r.module)
+        if (p.string("person") != r.person || p.string("module") != r.module)
             return;
-        const int version = p.at("version").get<int>();
+        const int version = static_cast<int>(p.integer("version"));
         enter_version(r, version);
         r.updated_ms = e.at_ms;
-        const bool same_attempt = p.contains("attempt") && p.at("attempt").get<int>() == r.attempt;
+        const bool same_attempt = p.contains("attempt") && static_cast<int>(p.integer("attempt")) == r.attempt;
         if (e.type == kPageViewed) {
-            r.page = p.at("page").get<int>();
+            r.page = static_cast<int>(p.integer("page"));
             r.pages_seen = std::max(r.pages_seen, r.page + 1);
         } else if (e.type == kAttemptStarted) {
-            r.attempt = p.at("attempt").get<int>();
+            r.attempt = static_cast<int>(p.integer("attempt"));
             r.attempts = std::max(r.attempts, r.attempt);
             r.attempt_open = true;
-            r.seed = p.value("seed", std::uint64_t{0});
+            r.seed = p.unsigned_or("seed", 0);
             r.started_ms = e.at_ms;
             r.answers.clear();
             r.scenarios.clear();
             r.signoff_requested_ms.reset();
         } else if (e.type == kQuizAnswered && same_attempt) {
-            r.answers[p.at("question").get<std::string>()] = {
-                p.at("chosen").get<std::vector<std::string>>(), p.at("score").get<double>()};
+            r.answers[p.string("question")] = {
+                p.strings("chosen"), p.number("score")};
         } else if (e.type == kScenarioAnswered && same_attempt) {
-            r.scenarios[p.at("scenario").get<std::string>()] = {
-                p.at("option").get<std::string>(), p.at("value").get<int>(), p.value("reflection", "")};
+            r.scenarios[p.string("scenario")] = {
+                p.string("option"), static_cast<int>(p.integer("value")), p.string_or("reflection", "")};
         } else if (e.type == kSignoffRequested && same_attempt) {
             r.signoff_requested_ms = e.at_ms;
         } else if ((e.type == kAttemptFinished || e.type == kSignedOff) && same_attempt) {
@@ -108,7 +107,8 @@ void apply(ModuleRecord& r, const store::Event& e) {
             r.attempt_open = false;
             r.signoff_requested_ms.reset();
         }
-    } catch (const json::exception& x) {
+    } catch (const std::exception& x) {
+        if (!store::is_json_error(x)) throw;
         throw std::invalid_argument(e.type + " event " + e.id + ": malformed payload: " + x.what());
     }
 }
@@ -117,7 +117,7 @@ std::map<std::string, ModuleRecord> load_records(store::Database& db, const std:
     std::map<std::string, ModuleRecord> out;
     for (const auto& e : person_events(db, person)) {
         if (e.type == kTrackAssigned) continue;
-        const auto module = e.payload.value("module", "");
+        const auto module = e.payload.string_or("module", "");
         auto [it, fresh] = out.try_emplace(module);
         if (fresh) it->second.person = person, it->second.module = module;
         apply(it->second, e);
@@ -138,7 +138,7 @@ std::vector<std::string> assigned_tracks(store::Database& db, const std::string&
     std::vector<std::string> out;
     for (const auto& e : person_events(db, person))
         if (e.type == kTrackAssigned) {
-            const auto track = e.payload.value("track", "");
+            const auto track = e.payload.string_or("track", "");
             if (std::find(out.begin(), out.end(), track) == out.end()) out.push_back(track);
         }
     return out;

@@ -25,7 +25,6 @@ namespace trainer::onboarding {
 
 namespace {
 using Code = OnboardingError::Code;
-using nlohmann::json;
 
 constexpr std::size_t kMaxReflectionBytes = 4000; // a few paragraphs; the kiosk box is small
 
@@ -68,10 +67,10 @@ const content::Module& OnboardingService::open_module(const identity::Actor& me,
 }
 
 store::Event OnboardingService::append(ModuleRecord& r, int version, const std::string& type,
-                                       json payload) {
-    payload["person"] = r.person;
-    payload["module"] = r.module;
-    payload["version"] = version;
+                                       store::Payload payload) {
+    payload.set("person", r.person);
+    payload.set("module", r.module);
+    payload.set("version", version);
     const store::Event e = events_.append({type, r.person, std::move(payload)});
     apply(r, e);
     update_derived(events_.db(), r, e);

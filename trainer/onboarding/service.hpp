@@ -8,8 +8,7 @@
 #include "trainer/onboarding/module_view.hpp"
 #include "trainer/onboarding/track_map.hpp"
 #include "trainer/store/event_store.hpp"
-
-#include <nlohmann/json_fwd.hpp>
+#include "trainer/store/payload.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -74,7 +73,7 @@ class OnboardingService {
   private:
     const content::Module& open_module(const identity::Actor& me, const std::string& module,
                                        std::optional<content::Pillar> pillar);
-    store::Event append(ModuleRecord& r, int version, const std::string& type, nlohmann::json payload);
+    store::Event append(ModuleRecord& r, int version, const std::string& type, store::Payload payload);
     void start_attempt(ModuleRecord& r, const content::Module& m);
 
     store::EventStore& events_;

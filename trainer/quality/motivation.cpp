@@ -40,13 +40,12 @@ std::map<std::string, std::set<std::string>> completed_modules(store::EventStore
         f.until_ms = until_ms;
         events.for_each(f, [&](const store::Event& e) {
             const auto& p = e.payload;
-            const auto module = p.find("module");
-            if (module == p.end() || !module->is_string()) return;
-            if (auto passed = p.find("passed"); passed != p.end() && passed->is_boolean() && !*passed)
-                return;
-            std::string person = e.person_id; // the subject is "person" when someone else signed
-            if (auto it = p.find("person"); it != p.end() && it->is_string()) person = it->get<std::string>();
-            out[person].insert(module->get<std::string>());
+            const auto module = p.find_string("module");
+            if (!module) return;
+            if (auto passed = p.find_boolean("passed"); passed && !*passed) return;
+            // the subject is "person" when someone else signed
+            const std::string person = p.find_string("person").value_or(e.person_id);
+            out[person].insert(*module);
         });
     }
     return out;
@@ -267,8 +266,7 @@ MotivationReport motivation_report(store::Database& db, store::EventStore& event
     // only after it began (the audit log's "person.deactivated" tells when).
     std::map<std::string, TimeMs> deactivated_at;
     events.for_each({.type = "person.deactivated"}, [&](const store::Event& e) {
-        if (e.payload.contains("person") && e.payload["person"].is_string())
-            deactivated_at[e.payload["person"].get<std::string>()] = e.at_ms;
+        if (auto person = e.payload.find_string("person")) deactivated_at[*person] = e.at_ms;
     });
     const TimeMs period_start = parse_date(period.from_date).value_or(0);
     auto st = db.prepare("SELECT id, display_name, active FROM people WHERE role = 'agent' "

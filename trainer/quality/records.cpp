@@ -9,7 +9,6 @@ namespace trainer::quality {
 
 namespace {
 
-using nlohmann::json;
 
 void insert_evaluation_rows(store::Database& db, const Evaluation& e, TimeMs at_ms) {
     db.prepare("INSERT INTO qa_evaluations (event_id, person_id, scorecard_id, channel, "
@@ -35,26 +34,26 @@ void insert_survey_row(store::Database& db, const SurveyAnswer& a) {
         .run();
 }
 
-json survey_payload(const SurveyAnswer& a) {
-    json p = {{"person", a.person_id}, {"date", a.date}, {"source", a.source},
-              {"external_id", a.external_id}};
-    if (a.csat) p["csat"] = *a.csat;
-    if (a.nps) p["nps"] = *a.nps;
-    if (a.ces) p["ces"] = *a.ces;
+store::Payload survey_payload(const SurveyAnswer& a) {
+    store::Payload p{{"person", a.person_id}, {"date", a.date}, {"source", a.source},
+                     {"external_id", a.external_id}};
+    if (a.csat) p.set("csat", *a.csat);
+    if (a.nps) p.set("nps", *a.nps);
+    if (a.ces) p.set("ces", *a.ces);
     return p;
 }
 
 SurveyAnswer survey_from_event(const store::Event& e) {
-    const json& p = e.payload;
+    const store::Payload& p = e.payload;
     SurveyAnswer a;
     a.event_id = e.id;
-    a.person_id = p.at("person").get<std::string>();
-    a.date = p.at("date").get<std::string>();
-    a.source = p.value("source", "");
-    a.external_id = p.value("external_id", "");
-    if (p.contains("csat")) a.csat = p.at("csat").get<int>();
-    if (p.contains("nps")) a.nps = p.at("nps").get<int>();
-    if (p.contains("ces")) a.ces = p.at("ces").get<int>();
+    a.person_id = p.string("person");
+    a.date = p.string("date");
+    a.source = p.string_or("source", "");
+    a.external_id = p.string_or("external_id", "");
+    if (p.contains("csat")) a.csat = static_cast<int>(p.integer("csat"));
+    if (p.contains("nps")) a.nps = static_cast<int>(p.integer("nps"));
+    if (p.contains("ces")) a.ces = static_cast<int>(p.integer("ces"));
     return a;
 }
 
@@ -68,11 +67,10 @@ std::string where_clause(const std::string& table, const char* date_column) {
 
 } // namespace
 
-json evaluation_payload(const Evaluation& e) {
-    json criteria = json::array();
-    for (const auto& c : e.criteria)
-        criteria.push_back({{"id", c.criterion_id}, {"outcome", outcome_name(c.outcome)}});
-    json p = {{"person", e.person_id},
+store::Payload evaluation_payload(const Evaluation& e) {
+    std::vector<store::Payload> criteria;
+    for (const auto& c : e.criteria) criteria.push_back({{"id", c.criterion_id}, {"outcome", outcome_name(c.outcome)}});
+    store::Payload p{{"person", e.person_id},
               {"scorecard", e.scorecard_id},
               {"scorecard_version", e.scorecard_version},
               {"channel", e.channel},
@@ -82,45 +80,49 @@ json evaluation_payload(const Evaluation& e) {
               {"external_id", e.external_id},
               {"comment", e.comment},
               {"criteria", criteria},
-              {"score",
-               {{"percent", e.score.percent},
-                {"earned", e.score.earned},
-                {"possible", e.score.possible},
-                {"critical_failed", e.score.critical_failed},
-                {"scored", e.score.scored}}}};
-    if (!e.evaluated_at.empty()) p["evaluated_at"] = e.evaluated_at;
+              {"score", store::Payload{{"percent", e.score.percent},
+                                       {"earned", e.score.earned},
+                                       {"possible", e.score.possible},
+                                       {"critical_failed", e.score.critical_failed},
+                                       {"scored", e.score.scored}}}};
+    if (!e.evaluated_at.empty()) p.set("evaluated_at", e.evaluated_at);
     return p;
 }
 
 Evaluation evaluation_from_event(const store::Event& ev) {
     try {
-        const json& p = ev.payload;
+        const store::Payload& p = ev.payload;
         Evaluation e;
         e.event_id = ev.id;
         e.recorded_ms = ev.at_ms;
-        e.person_id = p.at("person").get<std::string>();
-        e.scorecard_id = p.value("scorecard", "");
-        e.scorecard_version = p.value("scorecard_version", 0);
-        e.channel = p.value("channel", "");
-        e.date = p.at("date").get<std::string>();
-        e.evaluated_at = p.value("evaluated_at", "");
-        e.evaluator = p.value("evaluator", "");
-        e.source = p.value("source", "");
-        e.external_id = p.value("external_id", "");
-        e.comment = p.value("comment", "");
-        for (const auto& c : p.value("criteria", json::array())) {
-            const auto o = parse_outcome(c.at("outcome").get<std::string>());
-            if (!o) throw std::invalid_argument("unknown outcome " + c.at("outcome").dump());
-            e.criteria.push_back({c.at("id").get<std::string>(), *o});
+        e.person_id = p.string("person");
+        e.scorecard_id = p.string_or("scorecard", "");
+        e.scorecard_version = static_cast<int>(p.integer_or("scorecard_version", 0));
+        e.channel = p.string_or("channel", "");
+        e.date = p.string("date");
+        e.evaluated_at = p.string_or("evaluated_at", "");
+        e.evaluator = p.string_or("evaluator", "");
+        e.source = p.string_or("source", "");
+        e.external_id = p.string_or("external_id", "");
+        e.comment = p.string_or("comment", "");
+        if (p.contains("criteria")) {
+            for (const store::Payload& c : p.object("criteria").elements()) {
+                const auto o = parse_outcome(c.string("outcome"));
+                if (!o) throw std::invalid_argument("unknown outcome " + c.object("outcome").dump());
+                e.criteria.push_back({c.string("id"), *o});
+            }
         }
-        const json& s = p.at("score");
-        e.score.percent = s.at("percent").get<double>();
-        e.score.earned = s.value("earned", 0.0);
-        e.score.possible = s.value("possible", 0.0);
-        e.score.critical_failed = s.value("critical_failed", false);
-        e.score.scored = s.value("scored", true);
+        const store::Payload s = p.object("score");
+        e.score.percent = s.number("percent");
+        e.score.earned = s.number_or("earned", 0.0);
+        e.score.possible = s.number_or("possible", 0.0);
+        e.score.critical_failed = s.boolean_or("critical_failed", false);
+        e.score.scored = s.boolean_or("scored", true);
         return e;
-    } catch (const json::exception& x) {
+    } catch (const std::invalid_argument&) {
+        throw;
+    } catch (const std::exception& x) {
+        if (!store::is_json_error(x)) throw;
         throw std::invalid_argument(std::string("malformed qa.evaluated payload: ") + x.what());
     }
 }
@@ -163,7 +165,7 @@ std::vector<Evaluation> list_evaluations(store::Database& db, const EvaluationFi
         ev.id = st.text(0);
         ev.type = st.text(1);
         ev.at_ms = st.int64(4);
-        ev.payload = json::parse(st.text(5));
+        ev.payload = store::Payload::parse(st.text(5));
         out.push_back(evaluation_from_event(ev));
     }
     return out;

@@ -5,9 +5,8 @@
 // quality_projection().
 #include "trainer/quality/scoring.hpp"
 #include "trainer/store/event_store.hpp"
+#include "trainer/store/payload.hpp"
 #include "trainer/store/projection.hpp"
-
-#include <nlohmann/json_fwd.hpp>
 
 #include <optional>
 #include <string>
@@ -59,7 +58,7 @@ bool store_survey_answer(store::EventStore& events, const SurveyAnswer& a,
                          const std::string& actor_id);
 
 // The event payload of an evaluation, and back (std::invalid_argument on a malformed payload).
-nlohmann::json evaluation_payload(const Evaluation& e);
+store::Payload evaluation_payload(const Evaluation& e);
 Evaluation evaluation_from_event(const store::Event& e);
 
 struct EvaluationFilter {

@@ -9,6 +9,8 @@
 #include "trainer/quality/records.hpp"
 #include "trainer/store/events.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -92,9 +94,7 @@ bool is_attitude(const content::ContentSet* c, const std::string& id) {
 }
 
 std::string subject_of(const store::Event& e) {
-    if (auto it = e.payload.find("person"); it != e.payload.end() && it->is_string())
-        return it->get<std::string>();
-    return e.person_id;
+    return e.payload.find_string("person").value_or(e.person_id);
 }
 
 constexpr const char* kInteraction = "http://adlnet.gov/expapi/activities/cmi.interaction";
@@ -171,7 +171,7 @@ std::string actor_salt(store::Database& db) {
 
 std::optional<json> to_statement(const store::Event& e, const content::ContentSet* content,
                                  const XapiOptions& o) {
-    const json& p = e.payload;
+    const json& p = e.payload.json();
     json st;
     json result;
     json context_activities = json::object();

@@ -1,9 +1,9 @@
 #pragma once
-// One event of the log (DESIGN §3): who, where, when, and its payload as JSON. Includes
-// nlohmann/json, so headers that only pass events along include "trainer/store/event_store.hpp".
+// One event of the log (DESIGN §3): who, where, when, and its payload (trainer/store/payload.hpp:
+// built and read without nlohmann/json.hpp). Headers that only pass events along include
+// "trainer/store/event_store.hpp".
 #include "trainer/core/clock.hpp"
-
-#include <nlohmann/json.hpp>
+#include "trainer/store/payload.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -18,13 +18,13 @@ struct Event {
     std::string person_id; // empty for anonymous or system events
     std::string kiosk_id;
     TimeMs at_ms = 0;      // UTC
-    nlohmann::json payload = nlohmann::json::object();
+    Payload payload;
 };
 
 struct NewEvent {
     std::string type;
     std::string person_id;
-    nlohmann::json payload = nlohmann::json::object();
+    Payload payload;
     std::string id;              // empty: a new UUID is generated
     std::optional<TimeMs> at_ms; // empty: the clock's now
 };

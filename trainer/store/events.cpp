@@ -19,7 +19,7 @@ Event EventStore::append(const NewEvent& e) {
     out.person_id = e.person_id;
     out.kiosk_id = kiosk_id_;
     out.at_ms = e.at_ms.value_or(clock_.now_ms());
-    out.payload = e.payload.is_null() ? nlohmann::json::object() : e.payload;
+    out.payload = e.payload;
     if (!insert_)
         insert_.emplace(db_.prepare("INSERT INTO events (id, type, person_id, kiosk_id, at_ms, payload) "
                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
@@ -60,7 +60,7 @@ Event read_event(const Statement& st) {
     e.person_id = st.text(3);
     e.kiosk_id = st.text(4);
     e.at_ms = st.int64(5);
-    e.payload = nlohmann::json::parse(st.text(6));
+    e.payload = Payload::parse(st.text(6));
     return e;
 }
 
@@ -70,10 +70,11 @@ void apply_naming_event(const Event& e, const std::function<void()>& apply) {
     };
     try {
         apply();
-    } catch (const nlohmann::json::exception& x) {
-        throw named(std::string("malformed payload: ") + x.what());
     } catch (const std::invalid_argument& x) {
         throw named(x.what());
+    } catch (const std::exception& x) { // nlohmann's errors (not std::invalid_argument)
+        if (!is_json_error(x)) throw;
+        throw named(std::string("malformed payload: ") + x.what());
     }
 }
 

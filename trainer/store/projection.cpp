@@ -9,8 +9,7 @@
 namespace trainer::store {
 
 std::string event_subject(const Event& e) {
-    if (auto it = e.payload.find("person"); it != e.payload.end() && it->is_string() && !it->get_ref<const std::string&>().empty())
-        return it->get<std::string>();
+    if (auto person = e.payload.find_string("person"); person && !person->empty()) return *person;
     return e.person_id;
 }
 

@@ -144,23 +144,27 @@ bool parse_skipping(std::string_view s, const std::vector<std::string>& skip, nl
 // [SECTION] parse() ------------------------------------------------------------------------------
 
 void ReplayPayloadParser::parse(const std::string& type, std::string_view text, const std::vector<char>& takes,
-                                nlohmann::json& out) {
+                                Payload& out) {
     const auto& skip = skipped(type, takes);
     if (skip.empty()) {
-        out = nlohmann::json::parse(text);
+        out.assign(nlohmann::json::parse(text));
         return;
     }
     // Most of a review's payload is what the desk showed (before/after): stepped over, not parsed.
+    nlohmann::json parsed;
     try {
-        if (parse_skipping(text, skip, out)) return;
+        if (parse_skipping(text, skip, parsed)) {
+            out.assign(std::move(parsed));
+            return;
+        }
     } catch (const nlohmann::json::exception&) {
     }
     // Depth 1 is the payload object's own keys; returning false drops the key and its value
     // without building it.
-    out = nlohmann::json::parse(text, [&skip](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    out.assign(nlohmann::json::parse(text, [&skip](int depth, nlohmann::json::parse_event_t event, nlohmann::json& key) {
         if (depth != 1 || event != nlohmann::json::parse_event_t::key) return true;
-        return std::find(skip.begin(), skip.end(), parsed.get_ref<const std::string&>()) == skip.end();
-    });
+        return std::find(skip.begin(), skip.end(), key.get_ref<const std::string&>()) == skip.end();
+    }));
 }
 
 } // namespace trainer::store

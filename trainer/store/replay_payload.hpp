@@ -4,9 +4,9 @@
 // desk showed) is read by no projection. This parser leaves out the top-level keys that none of
 // the projections taking an event reads (store::Projection::unread_keys), stepping over their
 // text without parsing it, and is otherwise nlohmann::json::parse.
+#include "trainer/store/payload.hpp"
 #include "trainer/store/projection.hpp"
 
-#include <nlohmann/json_fwd.hpp>
 
 #include <string>
 #include <string_view>
@@ -19,7 +19,7 @@ class ReplayPayloadParser {
 public:
     explicit ReplayPayloadParser(const std::vector<Projection>& projections) : projections_(projections) {}
     // takes[i]: whether projections[i] will apply the event. Throws nlohmann's parse_error as parse does.
-    void parse(const std::string& type, std::string_view text, const std::vector<char>& takes, nlohmann::json& out);
+    void parse(const std::string& type, std::string_view text, const std::vector<char>& takes, Payload& out);
 
 private:
     const std::vector<std::string>& skipped(const std::string& type, const std::vector<char>& takes);

@@ -3,6 +3,7 @@
 #include "trainer/store/migrations.hpp"
 #include "trainer/store/schema_number.hpp"
 
+#include "trainer/core/json_parse.hpp"
 #include "trainer/core/text_policy.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/store/events.hpp"
@@ -114,15 +115,11 @@ EventsFile read_events_file(const std::filesystem::path& in, int latest_schema) 
         ++line;
         if (text.empty()) refuse(ImportRefused::Reason::Malformed, in, line, "empty line");
         nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(text);
-        } catch (const nlohmann::json::parse_error& e) {
-            refuse(ImportRefused::Reason::Damaged, in, line, std::string("not JSON: ") + e.what());
-        } catch (const nlohmann::json::out_of_range& e) {
-            // A number beyond a double ("1e999") is no parse_error but must be refused the same way
-            // (bench/results.md, fuzzing, session 7).
+        if (const auto problem = parse_json(text, j)) {
+            if (problem->kind == JsonProblem::Kind::Syntax)
+                refuse(ImportRefused::Reason::Damaged, in, line, "not JSON: " + problem->what);
             refuse(ImportRefused::Reason::Malformed, in, line,
-                   std::string("a number is out of range (no event holds one that large): ") + e.what());
+                   "a number is out of range (no event holds one that large): " + problem->what);
         }
         if (!j.is_object()) refuse(ImportRefused::Reason::Malformed, in, line, "expected a JSON object");
         if (!header) {

@@ -7,7 +7,6 @@
 #include "trainer/store/events.hpp"
 #include "trainer/sync/importer.hpp"
 
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <tuple>
@@ -81,7 +80,7 @@ ExportBatch export_events(store::Database& db, const ExportQuery& q) {
         WireEvent e{st.text(1), org, st.text(4), st.int64(5), st.text(2), st.text(3), st.text(6)};
         e.seq = st.int64(0);
         e.origin_seq = st.int64(7);
-        e.content_version = content_version_of(nlohmann::json::parse(e.payload));
+        e.content_version = content_version_of(store::Payload::parse(e.payload));
         out.next_cursor = e.seq;
         out.events.push_back(std::move(e));
     }

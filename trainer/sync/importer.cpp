@@ -3,6 +3,7 @@
 #include "trainer/sync/importer.hpp"
 
 #include "trainer/app/projections.hpp"
+#include "trainer/core/json_parse.hpp"
 #include "trainer/core/time.hpp"
 #include "trainer/identity/person_data.hpp"
 #include "trainer/store/event_row.hpp"
@@ -26,6 +27,8 @@ int content_version_of(const nlohmann::json& payload) {
         if (auto it = payload.find(k); it != payload.end() && it->is_number_integer()) return it->get<int>();
     return 0;
 }
+
+int content_version_of(const store::Payload& payload) { return content_version_of(payload.json()); }
 
 // [SECTION] Checking a page --------------------------------------------------------------------
 
@@ -60,13 +63,12 @@ std::vector<Checked> check_page(std::span<const WireEvent> events, const std::st
         if (e.id.empty() || e.type.empty() || e.device_id.empty())
             throw ImportRefused(ImportRefused::Reason::Malformed, where + ": needs an id, a type and a device id");
         Checked c{e, {}};
-        try {
-            c.payload = nlohmann::json::parse(e.payload);
-        } catch (const nlohmann::json::parse_error& x) {
-            throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload is not JSON: " + x.what());
-        } catch (const nlohmann::json::out_of_range& x) { // "1e999": no parse_error, refused alike
-            throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload has a number out of range: " + x.what());
-        }
+        if (const auto problem = parse_json(e.payload, c.payload))
+            throw ImportRefused(ImportRefused::Reason::Malformed,
+                                where +
+                                    (problem->kind == JsonProblem::Kind::Syntax ? ": payload is not JSON: "
+                                                                                : ": payload has a number out of range: ") +
+                                    problem->what);
         if (!c.payload.is_object())
             throw ImportRefused(ImportRefused::Reason::Malformed, where + ": payload is not a JSON object");
         c.wire.payload = c.payload.dump();
@@ -191,7 +193,6 @@ struct Importer::State {
                 store::Event e;
                 e.type = type;
                 e.person_id = s;
-                e.payload = nlohmann::json::object();
                 out.push_back(std::move(e));
             }
         return out;

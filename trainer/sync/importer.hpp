@@ -6,6 +6,7 @@
 // from the future). import_events() is the same with one page. The promises are exchange.hpp's:
 // union by id, all or nothing (one transaction from the constructor to finish()), the tombstone
 // wins, derived tables brought up to date in the one total order.
+#include "trainer/store/payload.hpp"
 #include "trainer/sync/exchange.hpp"
 
 #include <nlohmann/json_fwd.hpp>
@@ -40,5 +41,6 @@ private:
 
 // The content version a payload names (card_version, version, module_version), 0 for none.
 int content_version_of(const nlohmann::json& payload);
+int content_version_of(const store::Payload& payload);
 
 } // namespace trainer::sync

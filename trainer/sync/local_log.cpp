@@ -5,7 +5,6 @@
 #include "trainer/sync/merge.hpp"
 #include "trainer/store/events.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -115,7 +114,7 @@ void SqliteLocalLog::record_outcome(bool ok, TimeMs now, const std::string& erro
 
 void SqliteLocalLog::audit(const std::string& type, const std::string& payload_json) {
     store::EventStore events(db_, clock_, kiosk_id_);
-    events.record({.type = type, .payload = nlohmann::json::parse(payload_json)});
+    events.record({.type = type, .payload = store::Payload::parse(payload_json)});
 }
 
 bool SqliteLocalLog::skew_flagged() { return store::meta_get(db_, "sync_clock_skew_flagged").value_or("") == "1"; }

@@ -5,7 +5,6 @@
 #include "trainer/store/events.hpp"
 #include "trainer/sync/importer.hpp"
 
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <algorithm>
