@@ -1,8 +1,7 @@
 #include "trainer/sync/person_replay.hpp"
 #include "trainer/store/events.hpp"
+#include "trainer/store/payload.hpp"
 #include "trainer/store/replay_payload.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <tuple>
@@ -30,10 +29,11 @@ bool may_name_person(std::string_view payload) {
 // only when the text may hold the key: a review never does.
 std::string named_person(std::string_view payload) {
     if (!may_name_person(payload)) return {};
-    const auto j = nlohmann::json::parse(payload, nullptr, false);
-    if (!j.is_object()) return {};
-    const auto it = j.find("person");
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+    try {
+        return store::Payload::parse(payload).find_string("person").value_or("");
+    } catch (const std::exception&) { // not JSON: it names nobody (the importer refused it at the door)
+        return {};
+    }
 }
 
 // One person's events, read before they are sorted: the numbers here, the texts (id, device,
