@@ -50,9 +50,41 @@ xdotool key Return                                             # the best result
 wait_screen card
 xdotool key Escape                                             # back home, the field empty
 wait_screen home
-xdotool mousemove --window "$wid" 500 40 click 1; step 1       # a tap on the search field
+# The card's title in this language, as the drop-down lists it (the content is the test's source).
+title="$(python3 - "$here/../../content/decks" "$card" "$lang" <<'PY'
+import glob, json, sys
+for f in glob.glob(sys.argv[1] + "/*.json"):
+    for c in json.load(open(f, encoding="utf-8"))["cards"]:
+        if c["id"] == sys.argv[2]:
+            print(c["text"][sys.argv[3]]["title"])
+PY
+)"
+xdotool mousemove --window "$wid" 500 40 click 1               # a tap on the search field
+# Wait until the drop-down lists the card under the field (a loaded machine draws late), then tap
+# that line where it is drawn, not at a guessed place.
+at=""
+for _ in $(seq 75); do
+  at="$(python3 - "$dump" "$title" <<'PY'
+import json, sys
+try:
+    items = json.load(open(sys.argv[1], encoding="utf-8")).get("items", [])
+except (OSError, ValueError):
+    items = []
+def lists(text):  # the title whole, or cut with an ellipsis to the drop-down's width
+    cut = text.rstrip("\u2026").rstrip()
+    return sys.argv[2] in text or (text.endswith("\u2026") and len(cut) >= 8 and sys.argv[2].startswith(cut))
+hits = [i for i in items if lists(i["text"]) and 60 < i["y"] < 300]
+if hits:
+    print(round(hits[0]["x"] + hits[0]["w"] / 2), round(hits[0]["y"] + hits[0]["h"] / 2))
+PY
+)"
+  [ -n "$at" ] && break
+  sleep 0.2
+done
+[ -n "$at" ] || { echo "the recent lookups did not drop down under the search field"; cat "$tmp/stderr"; exit 1; }
 import -window "$wid" "$out/recent-lookups-$lang.png"
-xdotool mousemove --window "$wid" 500 120 click 1              # a tap on the first recent lookup
+# shellcheck disable=SC2086
+xdotool mousemove --window "$wid" $at click 1                  # a tap on the recent lookup
 wait_screen card
 for _ in $(seq 25); do [ "$(( $(lookups) - before ))" -ge 2 ] && break; sleep 0.2; done
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
