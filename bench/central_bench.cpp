@@ -225,11 +225,11 @@ int main(int argc, char** argv) {
         double all_server = 0, all_client = 0, all_events = 0;
         for (const int desks : {1, 2, 4}) {
             for (int i = desks == 1 ? 1 : 0; i < desks; ++i) // desk 0 recorded its first run above
-                pushers[i]->record_reviews(kPerRun / desks, "ingest-" + std::to_string(i));
+                pushers[static_cast<std::size_t>(i)]->record_reviews(kPerRun / desks, "ingest-" + std::to_string(i));
             const double server0 = cluster_cpu_s(env["PGDATA"]), client0 = process_cpu_s();
             t = Clock_::now();
             std::vector<std::thread> threads;
-            for (int i = 0; i < desks; ++i) threads.emplace_back([&, i] { pushers[i]->sync(/*pull=*/false); });
+            for (int i = 0; i < desks; ++i) threads.emplace_back([&, i] { pushers[static_cast<std::size_t>(i)]->sync(/*pull=*/false); });
             for (auto& th : threads) th.join();
             const double wall = since(t);
             const double server = cluster_cpu_s(env["PGDATA"]) - server0, client = process_cpu_s() - client0;
@@ -271,7 +271,7 @@ int main(int argc, char** argv) {
             const double server0 = cluster_cpu_s(env["PGDATA"]), client0 = process_cpu_s();
             t = Clock_::now();
             std::vector<std::thread> threads;
-            for (int i = 0; i < 2; ++i) threads.emplace_back([&, i] { old[i]->sync(/*pull=*/false); });
+            for (int i = 0; i < 2; ++i) threads.emplace_back([&, i] { old[static_cast<std::size_t>(i)]->sync(/*pull=*/false); });
             for (auto& th : threads) th.join();
             const double wall = since(t);
             std::printf("central_ingest_base_schema %d\ncentral_ingest_base_2_events_per_s %.0f\n"
