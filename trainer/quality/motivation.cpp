@@ -222,15 +222,24 @@ MotivationRow motivation_for(store::Database& db, store::EventStore& events, con
     return compute(c, person_id, st.step() ? st.text(0) : person_id);
 }
 
+namespace {
+// The figures of several people read once for all of them, after checking the actor may see each.
+Context team_context(store::Database& db, store::EventStore& events, const Clock& clock,
+                     const content::ContentSet& content, const MotivationConfig& config,
+                     const identity::Actor& actor, const std::vector<std::string>& people, const Period& period,
+                     const std::map<std::string, cards::MasterySummary>* mastery) {
+    for (const auto& p : people) identity::require_view_person(actor, p);
+    return make_context(db, events, clock, content, config, actor, period,
+                        people.size() == 1 ? std::optional(people.front()) : std::nullopt, &people, mastery);
+}
+} // namespace
+
 std::vector<MotivationRow> motivation_rows(store::Database& db, store::EventStore& events, const Clock& clock,
                                            const content::ContentSet& content, const MotivationConfig& config,
                                            const identity::Actor& actor, const std::vector<std::string>& people,
                                            const Period& period,
                                            const std::map<std::string, cards::MasterySummary>* mastery) {
-    for (const auto& p : people) identity::require_view_person(actor, p);
-    Context c = make_context(db, events, clock, content, config, actor, period,
-                             people.size() == 1 ? std::optional(people.front()) : std::nullopt, &people,
-                             mastery); // once for all
+    Context c = team_context(db, events, clock, content, config, actor, people, period, mastery);
     std::vector<MotivationRow> out;
     auto st = db.prepare("SELECT display_name FROM people WHERE id = ?1");
     for (const auto& p : people) {
@@ -246,9 +255,7 @@ std::map<std::string, double> motivation_indexes(store::Database& db, store::Eve
                                                  const identity::Actor& actor, const std::vector<std::string>& people,
                                                  const Period& period,
                                                  const std::map<std::string, cards::MasterySummary>* mastery) {
-    for (const auto& p : people) identity::require_view_person(actor, p);
-    Context c = make_context(db, events, clock, content, config, actor, period,
-                             people.size() == 1 ? std::optional(people.front()) : std::nullopt, &people, mastery);
+    Context c = team_context(db, events, clock, content, config, actor, people, period, mastery);
     c.reasons = false;
     std::map<std::string, double> out;
     for (const auto& p : people) out[p] = compute(c, p, std::string()).index;
