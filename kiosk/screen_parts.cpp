@@ -71,13 +71,7 @@ void card_back(const UiContext& ui, const trainer::content::CardText& t, bool fu
     if (!t.phrasings.empty()) {
         if (full) ImGui::Spacing();
         widgets::caption(ui, ui.tr("card.phrasings"));
-        for (const auto& p : t.phrasings) {
-            ImGui::TextUnformatted("•");
-            ImGui::SameLine();
-            ImGui::BeginGroup(); // wrapped lines stay indented under the first
-            widgets::text(ui.fonts.body, p, theme::kInk);
-            ImGui::EndGroup();
-        }
+        for (const auto& p : t.phrasings) widgets::bullet(ui.fonts.body, p, theme::kInk);
     }
     if (full && !t.avoid.empty()) {
         ImGui::Spacing();

@@ -93,6 +93,18 @@ void text(ImFont* font, const std::string& s, const ImVec4& colour) {
     ImGui::PopFont();
 }
 
+void bullet(ImFont* font, const std::string& s, const ImVec4& colour) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted("•");
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0.0f, font->FontSize * 0.6f);
+    ImGui::PopFont();
+    ImGui::BeginGroup(); // wrapped lines stay indented under the first
+    text(font, s, colour);
+    ImGui::EndGroup();
+}
+
 void caption(const UiContext& ui, const std::string& s) { text(ui.fonts.small, s, theme::kAccent); }
 
 void banner(const UiContext& ui, const std::string& s, bool warning) {

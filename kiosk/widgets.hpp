@@ -13,6 +13,8 @@ namespace kiosk::widgets {
 bool button(const UiContext& ui, const std::string& label, float width = 0.0f, bool primary = false);
 // Wrapped text in a font and colour.
 void text(ImFont* font, const std::string& s, const ImVec4& colour);
+// One item of a list: a bullet, then the text wrapped with its lines indented under the first.
+void bullet(ImFont* font, const std::string& s, const ImVec4& colour);
 // A small uppercase-style caption above a section.
 void caption(const UiContext& ui, const std::string& s);
 // A calm full-width notice (content refused, database problem).

@@ -31,7 +31,7 @@ Intent HomeScreen::draw(const UiContext& ui, const HomeView& v, const trainer::c
         // A few lines at most: the review itself brings these cards first anyway.
         const std::size_t shown = all_reasons ? v.coaching_reasons.size() : 4;
         for (std::size_t i = 0; i < v.coaching_reasons.size() && i < shown; ++i)
-            widgets::text(ui.fonts.body, "•  " + v.coaching_reasons[i], theme::kInk);
+            widgets::bullet(ui.fonts.body, v.coaching_reasons[i], theme::kInk);
         // "and 3 more" is a button: a tap shows the rest.
         if (v.coaching_reasons.size() > shown &&
             widgets::button(ui, ui.count("home.coaching_more", static_cast<long long>(v.coaching_reasons.size() - shown))))

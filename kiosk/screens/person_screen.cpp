@@ -72,7 +72,7 @@ void draw_scores(const UiContext& ui, const trainer::quality::AgentScores& s,
         for (const auto& r : m->reasons) {
             const std::string key = "qa.reason." + r.code;
             const std::string t = ui.tr(key, args);
-            widgets::text(ui.fonts.small, "•  " + (t == key ? r.text : t), theme::kInk);
+            widgets::bullet(ui.fonts.small, t == key ? r.text : t, theme::kInk);
         }
         ImGui::Spacing();
     }
@@ -244,9 +244,9 @@ Intent PersonScreen::draw(const UiContext& ui, const PersonData& d, const traine
                               theme::kInk);
                 ImGui::Indent(ui.px(16));
                 for (const auto& [text, answer] : reason.answers)
-                    widgets::text(ui.fonts.small,
-                                  "•  " + ui.tr("person.why_answer", {{"statement", text}, {"answer", std::to_string(answer)}}),
-                                  theme::kMuted);
+                    widgets::bullet(ui.fonts.small,
+                                    ui.tr("person.why_answer", {{"statement", text}, {"answer", std::to_string(answer)}}),
+                                    theme::kMuted);
                 ImGui::Unindent(ui.px(16));
             }
         }
