@@ -2,6 +2,8 @@
 
 #include "trainer/content/json_source.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdlib>
 #include <fstream>
 #include <iterator>

@@ -13,6 +13,8 @@
 #include "trainer/content/kinds.hpp"
 #include "trainer/core/time.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <set>
 #include <tuple>

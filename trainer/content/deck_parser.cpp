@@ -2,6 +2,8 @@
 
 #include "trainer/content/field_reader.hpp"
 
+#include <nlohmann/json.hpp>
+
 // [SECTION] Keywords
 // [SECTION] Cards and decks
 

@@ -1,4 +1,5 @@
 #include "trainer/content/diagnostics.hpp"
+#include "trainer/content/loader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -125,6 +126,19 @@ std::string locale_name(std::string_view locale) {
     quoted += locale;
     quoted += '\'';
     return quoted;
+}
+
+// The load's outcome as JSON (`trainer content validate --json`), beside the diagnostics' to_json.
+nlohmann::json summarize(const LoadResult& result) {
+    nlohmann::json coverage = nlohmann::json::object();
+    for (const auto& [kind, per_locale] : result.complete_text)
+        coverage[kind] = per_locale;
+    return {{"ok", result.ok()},
+            {"files", result.files},
+            {"errors", result.error_count()},
+            {"warnings", result.warning_count()},
+            {"counts", result.counts},
+            {"coverage", coverage}};
 }
 
 } // namespace trainer::content

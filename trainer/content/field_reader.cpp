@@ -2,6 +2,8 @@
 
 #include "trainer/content/deck_parser.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <climits>
 

@@ -6,6 +6,8 @@
 // JsonSource: read, parse and locate (UTF-8 checks in utf8_check.cpp, JSON pointers in
 // json_pointer.cpp, the pointer scanner in pointer_scanner.hpp).
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -89,6 +91,11 @@ JsonSource JsonSource::from_file(const std::filesystem::path& path, std::string 
     return from_text(std::move(text), std::move(display_name));
 }
 
+const nlohmann::json& JsonSource::value() const {
+    static const nlohmann::json kNull; // a source made by no parse
+    return value_ ? *value_ : kNull;
+}
+
 JsonSource JsonSource::from_text(std::string text, std::string display_name) {
     JsonSource s;
     s.file_ = std::move(display_name);
@@ -104,7 +111,9 @@ JsonSource JsonSource::from_text(std::string text, std::string display_name) {
     for (const auto& e : bad)
         std::fill_n(clean.begin() + static_cast<long>(e.offset), e.length, '?');
 
-    if (const auto problem = parse_json(clean, s.value_)) {
+    auto value = std::make_shared<nlohmann::json>();
+    s.value_ = value;
+    if (const auto problem = parse_json(clean, *value)) {
         std::size_t offset = 0;
         std::string reason;
         if (problem->kind == JsonProblem::Kind::Syntax) {

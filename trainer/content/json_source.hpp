@@ -6,10 +6,11 @@
 #include "trainer/content/json_pointer.hpp"
 #include "trainer/content/utf8_check.hpp"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,7 +38,9 @@ class JsonSource {
     // True when the text is syntactically valid JSON (it may still hold bad UTF-8 bytes,
     // replaced by '?', or duplicate keys: those are in diagnostics()).
     bool parsed() const { return parsed_; }
-    const nlohmann::json& value() const { return value_; }
+    // The parsed document (null when it did not parse); a unit that reads it includes
+    // <nlohmann/json.hpp> itself, so the many that only pass a source along stay light.
+    const nlohmann::json& value() const;
     // Findings of the parse itself: unreadable file, syntax, invalid UTF-8, duplicate keys.
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
@@ -52,7 +55,7 @@ class JsonSource {
   private:
     std::string file_;
     std::string text_;
-    nlohmann::json value_;
+    std::shared_ptr<const nlohmann::json> value_; // shared by copies, never changed once parsed
     bool parsed_ = false;
     std::vector<Diagnostic> diagnostics_;
     std::vector<std::size_t> line_starts_;

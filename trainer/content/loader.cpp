@@ -6,7 +6,6 @@
 #include "trainer/content/json_folder.hpp"
 #include "trainer/content/json_source.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <tuple>
@@ -146,18 +145,6 @@ LoadResult load_content(const fs::path& dir) {
     if (!r.ok()) return r;
     r.content = std::move(set);
     return r;
-}
-
-nlohmann::json summarize(const LoadResult& result) {
-    nlohmann::json coverage = nlohmann::json::object();
-    for (const auto& [kind, per_locale] : result.complete_text)
-        coverage[kind] = per_locale;
-    return {{"ok", result.ok()},
-            {"files", result.files},
-            {"errors", result.error_count()},
-            {"warnings", result.warning_count()},
-            {"counts", result.counts},
-            {"coverage", coverage}};
 }
 
 } // namespace trainer::content

@@ -34,6 +34,7 @@ struct LoadResult {
 LoadResult load_content(const std::filesystem::path& dir);
 
 // {"ok", "files", "errors", "warnings", "counts": {kind: n}, "coverage": {kind: {locale: n}}}
+// (defined in diagnostics.cpp with the other JSON views of findings, so loading builds no JSON)
 nlohmann::json summarize(const LoadResult& result);
 
 } // namespace trainer::content

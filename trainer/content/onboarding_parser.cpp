@@ -7,6 +7,8 @@
 
 #include "trainer/content/field_reader.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <climits>
 #include <set>

@@ -5,6 +5,8 @@
 // it still checks bounds so that it can never read past the end.
 #include "trainer/content/json_source.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <string>
 #include <unordered_map>

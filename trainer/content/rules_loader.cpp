@@ -11,6 +11,8 @@
 #include "trainer/content/field_reader.hpp"
 #include "trainer/content/kinds.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>

@@ -6,6 +6,8 @@
 #include "trainer/core/text_policy.hpp"
 #include "trainer/quality/period.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -59,6 +61,8 @@ MappingReader::MappingReader(const std::filesystem::path& path)
         error("", "expected a JSON object (a mapping), found another JSON value");
 }
 
+bool MappingReader::has(const std::string& key) const { return root().is_object() && root().contains(key); }
+
 void MappingReader::error(const std::string& pointer, const std::string& message) {
     problems_.push_back(src_.diagnostic(content::Severity::Error, pointer, message).to_string());
 }
@@ -73,7 +77,7 @@ void MappingReader::finish() const {
 }
 
 std::optional<double> MappingReader::number(const std::string& key) {
-    if (!root().is_object() || !root().contains(key)) return std::nullopt;
+    if (!has(key)) return std::nullopt;
     const auto& v = root().at(key);
     if (!v.is_number()) {
         error("/" + key, "expected a number, found " + v.dump());
@@ -83,7 +87,7 @@ std::optional<double> MappingReader::number(const std::string& key) {
 }
 
 std::optional<std::string> MappingReader::string(const std::string& key) {
-    if (!root().is_object() || !root().contains(key)) return std::nullopt;
+    if (!has(key)) return std::nullopt;
     const auto& v = root().at(key);
     if (!v.is_string() || trim(v.get<std::string>()).empty()) {
         error("/" + key, "expected a non-empty string, found " + v.dump());
@@ -94,7 +98,7 @@ std::optional<std::string> MappingReader::string(const std::string& key) {
 
 std::vector<std::string> MappingReader::strings(const std::string& key) {
     std::vector<std::string> out;
-    if (!root().is_object() || !root().contains(key)) return out;
+    if (!has(key)) return out;
     const auto& v = root().at(key);
     if (!v.is_array()) {
         error("/" + key, "expected an array of strings, found " + v.dump());
@@ -125,7 +129,7 @@ MappingBase MappingReader::base(const std::vector<std::string>& required,
         if (!content::is_valid_id(*t))
             error("/tool", "'" + *t + "' is not a valid tool id: use only a-z, 0-9 and '-'");
         m.tool = *t;
-    } else if (!root().contains("tool")) {
+    } else if (!has("tool")) {
         error("", "missing required key 'tool'");
     }
     auto cols = root().find("columns");
@@ -153,7 +157,7 @@ MappingBase MappingReader::base(const std::vector<std::string>& required,
         for (const auto& field : required)
             if (!cols->contains(field)) error("/columns", "missing required field '" + field + "'");
     }
-    if (root().contains("na_values")) m.na_values = strings("na_values");
+    if (has("na_values")) m.na_values = strings("na_values");
     if (auto f = string("date_format")) {
         if (*f == "YYYY-MM-DD")
             m.date_format = DateFormat::Iso;

@@ -17,6 +17,8 @@ class MappingReader {
   public:
     explicit MappingReader(const std::filesystem::path& path);
     const nlohmann::json& root() const { return src_.value(); }
+    // The mapping is an object with this top-level key.
+    bool has(const std::string& key) const;
     void error(const std::string& pointer, const std::string& message);
     // Reads tool, columns (required `required`, optional `optional`), na_values, date_format.
     // `allowed_top` lists every top-level key of this kind of mapping.

@@ -6,6 +6,8 @@
 #include "trainer/content/quality_model.hpp"
 #include "trainer/core/case_fold.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <sstream>
 
 namespace trainer::quality {
@@ -106,14 +108,14 @@ ScoresMapping read_scores_mapping(const std::filesystem::path& path,
                      "met_values", "not_met_values", "na_values", "date_format", "channel",
                      "description", "total", "weights", "critical_fail_below"});
     if (auto s = r.string("scorecard")) m.scorecard = *s;
-    if (per_criterion && !tool && m.scorecard.empty() && !r.root().contains("scorecard"))
+    if (per_criterion && !tool && m.scorecard.empty() && !r.has("scorecard"))
         r.error("", "missing required key 'scorecard' (per_criterion rows are scored with it, "
                     "or set \"total\" to score them with the tool's own rubric)");
     const content::Scorecard* sc =
         content && !m.scorecard.empty() && content->quality ? content->quality->find(m.scorecard) : nullptr;
     if (content && !m.scorecard.empty() && !sc)
         r.error("/scorecard", "unknown scorecard '" + m.scorecard + "' (not in content/quality)");
-    if (r.root().is_object() && r.root().contains("criteria"))
+    if (r.has("criteria"))
         read_criteria(r, m, sc, tool);
     else if (per_criterion && !tool)
         r.error("", "missing required key 'criteria' (the tool's criterion names → our ids)");
@@ -129,7 +131,7 @@ ScoresMapping read_scores_mapping(const std::filesystem::path& path,
         else
             m.critical_fail_below = *c;
     }
-    if (r.root().is_object() && r.root().contains("score_range")) {
+    if (r.has("score_range")) {
         const auto& sr = r.root().at("score_range");
         if (!sr.is_object() || !sr.contains("min") || !sr.contains("max") ||
             !sr.at("min").is_number() || !sr.at("max").is_number() ||

@@ -7,6 +7,7 @@
 
 #include "trainer/quality/records.hpp"
 
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -29,7 +30,7 @@ SurveyMapping read_survey_mapping(const std::filesystem::path& path) {
     SurveyMapping m;
     m.base = r.base({"response_id", "agent", "date"}, {"csat", "nps", "ces"},
                     {"tool", "columns", "na_values", "date_format", "description"});
-    if (r.root().is_object() && r.root().contains("columns") && !m.base.columns.count("csat") &&
+    if (r.has("columns") && !m.base.columns.count("csat") &&
         !m.base.columns.count("nps") && !m.base.columns.count("ces"))
         r.error("/columns", "name at least one score column: csat, nps or ces");
     r.finish();
